@@ -1,0 +1,119 @@
+package tally;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import tally.accounts.Accounts;
+import tally.api.Expander;
+import tally.balance.BalanceRoutes;
+import tally.balance.Ledger;
+import tally.charges.Captures;
+import tally.charges.ChargeRoutes;
+import tally.charges.Charges;
+import tally.charges.ExpireUncaptured;
+import tally.core.Clock;
+import tally.core.Scheduler;
+import tally.http.AuthInterceptor;
+import tally.http.Decoder;
+import tally.http.Dispatcher;
+import tally.http.HttpServer;
+import tally.http.Interceptor;
+import tally.http.Pipeline;
+import tally.http.RequestIdInterceptor;
+import tally.http.RouteInterceptor;
+import tally.http.Router;
+import tally.http.TransactionInterceptor;
+import tally.refunds.RefundRecords;
+import tally.store.Db;
+import tally.store.Json;
+
+/** The whole server, wired by hand: database, features, routes, pipeline, HTTP, jobs. */
+public final class App implements AutoCloseable {
+  /** How to run: where to listen, which database, which clock. */
+  public record Config(
+      String host,
+      int port,
+      String db,
+      Clock clock,
+      long jobPeriodMillis,
+      List<Interceptor> outerInterceptors) {
+    public Config(String host, int port, String db, Clock clock, long jobPeriodMillis) {
+      this(host, port, db, clock, jobPeriodMillis, List.of());
+    }
+  }
+
+  private final Db db;
+  private final Clock clock;
+  private final Accounts accounts;
+  private final Scheduler scheduler = new Scheduler();
+  private final HttpServer http;
+
+  private App(Config config) {
+    this.clock = config.clock();
+    this.db = Db.open(config.db());
+    this.accounts = new Accounts(db, clock);
+    Router router = new Router();
+    Expander expander = new Expander();
+
+    Ledger ledger = new Ledger();
+    RefundRecords refundRecords = new RefundRecords();
+    Charges charges = new Charges(ledger);
+    Captures captures = new Captures(charges, ledger, refundRecords);
+
+    router.open("GET", "/healthz", Decoder.none(), (ctx, p) -> App::health);
+    ChargeRoutes.register(router, expander, charges, captures);
+    BalanceRoutes.register(router, expander, ledger);
+    scheduler.add(new ExpireUncaptured(db, clock, captures));
+
+    List<Interceptor> steps = new ArrayList<>(config.outerInterceptors());
+    steps.addAll(
+        List.of(
+            new RequestIdInterceptor(),
+            new RouteInterceptor(router),
+            new AuthInterceptor(accounts),
+            new TransactionInterceptor(db),
+            new Dispatcher(clock, expander)));
+    Pipeline pipeline = new Pipeline(steps);
+    this.http = new HttpServer(config.host(), config.port(), pipeline);
+  }
+
+  private static ObjectNode health() {
+    return Json.object().put("status", "ok");
+  }
+
+  public static App start(Config config) throws Exception {
+    App app = new App(config);
+    app.http.start();
+    if (config.jobPeriodMillis() > 0) {
+      app.scheduler.start(config.jobPeriodMillis());
+    }
+    return app;
+  }
+
+  public int port() {
+    return http.port();
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public Accounts accounts() {
+    return accounts;
+  }
+
+  public Scheduler scheduler() {
+    return scheduler;
+  }
+
+  public Db db() {
+    return db;
+  }
+
+  @Override
+  public void close() {
+    scheduler.close();
+    http.close();
+    db.close();
+  }
+}

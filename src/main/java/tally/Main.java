@@ -1,0 +1,89 @@
+package tally;
+
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import tally.accounts.ApiKeys;
+import tally.core.Clock;
+
+/** The {@code tally} command line. */
+@Command(
+    name = "tally",
+    mixinStandardHelpOptions = true,
+    description = "A self-hosted, Stripe-compatible payments API server.",
+    subcommands = {Main.Serve.class})
+public final class Main implements Runnable {
+  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Main()).execute(args));
+  }
+
+  @Override
+  public void run() {
+    new CommandLine(this).usage(System.out);
+  }
+
+  @Command(name = "serve", description = "Start the API server.")
+  static final class Serve implements Callable<Integer> {
+    @Option(
+        names = "--port",
+        defaultValue = "${env:TALLY_PORT:-12111}",
+        description = "Port to listen on (env TALLY_PORT, default 12111).")
+    int port;
+
+    @Option(
+        names = "--host",
+        defaultValue = "${env:TALLY_HOST:-0.0.0.0}",
+        description = "Interface to bind (env TALLY_HOST, default all).")
+    String host;
+
+    @Option(
+        names = "--db",
+        defaultValue = "${env:TALLY_DB:-./data/tally.db}",
+        description = "SQLite file or postgresql://user:pass@host:5432/db (env TALLY_DB).")
+    String db;
+
+    @Override
+    public Integer call() throws Exception {
+      App app = App.start(new App.Config(host, port, db, new Clock(), 1000));
+      String keys = System.getenv("TALLY_API_KEYS");
+      if (keys != null && !keys.isBlank()) {
+        Arrays.stream(keys.split(","))
+            .map(String::trim)
+            .filter(k -> !k.isEmpty())
+            .forEach(k -> {
+              app.accounts().ensure(k);
+              LOG.info("API key {} is ready", ApiKeys.mask(k));
+            });
+      } else if (app.accounts().isEmpty()) {
+        String key = app.accounts().createAccountWithNewKey();
+        // Shown once, on the terminal only: the database keeps just its hash.
+        System.out.println("Created an account. Its secret key (shown only this once): " + key);
+      }
+      LOG.info("Tally listening on http://{}:{} (database {})", host, app.port(), describe(db));
+      CountDownLatch stopped = new CountDownLatch(1);
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(() -> {
+                try {
+                  app.close();
+                } catch (Exception e) {
+                  LOG.warn("shutdown: {}", e.toString());
+                }
+                stopped.countDown();
+              }));
+      stopped.await();
+      return 0;
+    }
+
+    private static String describe(String db) {
+      return db.replaceAll("//([^:@/]+):[^@/]*@", "//$1:****@");
+    }
+  }
+}

@@ -1,0 +1,4 @@
+package tally.accounts;
+
+/** The owner of every row; one API key opens one account. */
+public record Account(String id, boolean livemode) {}

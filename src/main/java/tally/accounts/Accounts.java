@@ -1,0 +1,71 @@
+package tally.accounts;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import tally.core.Clock;
+import tally.core.Ids;
+import tally.store.Db;
+
+/** Accounts and their keys. Keys are looked up by hash and cached: auth runs on every request. */
+public final class Accounts {
+  private final Db db;
+  private final Clock clock;
+  private final Map<String, Account> byKeyHash = new ConcurrentHashMap<>();
+
+  public Accounts(Db db, Clock clock) {
+    this.db = db;
+    this.clock = clock;
+  }
+
+  /** Makes sure {@code key} opens an account, creating the account if the key is new. */
+  public Account ensure(String key) {
+    if (!ApiKeys.isWellFormed(key)) {
+      throw new IllegalArgumentException(
+          "not a secret key (sk_test_… or sk_live_…): " + ApiKeys.mask(key));
+    }
+    return authenticate(key)
+        .orElseGet(() ->
+            db.write(h -> {
+              String id = Ids.newId("acct_");
+              h.execute("INSERT INTO accounts (id, created) VALUES (?, ?)", id, clock.nowSeconds());
+              h.execute(
+                  "INSERT INTO api_keys (key_hash, account_id, last4, livemode, created)"
+                      + " VALUES (?, ?, ?, ?, ?)",
+                  ApiKeys.hash(key),
+                  id,
+                  key.substring(key.length() - 4),
+                  key.contains("_live_"),
+                  clock.nowSeconds());
+              return new Account(id, key.contains("_live_"));
+            }));
+  }
+
+  public Optional<Account> authenticate(String key) {
+    String hash = ApiKeys.hash(key);
+    Account cached = byKeyHash.get(hash);
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    Optional<Account> found =
+        db.read(h ->
+            h.createQuery("SELECT account_id, livemode FROM api_keys WHERE key_hash = ?")
+                .bind(0, hash)
+                .map((rs, ctx) -> new Account(rs.getString(1), rs.getBoolean(2)))
+                .findOne());
+    found.ifPresent(a -> byKeyHash.put(hash, a));
+    return found;
+  }
+
+  public boolean isEmpty() {
+    return db.read(h -> h.createQuery("SELECT COUNT(*) FROM accounts").mapTo(Long.class).one())
+        == 0;
+  }
+
+  /** A fresh test-mode secret key for a new account; the caller shows it once. */
+  public String createAccountWithNewKey() {
+    String key = "sk_test_" + Ids.random(40);
+    ensure(key);
+    return key;
+  }
+}

@@ -1,0 +1,35 @@
+package tally.api;
+
+/**
+ * Every failure the API reports, as Stripe classifies it. One exhaustive switch in {@link
+ * ErrorJson} turns each into an HTTP status and Stripe's error envelope.
+ */
+public sealed interface ApiError {
+  String message();
+
+  /** 400 (or another 4xx) {@code invalid_request_error}. */
+  record InvalidRequest(int status, String code, String param, String message) implements ApiError {
+    public InvalidRequest(String code, String param, String message) {
+      this(400, code, param, message);
+    }
+  }
+
+  /** 404 for an object that does not exist in this account. */
+  record NotFound(String code, String param, String message) implements ApiError {}
+
+  /** 401: no key or an unknown key. */
+  record Authentication(String code, String message) implements ApiError {}
+
+  /** 402 card decline: the failed charge is kept and named. */
+  record CardError(String code, String declineCode, String param, String message, String charge)
+      implements ApiError {}
+
+  /** 400 misuse of an idempotency key. */
+  record Idempotency(String message) implements ApiError {}
+
+  /** 409 the same idempotency key is executing right now. */
+  record Conflict(String code, String message) implements ApiError {}
+
+  /** 500: something we did not foresee; never shows internals. */
+  record ApiFailure(String message) implements ApiError {}
+}

@@ -1,0 +1,73 @@
+package tally.balance;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tally.api.Ctx;
+import tally.api.Errors;
+import tally.api.Expander;
+import tally.api.ListPage;
+import tally.api.ListParams;
+import tally.api.Params;
+import tally.http.Decoder;
+import tally.http.Router;
+import tally.store.ListQuery;
+
+/** Balance and balance-transaction endpoints. */
+public final class BalanceRoutes {
+  private BalanceRoutes() {}
+
+  record ListFilter(ListParams page, String type, String source, String currency, String payout) {
+    static ListFilter decode(Params p) {
+      return new ListFilter(
+          ListParams.read(p),
+          p.string("type"),
+          p.string("source"),
+          p.string("currency"),
+          p.string("payout"));
+    }
+  }
+
+  public static void register(Router r, Expander x, Ledger ledger) {
+    r.get(
+        "/v1/balance_transactions/{id}",
+        Decoder.none(),
+        (ctx, p) ->
+            ledger
+                .find(ctx, ctx.path("id"))
+                .orElseThrow(() -> Errors.noSuch("balance transaction", ctx.path("id"), "id")));
+    r.get("/v1/balance_transactions", ListFilter::decode, BalanceRoutes::list);
+    r.get("/v1/balance", Decoder.none(), (ctx, p) -> balance(ctx));
+    x.finder("txn_", (ctx, id) -> ledger.find(ctx, id).orElse(null));
+    x.expandable("balance_transaction", "source");
+  }
+
+  static ListPage list(Ctx ctx, ListFilter f) {
+    if (f.payout() != null) {
+      throw Errors.noSuch("payout", f.payout(), "payout");
+    }
+    return new ListQuery<>(
+            Ledger.TABLE, "balance transaction", ctx.accountId(), Ledger.mapper(ctx.now()))
+        .whereEquals("type", f.type())
+        .whereEquals("source", f.source())
+        .whereEquals("currency", f.currency())
+        .page(ctx.db(), f.page(), "/v1/balance_transactions");
+  }
+
+  private record Total(String currency, boolean settled, long total) {}
+
+  static Balance balance(Ctx ctx) {
+    Map<String, Long> available = new LinkedHashMap<>();
+    Map<String, Long> pending = new LinkedHashMap<>();
+    ctx.db()
+        .createQuery(
+            "SELECT currency, available_on <= :now AS settled, SUM(net) AS total FROM"
+                + " balance_transactions WHERE account_id = :account GROUP BY currency,"
+                + " available_on <= :now")
+        .bind("now", ctx.now())
+        .bind("account", ctx.accountId())
+        .map((rs, c) ->
+            new Total(rs.getString("currency"), rs.getBoolean("settled"), rs.getLong("total")))
+        .forEach(t -> (t.settled() ? available : pending).put(t.currency(), t.total()));
+    return new Balance(ctx.account().livemode(), available, pending);
+  }
+}

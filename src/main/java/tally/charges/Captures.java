@@ -1,0 +1,155 @@
+package tally.charges;
+
+import tally.api.Ctx;
+import tally.api.Errors;
+import tally.balance.Fees;
+import tally.balance.Ledger;
+import tally.balance.Movement;
+import tally.core.Money;
+import tally.refunds.RefundRecords;
+
+/**
+ * Capturing authorized charges, and releasing those left uncaptured for seven days. A partial
+ * capture releases the rest as a refund, as Stripe does.
+ */
+public final class Captures {
+  private final Charges charges;
+  private final Ledger ledger;
+  private final RefundRecords refunds;
+
+  public Captures(Charges charges, Ledger ledger, RefundRecords refunds) {
+    this.charges = charges;
+    this.ledger = ledger;
+    this.refunds = refunds;
+  }
+
+  public Charge capture(Ctx ctx, String id, ChargeParams.Capture p) {
+    Charge c = charges.retrieve(ctx, id);
+    refuseIfNotCapturable(ctx, c);
+    long amount = p.amount() == null ? c.amount() : p.amount();
+    if (amount > c.amount()) {
+      throw Errors.invalid(
+          "amount_too_large",
+          "amount",
+          "You cannot capture more than the authorized amount of "
+              + Money.format(c.amount(), c.currency())
+              + ".");
+    }
+    if (amount < Money.minimum(c.currency())) {
+      throw Errors.invalid(
+          "amount_too_small",
+          "amount",
+          "Amount must be at least "
+              + Money.format(Money.minimum(c.currency()), c.currency())
+              + " "
+              + c.currency());
+    }
+    boolean immediately = TestCards.of(c).bypassPending();
+    String txn =
+        ledger.record(
+            ctx,
+            Charges.chargeMovement(
+                c.id(), c.amount(), amount, c.currency(), c.description(), immediately, ctx.now()));
+    boolean won =
+        charges
+            .store()
+            .capture(
+                ctx,
+                c.id(),
+                amount,
+                txn,
+                new ChargeStore.Capture(
+                    p.receiptEmail(),
+                    p.statementDescriptor(),
+                    p.statementDescriptorSuffix(),
+                    p.transferGroup()));
+    if (!won) {
+      // Another request changed the charge after we read it; report what it is now.
+      refuseIfNotCapturable(ctx, charges.retrieve(ctx, id));
+      throw Errors.invalid(
+          "charge_already_captured", null, "Charge " + id + " has already been captured.");
+    }
+    long remainder = c.amount() - amount;
+    if (remainder > 0) {
+      release(ctx, c, remainder, null, "partial_capture_reversal", immediately);
+    }
+    return charges.retrieve(ctx, id);
+  }
+
+  private static void refuseIfNotCapturable(Ctx ctx, Charge c) {
+    if (c.captured()) {
+      throw Errors.invalid(
+          "charge_already_captured", null, "Charge " + c.id() + " has already been captured.");
+    }
+    if (c.refunded()) {
+      throw Errors.invalid(
+          "charge_already_refunded", null, "Charge " + c.id() + " has already been refunded.");
+    }
+    if (!"succeeded".equals(c.status())) {
+      throw Errors.invalid(
+          null, "Charge " + c.id() + " cannot be captured because it has " + c.status() + ".");
+    }
+    if (c.captureBefore() != null && c.captureBefore() <= ctx.now()) {
+      throw Errors.invalid(
+          "charge_expired_for_capture",
+          null,
+          "Charge "
+              + c.id()
+              + " cannot be captured because the charge has expired (a charge must be captured"
+              + " within 7 days). You will need to create a new charge to retry the payment.");
+    }
+  }
+
+  /**
+   * Releases an authorization that was not captured within seven days: the whole amount is refunded
+   * with reason {@code expired_uncaptured_charge}. Returns false if it was not due.
+   */
+  public boolean expire(Ctx ctx, String id) {
+    Charge c = charges.retrieve(ctx, id);
+    if (c.captured()
+        || c.refunded()
+        || c.captureBefore() == null
+        || c.captureBefore() > ctx.now()) {
+      return false;
+    }
+    if (!charges.applyRefund(ctx, id, c.amount())) {
+      return false;
+    }
+    refunds.insert(
+        ctx,
+        refunds.newId(),
+        new RefundRecords.NewRefund(
+            id,
+            c.amount(),
+            c.currency(),
+            "succeeded",
+            "expired_uncaptured_charge",
+            null,
+            null,
+            java.util.Map.of()));
+    return true;
+  }
+
+  private void release(
+      Ctx ctx, Charge c, long amount, String reason, String category, boolean immediately) {
+    String refundId = refunds.newId();
+    String txn =
+        ledger.record(
+            ctx,
+            new Movement(
+                "refund",
+                category,
+                -amount,
+                0,
+                null,
+                c.currency(),
+                "REFUND FOR CHARGE (" + (c.description() == null ? "" : c.description()) + ")",
+                refundId,
+                Fees.availableOn(ctx.now(), immediately)));
+    refunds.insert(
+        ctx,
+        refundId,
+        new RefundRecords.NewRefund(
+            c.id(), amount, c.currency(), "succeeded", reason, txn, null, java.util.Map.of()));
+  }
+}

@@ -1,0 +1,171 @@
+package tally.charges;
+
+import java.util.Optional;
+import org.jdbi.v3.core.mapper.RowMapper;
+import tally.api.Ctx;
+import tally.api.Errors;
+import tally.core.Sequence;
+import tally.store.Json;
+import tally.store.Rows;
+
+/**
+ * The charges table. State changes are compare-and-set: each UPDATE names the state it expects in
+ * its WHERE clause and must touch exactly one row, so concurrent requests (or two processes) cannot
+ * capture twice or refund past the captured amount.
+ */
+final class ChargeStore {
+  static final RowMapper<Charge> MAPPER =
+      (rs, c) ->
+          new Charge(
+              rs.getString("id"),
+              rs.getLong("created"),
+              false,
+              rs.getLong("amount"),
+              rs.getLong("amount_captured"),
+              rs.getLong("amount_refunded"),
+              rs.getString("currency"),
+              rs.getString("status"),
+              rs.getBoolean("paid"),
+              rs.getBoolean("captured"),
+              rs.getBoolean("refunded"),
+              rs.getBoolean("disputed"),
+              rs.getString("customer"),
+              rs.getString("description"),
+              rs.getString("receipt_email"),
+              rs.getString("transfer_group"),
+              rs.getString("statement_descriptor"),
+              rs.getString("statement_descriptor_suffix"),
+              rs.getString("failure_code"),
+              rs.getString("failure_message"),
+              rs.getString("balance_transaction"),
+              rs.getString("payment_method"),
+              Rows.nullableLong(rs, "capture_before"),
+              Json.stringMap(rs.getString("metadata")),
+              Json.tree(rs.getString("shipping")),
+              Json.tree(rs.getString("fraud_details")),
+              Json.tree(rs.getString("card")));
+
+  void insert(Ctx ctx, Charge c) {
+    ctx.db()
+        .createUpdate(
+            "INSERT INTO charges (account_id, id, seq, created, amount, amount_captured,"
+                + " amount_refunded, currency, status, paid, captured, refunded, disputed, customer,"
+                + " description, receipt_email, transfer_group, statement_descriptor,"
+                + " statement_descriptor_suffix, failure_code, failure_message, balance_transaction,"
+                + " payment_method, capture_before, metadata, shipping, fraud_details, card) VALUES"
+                + " (:account_id, :id, :seq, :created, :amount, :amount_captured, :amount_refunded,"
+                + " :currency, :status, :paid, :captured, :refunded, :disputed, :customer,"
+                + " :description, :receipt_email, :transfer_group, :statement_descriptor,"
+                + " :statement_descriptor_suffix, :failure_code, :failure_message,"
+                + " :balance_transaction, :payment_method, :capture_before, :metadata, :shipping,"
+                + " :fraud_details, :card)")
+        .bind("account_id", ctx.accountId())
+        .bind("id", c.id())
+        .bind("seq", Sequence.next())
+        .bind("created", c.created())
+        .bind("amount", c.amount())
+        .bind("amount_captured", c.amountCaptured())
+        .bind("amount_refunded", c.amountRefunded())
+        .bind("currency", c.currency())
+        .bind("status", c.status())
+        .bind("paid", c.paid())
+        .bind("captured", c.captured())
+        .bind("refunded", c.refunded())
+        .bind("disputed", c.disputed())
+        .bind("customer", c.customer())
+        .bind("description", c.description())
+        .bind("receipt_email", c.receiptEmail())
+        .bind("transfer_group", c.transferGroup())
+        .bind("statement_descriptor", c.statementDescriptor())
+        .bind("statement_descriptor_suffix", c.statementDescriptorSuffix())
+        .bind("failure_code", c.failureCode())
+        .bind("failure_message", c.failureMessage())
+        .bind("balance_transaction", c.balanceTransaction())
+        .bind("payment_method", c.paymentMethod())
+        .bind("capture_before", c.captureBefore())
+        .bind("metadata", Json.write(c.metadata()))
+        .bind("shipping", Json.write(c.shipping()))
+        .bind("fraud_details", Json.write(c.fraudDetails()))
+        .bind("card", Json.write(c.card()))
+        .execute();
+  }
+
+  Optional<Charge> find(Ctx ctx, String id) {
+    return ctx.db()
+        .createQuery("SELECT * FROM charges WHERE account_id = ? AND id = ?")
+        .bind(0, ctx.accountId())
+        .bind(1, id)
+        .map(MAPPER)
+        .findOne();
+  }
+
+  Charge get(Ctx ctx, String id, String param) {
+    return find(ctx, id).orElseThrow(() -> Errors.noSuch("charge", id, param));
+  }
+
+  /** Writes the editable fields of {@code c} (description, metadata, shipping, …). */
+  void updateDetails(Ctx ctx, Charge c) {
+    ctx.db()
+        .createUpdate(
+            "UPDATE charges SET description = :description, metadata = :metadata, receipt_email ="
+                + " :receipt_email, shipping = :shipping, fraud_details = :fraud_details,"
+                + " transfer_group = :transfer_group, customer = :customer WHERE account_id ="
+                + " :account_id AND id = :id")
+        .bind("description", c.description())
+        .bind("metadata", Json.write(c.metadata()))
+        .bind("receipt_email", c.receiptEmail())
+        .bind("shipping", Json.write(c.shipping()))
+        .bind("fraud_details", Json.write(c.fraudDetails()))
+        .bind("transfer_group", c.transferGroup())
+        .bind("customer", c.customer())
+        .bind("account_id", ctx.accountId())
+        .bind("id", c.id())
+        .execute();
+  }
+
+  /** Captures an authorized charge once; false if it is no longer capturable. */
+  boolean capture(Ctx ctx, String id, long amount, String balanceTransaction, Capture extra) {
+    return ctx.db()
+            .createUpdate(
+                "UPDATE charges SET captured = TRUE, amount_captured = :amount, amount_refunded ="
+                    + " amount - :amount, balance_transaction = :txn, receipt_email ="
+                    + " COALESCE(:receipt_email, receipt_email), statement_descriptor ="
+                    + " COALESCE(:sd, statement_descriptor), statement_descriptor_suffix ="
+                    + " COALESCE(:sds, statement_descriptor_suffix), transfer_group ="
+                    + " COALESCE(:tg, transfer_group) WHERE account_id = :account_id AND id = :id"
+                    + " AND captured = FALSE AND refunded = FALSE AND status = 'succeeded' AND"
+                    + " capture_before > :now AND :amount <= amount")
+            .bind("amount", amount)
+            .bind("txn", balanceTransaction)
+            .bind("receipt_email", extra.receiptEmail())
+            .bind("sd", extra.statementDescriptor())
+            .bind("sds", extra.statementDescriptorSuffix())
+            .bind("tg", extra.transferGroup())
+            .bind("account_id", ctx.accountId())
+            .bind("id", id)
+            .bind("now", ctx.now())
+            .execute()
+        == 1;
+  }
+
+  /** Adds a refund to the charge unless that would refund more than was paid. */
+  boolean addRefund(Ctx ctx, String id, long amount) {
+    return ctx.db()
+            .createUpdate(
+                "UPDATE charges SET amount_refunded = amount_refunded + :amount, refunded ="
+                    + " (amount_refunded + :amount = amount) WHERE account_id = :account_id AND id"
+                    + " = :id AND status = 'succeeded' AND amount_refunded + :amount <= CASE WHEN"
+                    + " captured THEN amount_captured ELSE amount END")
+            .bind("amount", amount)
+            .bind("account_id", ctx.accountId())
+            .bind("id", id)
+            .execute()
+        == 1;
+  }
+
+  record Capture(
+      String receiptEmail,
+      String statementDescriptor,
+      String statementDescriptorSuffix,
+      String transferGroup) {}
+}

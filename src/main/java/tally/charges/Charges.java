@@ -1,0 +1,211 @@
+package tally.charges;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import java.util.Optional;
+import tally.api.ApiError;
+import tally.api.ApiException;
+import tally.api.Ctx;
+import tally.api.Errors;
+import tally.api.ListPage;
+import tally.balance.Fees;
+import tally.balance.Ledger;
+import tally.balance.Movement;
+import tally.core.Ids;
+import tally.store.Json;
+import tally.store.ListQuery;
+
+/** Charges: create (with the test cards' outcomes), retrieve, update and list. */
+public final class Charges {
+  static final long AUTHORIZATION_SECONDS = 7 * 86_400;
+
+  private final ChargeStore store = new ChargeStore();
+  private final Ledger ledger;
+
+  public Charges(Ledger ledger) {
+    this.ledger = ledger;
+  }
+
+  public Charge create(Ctx ctx, ChargeParams.Create p) {
+    TestCard card = resolveCard(ctx, p);
+    long now = ctx.now();
+    String id = Ids.newId("ch_");
+    String cardId = Ids.newId("card_");
+    Decline decline = card.decline();
+    boolean succeeded = decline == null;
+    boolean captured = succeeded && p.capture();
+    Long captureBefore = succeeded && !p.capture() ? now + AUTHORIZATION_SECONDS : null;
+    ObjectNode snapshot =
+        CardSnapshot.build(
+            ctx.accountId(),
+            cardId,
+            p.source(),
+            card,
+            p.amount(),
+            now,
+            captureBefore,
+            p.customer());
+    String txn = null;
+    if (captured) {
+      txn =
+          ledger.record(
+              ctx,
+              chargeMovement(
+                  id,
+                  p.amount(),
+                  p.amount(),
+                  p.currency(),
+                  p.description(),
+                  card.bypassPending(),
+                  now));
+    }
+    Charge charge =
+        new Charge(
+            id,
+            now,
+            ctx.account().livemode(),
+            p.amount(),
+            captured ? p.amount() : 0,
+            0,
+            p.currency(),
+            succeeded ? "succeeded" : "failed",
+            succeeded,
+            captured,
+            false,
+            false,
+            p.customer(),
+            p.description(),
+            p.receiptEmail(),
+            p.transferGroup(),
+            p.statementDescriptor(),
+            p.statementDescriptorSuffix(),
+            succeeded ? null : decline.code(),
+            succeeded ? null : decline.message(),
+            txn,
+            cardId,
+            captureBefore,
+            p.metadata(),
+            p.shipping(),
+            Json.object(),
+            snapshot);
+    store.insert(ctx, charge);
+    if (!succeeded) {
+      throw new ApiException(
+          new ApiError.CardError(
+              decline.code(), decline.declineCode(), decline.param(), decline.message(), id),
+          true);
+    }
+    return charge;
+  }
+
+  private static TestCard resolveCard(Ctx ctx, ChargeParams.Create p) {
+    if (p.source() == null && p.customer() == null) {
+      throw Errors.invalid("parameter_missing", null, "Must provide source or customer.");
+    }
+    if (p.customer() != null) {
+      throw Errors.noSuch("customer", p.customer(), "customer");
+    }
+    TestCard card = TestCards.byToken(p.source());
+    if (card == null) {
+      throw Errors.noSuch("token", p.source(), "source");
+    }
+    return card;
+  }
+
+  /** The balance transaction of a captured card charge: gross in, Stripe's fee out. */
+  static Movement chargeMovement(
+      String chargeId,
+      long gross,
+      long captured,
+      String currency,
+      String description,
+      boolean immediately,
+      long now) {
+    return new Movement(
+        "charge",
+        "charge",
+        gross,
+        Fees.cardFee(captured),
+        "Stripe processing fees",
+        currency,
+        description,
+        chargeId,
+        Fees.availableOn(now, immediately));
+  }
+
+  public Optional<Charge> find(Ctx ctx, String id) {
+    return store.find(ctx, id);
+  }
+
+  public Charge retrieve(Ctx ctx, String id) {
+    return store.get(ctx, id, "charge");
+  }
+
+  public Charge update(Ctx ctx, String id, ChargeParams.Update p) {
+    Charge c = retrieve(ctx, id);
+    if (p.customer() != null) {
+      throw Errors.noSuch("customer", p.customer(), "customer");
+    }
+    ObjectNode fraud = c.fraudDetails().deepCopy();
+    if (p.fraudUserReport() != null) {
+      fraud.put("user_report", p.fraudUserReport());
+    }
+    Map<String, String> metadata = p.metadata().applyTo(c.metadata());
+    Charge updated =
+        new Charge(
+            c.id(),
+            c.created(),
+            c.livemode(),
+            c.amount(),
+            c.amountCaptured(),
+            c.amountRefunded(),
+            c.currency(),
+            c.status(),
+            c.paid(),
+            c.captured(),
+            c.refunded(),
+            c.disputed(),
+            c.customer(),
+            p.description().applyTo(c.description()),
+            p.receiptEmail().applyTo(c.receiptEmail()),
+            p.transferGroup().applyTo(c.transferGroup()),
+            c.statementDescriptor(),
+            c.statementDescriptorSuffix(),
+            c.failureCode(),
+            c.failureMessage(),
+            c.balanceTransaction(),
+            c.paymentMethod(),
+            c.captureBefore(),
+            metadata,
+            p.shipping().applyTo(c.shipping()),
+            fraud,
+            c.card());
+    store.updateDetails(ctx, updated);
+    return retrieve(ctx, id);
+  }
+
+  public ListPage list(Ctx ctx, ChargeParams.ListFilter f) {
+    if (f.customer() != null) {
+      throw Errors.noSuch("customer", f.customer(), "customer");
+    }
+    if (f.paymentIntent() != null) {
+      throw Errors.noSuch("payment_intent", f.paymentIntent(), "payment_intent");
+    }
+    return new ListQuery<>("charges", "charge", ctx.accountId(), ChargeStore.MAPPER)
+        .whereEquals("transfer_group", f.transferGroup())
+        .page(ctx.db(), f.page(), "/v1/charges");
+  }
+
+  /** Adds {@code amount} to the charge's refunded total; false if that would over-refund. */
+  public boolean applyRefund(Ctx ctx, String chargeId, long amount) {
+    return store.addRefund(ctx, chargeId, amount);
+  }
+
+  ChargeStore store() {
+    return store;
+  }
+
+  Ledger ledger() {
+    return ledger;
+  }
+}

@@ -1,0 +1,54 @@
+package tally.charges;
+
+import java.util.List;
+import tally.accounts.Account;
+import tally.api.Ctx;
+import tally.core.Clock;
+import tally.core.Scheduler;
+import tally.store.Db;
+import tally.store.Tx;
+
+/** The background job that releases authorizations left uncaptured past their seven days. */
+public final class ExpireUncaptured implements Scheduler.Job {
+  private final Db db;
+  private final Clock clock;
+  private final Captures captures;
+
+  public ExpireUncaptured(Db db, Clock clock, Captures captures) {
+    this.db = db;
+    this.clock = clock;
+    this.captures = captures;
+  }
+
+  private record Due(String accountId, String chargeId) {}
+
+  @Override
+  public int runDue() {
+    List<Due> due =
+        db.read(h ->
+            h.createQuery(
+                    "SELECT account_id, id FROM charges WHERE captured = FALSE AND refunded ="
+                        + " FALSE AND status = 'succeeded' AND capture_before <= :now LIMIT 500")
+                .bind("now", clock.nowSeconds())
+                .map((rs, c) -> new Due(rs.getString(1), rs.getString(2)))
+                .list());
+    int expired = 0;
+    for (Due d : due) {
+      try (Tx tx = db.beginWrite()) {
+        Ctx ctx =
+            new Ctx(
+                new Account(d.accountId(), false),
+                tx.handle(),
+                java.util.Map.of(),
+                clock,
+                null,
+                null);
+        if (captures.expire(ctx, d.chargeId())) {
+          expired++;
+        }
+        tx.commit();
+      }
+    }
+    return expired;
+  }
+}

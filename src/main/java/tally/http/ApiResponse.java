@@ -1,0 +1,23 @@
+package tally.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tally.api.ApiError;
+import tally.api.ErrorJson;
+
+/** Status, JSON body and the headers the pipeline adds on the way out. */
+public record ApiResponse(int status, JsonNode body, Map<String, String> headers) {
+  public static ApiResponse ok(JsonNode body) {
+    return new ApiResponse(200, body, new LinkedHashMap<>());
+  }
+
+  public static ApiResponse error(ApiError error) {
+    return new ApiResponse(ErrorJson.status(error), ErrorJson.render(error), new LinkedHashMap<>());
+  }
+
+  public ApiResponse withHeader(String name, String value) {
+    headers.put(name, value);
+    return this;
+  }
+}

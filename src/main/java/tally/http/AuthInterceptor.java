@@ -1,0 +1,71 @@
+package tally.http;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import tally.accounts.Accounts;
+import tally.accounts.ApiKeys;
+import tally.api.ApiError;
+import tally.api.ApiException;
+
+/** Bearer or Basic (key as user, empty password) → the key's account; Stripe's three 401s. */
+public final class AuthInterceptor implements Interceptor {
+  static final String NO_KEY =
+      "You did not provide an API key. You need to provide your API key in the Authorization"
+          + " header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY'). See"
+          + " https://stripe.com/docs/api#authentication for details, or we can help at"
+          + " https://support.stripe.com/.";
+  static final String PUBLISHABLE =
+      "This API call cannot be made with a publishable API key. Please use a secret API key. You"
+          + " can find a list of your API keys at https://dashboard.stripe.com/account/apikeys.";
+
+  private final Accounts accounts;
+
+  public AuthInterceptor(Accounts accounts) {
+    this.accounts = accounts;
+  }
+
+  @Override
+  public ApiResponse intercept(Chain chain) {
+    Exchange exchange = chain.exchange();
+    if (!exchange.match().route().authenticated()) {
+      return chain.proceed();
+    }
+    String key = keyFrom(exchange.request().header("Authorization"));
+    if (key == null || key.isBlank()) {
+      throw fail(null, NO_KEY);
+    }
+    if (key.startsWith("pk_")) {
+      throw fail("secret_key_required", PUBLISHABLE);
+    }
+    exchange.account =
+        accounts
+            .authenticate(key)
+            .orElseThrow(() -> fail(null, "Invalid API Key provided: " + ApiKeys.mask(key)));
+    return chain.proceed();
+  }
+
+  private static ApiException fail(String code, String message) {
+    return new ApiException(new ApiError.Authentication(code, message));
+  }
+
+  static String keyFrom(String header) {
+    if (header == null) {
+      return null;
+    }
+    String h = header.trim();
+    if (h.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return h.substring(7).trim();
+    }
+    if (h.regionMatches(true, 0, "Basic ", 0, 6)) {
+      try {
+        String decoded =
+            new String(Base64.getDecoder().decode(h.substring(6).trim()), StandardCharsets.UTF_8);
+        int colon = decoded.indexOf(':');
+        return colon < 0 ? decoded : decoded.substring(0, colon);
+      } catch (IllegalArgumentException e) {
+        return null;
+      }
+    }
+    return h;
+  }
+}

@@ -1,0 +1,48 @@
+package tally.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+import tally.api.ApiObject;
+import tally.api.Ctx;
+import tally.api.Expander;
+import tally.api.Params;
+import tally.core.Clock;
+
+/** The last step: decode the params, run the handler, render the object and expand it. */
+public final class Dispatcher implements Interceptor {
+  private final Clock clock;
+  private final Expander expander;
+
+  public Dispatcher(Clock clock, Expander expander) {
+    this.clock = clock;
+    this.expander = expander;
+  }
+
+  @Override
+  public ApiResponse intercept(Chain chain) {
+    return dispatch(chain.exchange(), chain.exchange().match().route());
+  }
+
+  private <P> ApiResponse dispatch(Exchange exchange, Route<P> route) {
+    Map<String, Object> form = FormDecoder.decode(exchange.request().encodedParams());
+    Params params = Params.of(form);
+    List<String> expand = params.stringList("expand");
+    P decoded = route.decoder().decode(params);
+    params.finish();
+    Ctx ctx =
+        new Ctx(
+            exchange.account(),
+            exchange.tx() == null ? null : exchange.tx().handle(),
+            exchange.match().pathParams(),
+            clock,
+            exchange.requestId(),
+            exchange.request().header("Idempotency-Key"));
+    ApiObject result = route.handler().handle(ctx, decoded);
+    ObjectNode json = result.toJson();
+    if (expand != null && !expand.isEmpty()) {
+      expander.expand(ctx, json, expand);
+    }
+    return ApiResponse.ok(json);
+  }
+}

@@ -1,0 +1,37 @@
+package tally.http;
+
+import tally.accounts.Account;
+import tally.store.Tx;
+
+/** One request's state as it passes the interceptors; each step fills in what it learns. */
+public final class Exchange {
+  private final ApiRequest request;
+  String requestId;
+  Account account;
+  Router.Match match;
+  Tx tx;
+
+  Exchange(ApiRequest request) {
+    this.request = request;
+  }
+
+  public ApiRequest request() {
+    return request;
+  }
+
+  public String requestId() {
+    return requestId;
+  }
+
+  public Account account() {
+    return account;
+  }
+
+  public Router.Match match() {
+    return match;
+  }
+
+  public Tx tx() {
+    return tx;
+  }
+}

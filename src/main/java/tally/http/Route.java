@@ -1,0 +1,44 @@
+package tally.http;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One endpoint as data: method, path template, params decoder and handler. */
+public record Route<P>(
+    String method, String template, Decoder<P> decoder, Handler<P> handler, boolean authenticated) {
+
+  List<String> segments() {
+    return List.of(template.substring(1).split("/"));
+  }
+
+  /** Path parameters when {@code path} fits the template, else null. */
+  Map<String, String> match(String[] parts) {
+    List<String> segs = segments();
+    if (segs.size() != parts.length) {
+      return null;
+    }
+    Map<String, String> params = new LinkedHashMap<>();
+    for (int i = 0; i < parts.length; i++) {
+      String seg = segs.get(i);
+      if (seg.startsWith("{")) {
+        if (parts[i].isEmpty()) {
+          return null;
+        }
+        params.put(seg.substring(1, seg.length() - 1), parts[i]);
+      } else if (!seg.equals(parts[i])) {
+        return null;
+      }
+    }
+    return params;
+  }
+
+  /** Literal segments outrank parameters: {@code /v1/charges/search} before {@code {charge}}. */
+  int specificity() {
+    int score = 0;
+    for (String seg : segments()) {
+      score = score * 2 + (seg.startsWith("{") ? 0 : 1);
+    }
+    return score;
+  }
+}

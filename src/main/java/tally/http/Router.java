@@ -1,0 +1,54 @@
+package tally.http;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/** The route table: every endpoint is one line here, registered by its feature. */
+public final class Router {
+  private final List<Route<?>> routes = new ArrayList<>();
+
+  public record Match(Route<?> route, Map<String, String> pathParams) {}
+
+  public <P> Router get(String template, Decoder<P> decoder, Handler<P> handler) {
+    return add(new Route<>("GET", template, decoder, handler, true));
+  }
+
+  public <P> Router post(String template, Decoder<P> decoder, Handler<P> handler) {
+    return add(new Route<>("POST", template, decoder, handler, true));
+  }
+
+  public <P> Router delete(String template, Decoder<P> decoder, Handler<P> handler) {
+    return add(new Route<>("DELETE", template, decoder, handler, true));
+  }
+
+  /** A route that needs no API key (health checks, hosted pages). */
+  public <P> Router open(String method, String template, Decoder<P> decoder, Handler<P> handler) {
+    return add(new Route<>(method, template, decoder, handler, false));
+  }
+
+  private Router add(Route<?> route) {
+    routes.add(route);
+    routes.sort(Comparator.comparingInt((Route<?> r) -> -r.specificity()));
+    return this;
+  }
+
+  public Match match(String method, String path) {
+    String[] parts = (path.startsWith("/") ? path.substring(1) : path).split("/", -1);
+    for (Route<?> route : routes) {
+      if (!route.method().equals(method)) {
+        continue;
+      }
+      Map<String, String> params = route.match(parts);
+      if (params != null) {
+        return new Match(route, params);
+      }
+    }
+    return null;
+  }
+
+  public List<Route<?>> routes() {
+    return List.copyOf(routes);
+  }
+}

@@ -1,0 +1,140 @@
+package tally.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.File;
+import java.net.URI;
+import java.util.concurrent.locks.ReentrantLock;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The database: SQLite (a file path) or PostgreSQL ({@code postgresql://user:pass@host/db}). The
+ * same SQL and migrations serve both; SQLite writers are serialized in-process because SQLite has
+ * one writer anyway, and waiting on a lock beats spinning on SQLITE_BUSY.
+ */
+public final class Db implements AutoCloseable {
+  public enum Kind {
+    SQLITE,
+    POSTGRES
+  }
+
+  private final Kind kind;
+  private final HikariDataSource pool;
+  private final Jdbi jdbi;
+  private final ReentrantLock writeLock = new ReentrantLock(true);
+
+  private Db(Kind kind, HikariDataSource pool) {
+    this.kind = kind;
+    this.pool = pool;
+    this.jdbi = Jdbi.create(pool);
+  }
+
+  public static Db open(String spec) {
+    Db db =
+        spec.startsWith("postgresql://") || spec.startsWith("postgres://")
+            ? new Db(Kind.POSTGRES, postgres(spec))
+            : new Db(Kind.SQLITE, sqlite(spec));
+    db.migrate();
+    return db;
+  }
+
+  private static HikariDataSource sqlite(String path) {
+    File file = new File(path).getAbsoluteFile();
+    File dir = file.getParentFile();
+    if (dir != null && !dir.isDirectory() && !dir.mkdirs()) {
+      throw new IllegalStateException("cannot create directory " + dir);
+    }
+    SQLiteConfig config = new SQLiteConfig();
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+    config.setBusyTimeout(30_000);
+    config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+    SQLiteDataSource ds = new SQLiteDataSource(config);
+    ds.setUrl("jdbc:sqlite:" + file.getPath());
+    HikariConfig hikari = new HikariConfig();
+    hikari.setDataSource(ds);
+    hikari.setMaximumPoolSize(8);
+    hikari.setPoolName("tally-sqlite");
+    return new HikariDataSource(hikari);
+  }
+
+  private static HikariDataSource postgres(String spec) {
+    URI uri = URI.create(spec.replaceFirst("^postgres(ql)?://", "postgresql://"));
+    HikariConfig hikari = new HikariConfig();
+    int port = uri.getPort() < 0 ? 5432 : uri.getPort();
+    String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
+    hikari.setJdbcUrl("jdbc:postgresql://" + uri.getHost() + ":" + port + uri.getPath() + query);
+    String userInfo = uri.getUserInfo();
+    if (userInfo != null) {
+      int colon = userInfo.indexOf(':');
+      hikari.setUsername(colon < 0 ? userInfo : userInfo.substring(0, colon));
+      if (colon >= 0) {
+        hikari.setPassword(userInfo.substring(colon + 1));
+      }
+    }
+    hikari.setMaximumPoolSize(16);
+    hikari.setPoolName("tally-postgres");
+    return new HikariDataSource(hikari);
+  }
+
+  private void migrate() {
+    Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  public Jdbi jdbi() {
+    return jdbi;
+  }
+
+  /** Opens a transaction for a request's writes; close it through {@link Tx}. */
+  public Tx beginWrite() {
+    if (kind == Kind.SQLITE) {
+      writeLock.lock();
+    }
+    try {
+      Handle handle = jdbi.open();
+      handle.begin();
+      return new Tx(handle, true, this::releaseWrite);
+    } catch (RuntimeException e) {
+      releaseWrite();
+      throw e;
+    }
+  }
+
+  /** A read-only unit of work (autocommit; readers never wait for the writer under WAL). */
+  public Tx beginRead() {
+    return new Tx(jdbi.open(), false, () -> {});
+  }
+
+  private void releaseWrite() {
+    if (kind == Kind.SQLITE) {
+      writeLock.unlock();
+    }
+  }
+
+  public <T> T write(java.util.function.Function<Handle, T> work) {
+    try (Tx tx = beginWrite()) {
+      T result = work.apply(tx.handle());
+      tx.commit();
+      return result;
+    }
+  }
+
+  public <T> T read(java.util.function.Function<Handle, T> work) {
+    try (Tx tx = beginRead()) {
+      return work.apply(tx.handle());
+    }
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+}
