@@ -23,6 +23,9 @@ import tally.http.RequestIdInterceptor;
 import tally.http.RouteInterceptor;
 import tally.http.Router;
 import tally.http.TransactionInterceptor;
+import tally.idempotency.IdempotencyInterceptor;
+import tally.idempotency.IdempotencyKeys;
+import tally.idempotency.KeyInFlightGuard;
 import tally.refunds.RefundRecords;
 import tally.store.Db;
 import tally.store.Json;
@@ -64,6 +67,8 @@ public final class App implements AutoCloseable {
     ChargeRoutes.register(router, expander, charges, captures);
     BalanceRoutes.register(router, expander, ledger);
     scheduler.add(new ExpireUncaptured(db, clock, captures));
+    IdempotencyKeys idempotencyKeys = new IdempotencyKeys();
+    scheduler.add(IdempotencyKeys.pruner(db, clock));
 
     List<Interceptor> steps = new ArrayList<>(config.outerInterceptors());
     steps.addAll(
@@ -71,7 +76,9 @@ public final class App implements AutoCloseable {
             new RequestIdInterceptor(),
             new RouteInterceptor(router),
             new AuthInterceptor(accounts),
+            new KeyInFlightGuard(),
             new TransactionInterceptor(db),
+            new IdempotencyInterceptor(idempotencyKeys, clock),
             new Dispatcher(clock, expander)));
     Pipeline pipeline = new Pipeline(steps);
     this.http = new HttpServer(config.host(), config.port(), pipeline);

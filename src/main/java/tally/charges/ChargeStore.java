@@ -99,6 +99,17 @@ final class ChargeStore {
         .findOne();
   }
 
+  /** Reads a charge to change it: on PostgreSQL the row stays locked until the transaction ends. */
+  Charge getForUpdate(Ctx ctx, String id, String param) {
+    return ctx.db()
+        .createQuery("SELECT * FROM charges WHERE account_id = ? AND id = ? <forUpdate>")
+        .bind(0, ctx.accountId())
+        .bind(1, id)
+        .map(MAPPER)
+        .findOne()
+        .orElseThrow(() -> Errors.noSuch("charge", id, param));
+  }
+
   Charge get(Ctx ctx, String id, String param) {
     return find(ctx, id).orElseThrow(() -> Errors.noSuch("charge", id, param));
   }

@@ -142,7 +142,8 @@ public final class Charges {
   }
 
   public Charge update(Ctx ctx, String id, ChargeParams.Update p) {
-    Charge c = retrieve(ctx, id);
+    // Metadata merges read-modify-write, so the row is locked: no concurrent update is lost.
+    Charge c = store.getForUpdate(ctx, id, "charge");
     if (p.customer() != null) {
       throw Errors.noSuch("customer", p.customer(), "customer");
     }

@@ -30,6 +30,7 @@ public final class Dispatcher implements Interceptor {
     List<String> expand = params.stringList("expand");
     P decoded = route.decoder().decode(params);
     params.finish();
+    exchange.executing = true;
     Ctx ctx =
         new Ctx(
             exchange.account(),

@@ -10,6 +10,7 @@ public final class Exchange {
   Account account;
   Router.Match match;
   Tx tx;
+  boolean executing;
 
   Exchange(ApiRequest request) {
     this.request = request;
@@ -33,5 +34,10 @@ public final class Exchange {
 
   public Tx tx() {
     return tx;
+  }
+
+  /** True once the params passed validation and the handler began: its outcome is final. */
+  public boolean executing() {
+    return executing;
   }
 }

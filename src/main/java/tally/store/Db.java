@@ -31,6 +31,8 @@ public final class Db implements AutoCloseable {
     this.kind = kind;
     this.pool = pool;
     this.jdbi = Jdbi.create(pool);
+    // Dialect differences live here, as SQL template attributes: "SELECT … <forUpdate>".
+    jdbi.define("forUpdate", kind == Kind.POSTGRES ? "FOR UPDATE" : "");
   }
 
   public static Db open(String spec) {

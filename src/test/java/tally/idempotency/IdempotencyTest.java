@@ -1,0 +1,300 @@
+package tally.idempotency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.stripe.StripeClient;
+import com.stripe.exception.ApiException;
+import com.stripe.exception.CardException;
+import com.stripe.exception.IdempotencyException;
+import com.stripe.exception.InvalidRequestException;
+import com.stripe.exception.StripeException;
+import com.stripe.model.Charge;
+import com.stripe.net.RequestOptions;
+import com.stripe.param.ChargeCaptureParams;
+import com.stripe.param.ChargeCreateParams;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tally.testing.TallyServer;
+
+class IdempotencyTest {
+  @RegisterExtension static final TallyServer SERVER = new TallyServer();
+
+  private static ChargeCreateParams charge(long amount, String token) {
+    return ChargeCreateParams.builder()
+        .setAmount(amount)
+        .setCurrency("usd")
+        .setSource(token)
+        .build();
+  }
+
+  private static RequestOptions key(String key) {
+    return RequestOptions.builder().setIdempotencyKey(key).build();
+  }
+
+  @Test
+  void retryWithTheSameKeyReplaysTheFirstResponse() throws StripeException {
+    StripeClient stripe = SERVER.newClient();
+    Charge first = stripe.v1().charges().create(charge(2000, "tok_visa"), key("order-1"));
+    Charge again = stripe.v1().charges().create(charge(2000, "tok_visa"), key("order-1"));
+    assertThat(again.getId()).isEqualTo(first.getId());
+    assertThat(again.toJson()).isEqualTo(first.toJson());
+    var headers = again.getLastResponse().headers();
+    assertThat(headers.firstValue("Idempotent-Replayed")).hasValue("true");
+    assertThat(headers.firstValue("Original-Request"))
+        .hasValue(first.getLastResponse().requestId());
+    assertThat(headers.firstValue("Idempotency-Key")).hasValue("order-1");
+    assertThat(again.getLastResponse().requestId())
+        .isNotEqualTo(first.getLastResponse().requestId());
+    assertThat(first.getLastResponse().headers().firstValue("Idempotent-Replayed")).isEmpty();
+    assertThat(stripe.v1().charges().list().getData()).hasSize(1);
+    assertThat(stripe.v1().balanceTransactions().list().getData()).hasSize(1);
+  }
+
+  @Test
+  void theSameKeyWithOtherParametersIsAnIdempotencyError() throws StripeException {
+    StripeClient stripe = SERVER.newClient();
+    stripe.v1().charges().create(charge(2000, "tok_visa"), key("k-params"));
+    assertThatThrownBy(
+            () -> stripe.v1().charges().create(charge(3000, "tok_visa"), key("k-params")))
+        .isInstanceOfSatisfying(
+            IdempotencyException.class,
+            e -> {
+              assertThat(e.getStatusCode()).isEqualTo(400);
+              assertThat(e.getStripeError().getType()).isEqualTo("idempotency_error");
+              assertThat(e.getStripeError().getMessage())
+                  .isEqualTo(
+                      "Keys for idempotent requests can only be used with the same parameters they"
+                          + " were first used with. Try using a key other than 'k-params' if you"
+                          + " meant to execute a different request.");
+            });
+  }
+
+  @Test
+  void theSameKeyOnAnotherEndpointIsAnIdempotencyError() throws StripeException {
+    StripeClient stripe = SERVER.newClient();
+    Charge c = stripe.v1().charges().create(charge(2000, "tok_visa"), key("k-endpoint"));
+    assertThatThrownBy(() ->
+            stripe
+                .v1()
+                .charges()
+                .capture(c.getId(), ChargeCaptureParams.builder().build(), key("k-endpoint")))
+        .isInstanceOfSatisfying(
+            IdempotencyException.class,
+            e ->
+                assertThat(e.getStripeError().getMessage())
+                    .startsWith(
+                        "Keys for idempotent requests can only be used for the same endpoint they"
+                            + " were first used for ('/v1/charges' vs '/v1/charges/"));
+  }
+
+  @Test
+  void aDeclineIsStoredAndReplayed() throws StripeException {
+    StripeClient stripe = SERVER.newClient();
+    CardException first =
+        catchCard(() ->
+            stripe.v1().charges().create(charge(2000, "tok_chargeDeclined"), key("k-decline")));
+    CardException again =
+        catchCard(() ->
+            stripe.v1().charges().create(charge(2000, "tok_chargeDeclined"), key("k-decline")));
+    assertThat(again.getCharge()).isEqualTo(first.getCharge());
+    assertThat(stripe.v1().charges().list().getData()).hasSize(1);
+  }
+
+  @Test
+  void anErrorDuringExecutionIsStoredButItsWritesAreNot() throws StripeException {
+    StripeClient stripe = SERVER.newClient();
+    Charge c = stripe.v1().charges().create(charge(2000, "tok_visa"));
+    RequestOptions k = key("k-capture-twice");
+    assertThatThrownBy(() ->
+            stripe.v1().charges().capture(c.getId(), ChargeCaptureParams.builder().build(), k))
+        .isInstanceOf(InvalidRequestException.class);
+    InvalidRequestException replayed =
+        (InvalidRequestException)
+            org.assertj.core.api.Assertions.catchThrowable(() ->
+                stripe.v1().charges().capture(c.getId(), ChargeCaptureParams.builder().build(), k));
+    assertThat(replayed.getCode()).isEqualTo("charge_already_captured");
+  }
+
+  @Test
+  void aValidationFailureIsNotStoredSoAFixedRetryExecutes() throws StripeException {
+    StripeClient stripe = SERVER.newClient();
+    assertThatThrownBy(() -> stripe.v1().charges().create(charge(10, "tok_visa"), key("k-fix")))
+        .isInstanceOf(InvalidRequestException.class);
+    Charge fixed = stripe.v1().charges().create(charge(1000, "tok_visa"), key("k-fix"));
+    assertThat(fixed.getStatus()).isEqualTo("succeeded");
+    assertThat(fixed.getLastResponse().headers().firstValue("Idempotent-Replayed")).isEmpty();
+  }
+
+  @Test
+  void keysLongerThan255CharactersAreRefused() {
+    // stripe-java refuses such keys itself, so this goes over raw HTTP as other clients would.
+    var response =
+        SERVER.raw(
+            "POST",
+            "/v1/charges",
+            SERVER.newKey(),
+            "amount=1000&currency=usd&source=tok_visa",
+            java.util.Map.of("Idempotency-Key", "k".repeat(256)));
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("Invalid Idempotency-Key");
+  }
+
+  @Test
+  void keysAreScopedToTheAccount() throws StripeException {
+    Charge a =
+        SERVER.newClient().v1().charges().create(charge(1000, "tok_visa"), key("shared-key"));
+    Charge b =
+        SERVER.newClient().v1().charges().create(charge(1000, "tok_visa"), key("shared-key"));
+    assertThat(a.getId()).isNotEqualTo(b.getId());
+  }
+
+  @Test
+  void keysAreForgottenAfter24Hours() throws StripeException {
+    StripeClient stripe = SERVER.newClient();
+    Charge first = stripe.v1().charges().create(charge(1000, "tok_visa"), key("k-old"));
+    SERVER.clock().advance(Duration.ofHours(25));
+    try {
+      assertThat(SERVER.runJobs()).isGreaterThanOrEqualTo(1);
+      Charge second = stripe.v1().charges().create(charge(1000, "tok_visa"), key("k-old"));
+      assertThat(second.getId()).isNotEqualTo(first.getId());
+    } finally {
+      SERVER.clock().advance(Duration.ofHours(-25));
+    }
+  }
+
+  @Test
+  void twentyConcurrentRequestsWithOneKeyExecuteOnce() throws Exception {
+    StripeClient stripe = SERVER.newClient();
+    Set<String> chargeIds = ConcurrentHashMap.newKeySet();
+    List<Integer> conflicts = java.util.Collections.synchronizedList(new ArrayList<>());
+    runConcurrently(
+        20,
+        () -> {
+          try {
+            chargeIds.add(
+                stripe.v1().charges().create(charge(1234, "tok_visa"), key("race-key")).getId());
+          } catch (ApiException e) {
+            assertThat(e.getStatusCode()).isEqualTo(409);
+            assertThat(e.getCode()).isEqualTo("idempotency_key_in_use");
+            conflicts.add(409);
+          }
+          return null;
+        });
+    assertThat(chargeIds).hasSize(1);
+    assertThat(stripe.v1().charges().list().getData()).hasSize(1);
+  }
+
+  @Test
+  void twentyConcurrentCapturesCaptureOnce() throws Exception {
+    StripeClient stripe = SERVER.newClient();
+    Charge c =
+        stripe
+            .v1()
+            .charges()
+            .create(
+                ChargeCreateParams.builder()
+                    .setAmount(5000L)
+                    .setCurrency("usd")
+                    .setSource("tok_visa")
+                    .setCapture(false)
+                    .build());
+    List<String> outcomes = java.util.Collections.synchronizedList(new ArrayList<>());
+    runConcurrently(
+        20,
+        () -> {
+          try {
+            stripe.v1().charges().capture(c.getId());
+            outcomes.add("captured");
+          } catch (InvalidRequestException e) {
+            outcomes.add(e.getCode());
+          }
+          return null;
+        });
+    assertThat(outcomes).filteredOn("captured"::equals).hasSize(1);
+    assertThat(outcomes).filteredOn("charge_already_captured"::equals).hasSize(19);
+    assertThat(
+            stripe
+                .v1()
+                .balanceTransactions()
+                .list(
+                    com.stripe.param.BalanceTransactionListParams.builder()
+                        .setSource(c.getId())
+                        .build())
+                .getData())
+        .hasSize(1);
+  }
+
+  @Test
+  void concurrentMetadataUpdatesLoseNoKey() throws Exception {
+    StripeClient stripe = SERVER.newClient();
+    Charge c = stripe.v1().charges().create(charge(1000, "tok_visa"));
+    int[] n = {0};
+    List<String> keys = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      keys.add("k" + i);
+    }
+    java.util.concurrent.atomic.AtomicInteger next =
+        new java.util.concurrent.atomic.AtomicInteger();
+    runConcurrently(
+        20,
+        () -> {
+          String k = keys.get(next.getAndIncrement());
+          stripe
+              .v1()
+              .charges()
+              .update(
+                  c.getId(),
+                  com.stripe.param.ChargeUpdateParams.builder().putMetadata(k, "v").build());
+          return null;
+        });
+    assertThat(stripe.v1().charges().retrieve(c.getId()).getMetadata()).containsOnlyKeys(keys);
+    assertThat(n[0]).isZero();
+  }
+
+  private interface Call {
+    Void call() throws Exception;
+  }
+
+  private static void runConcurrently(int threads, Call call) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Void>> futures = new ArrayList<>();
+    for (int i = 0; i < threads; i++) {
+      futures.add(
+          pool.submit(() -> {
+            start.await();
+            return call.call();
+          }));
+    }
+    start.countDown();
+    for (Future<Void> f : futures) {
+      f.get();
+    }
+    pool.shutdown();
+  }
+
+  private interface Throwing {
+    void run() throws Exception;
+  }
+
+  private static CardException catchCard(Throwing t) {
+    try {
+      t.run();
+    } catch (CardException e) {
+      return e;
+    } catch (Exception e) {
+      throw new AssertionError("expected a card error", e);
+    }
+    throw new AssertionError("expected a card error");
+  }
+}
