@@ -1,12 +1,12 @@
 package tally.charges;
 
 import java.util.List;
+import java.util.Map;
 import tally.accounts.Account;
 import tally.api.Ctx;
 import tally.core.Clock;
 import tally.core.Scheduler;
 import tally.store.Db;
-import tally.store.Tx;
 
 /** The background job that releases authorizations left uncaptured past their seven days. */
 public final class ExpireUncaptured implements Scheduler.Job {
@@ -34,19 +34,13 @@ public final class ExpireUncaptured implements Scheduler.Job {
                 .list());
     int expired = 0;
     for (Due d : due) {
-      try (Tx tx = db.beginWrite()) {
-        Ctx ctx =
-            new Ctx(
-                new Account(d.accountId(), false),
-                tx.handle(),
-                java.util.Map.of(),
-                clock,
-                null,
-                null);
-        if (captures.expire(ctx, d.chargeId())) {
-          expired++;
-        }
-        tx.commit();
+      boolean done =
+          db.write(h ->
+              captures.expire(
+                  new Ctx(new Account(d.accountId(), false), h, Map.of(), clock, null, null),
+                  d.chargeId()));
+      if (done) {
+        expired++;
       }
     }
     return expired;

@@ -34,7 +34,7 @@ public final class Dispatcher implements Interceptor {
     Ctx ctx =
         new Ctx(
             exchange.account(),
-            exchange.tx() == null ? null : exchange.tx().handle(),
+            exchange.db(),
             exchange.match().pathParams(),
             clock,
             exchange.requestId(),

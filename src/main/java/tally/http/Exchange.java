@@ -1,7 +1,7 @@
 package tally.http;
 
+import org.jdbi.v3.core.Handle;
 import tally.accounts.Account;
-import tally.store.Tx;
 
 /** One request's state as it passes the interceptors; each step fills in what it learns. */
 public final class Exchange {
@@ -9,7 +9,7 @@ public final class Exchange {
   String requestId;
   Account account;
   Router.Match match;
-  Tx tx;
+  Handle db;
   boolean executing;
 
   Exchange(ApiRequest request) {
@@ -32,8 +32,9 @@ public final class Exchange {
     return match;
   }
 
-  public Tx tx() {
-    return tx;
+  /** The request's transaction (null before the transaction step). */
+  public Handle db() {
+    return db;
   }
 
   /** True once the params passed validation and the handler began: its outcome is final. */

@@ -1,13 +1,12 @@
 package tally.http;
 
-import tally.api.ApiException;
 import tally.store.Db;
-import tally.store.Tx;
 
 /**
  * A request's database work is one transaction: writes (POST, DELETE) commit before the response
  * leaves, so an acknowledged write is durable; any failure rolls everything back unless the error
- * says its writes must stay (a declined charge).
+ * says its writes must stay (a declined charge). On SQLite, concurrent requests' transactions are
+ * committed together (group commit, see {@link Db#write}).
  */
 public final class TransactionInterceptor implements Interceptor {
   private final Db db;
@@ -20,20 +19,18 @@ public final class TransactionInterceptor implements Interceptor {
   public ApiResponse intercept(Chain chain) {
     Exchange exchange = chain.exchange();
     boolean write = !"GET".equals(exchange.request().method());
-    try (Tx tx = write ? db.beginWrite() : db.beginRead()) {
-      exchange.tx = tx;
-      try {
-        ApiResponse response = chain.proceed();
-        tx.commit();
-        return response;
-      } catch (ApiException e) {
-        if (e.keepWrites()) {
-          tx.commit();
-        }
-        throw e;
-      }
+    try {
+      return write
+          ? db.write(handle -> {
+            exchange.db = handle;
+            return chain.proceed();
+          })
+          : db.read(handle -> {
+            exchange.db = handle;
+            return chain.proceed();
+          });
     } finally {
-      exchange.tx = null;
+      exchange.db = null;
     }
   }
 }

@@ -36,7 +36,7 @@ public final class IdempotencyInterceptor implements Interceptor {
     if (!"POST".equals(request.method()) || key == null || exchange.account() == null) {
       return chain.proceed();
     }
-    Handle h = exchange.tx().handle();
+    Handle h = exchange.db();
     String account = exchange.account().id();
     String fingerprint = ParamsFingerprint.of(request.body());
     Optional<StoredResponse> prior = keys.find(h, account, key);
@@ -58,13 +58,16 @@ public final class IdempotencyInterceptor implements Interceptor {
     h.savepoint(SAVEPOINT);
     try {
       ApiResponse response = chain.proceed();
+      h.releaseSavepoint(SAVEPOINT);
       keys.complete(h, account, key, response.status(), Json.write(response.body()));
       return response;
     } catch (ApiException e) {
       if (!exchange.executing()) {
         throw e;
       }
-      if (!e.keepWrites()) {
+      if (e.keepWrites()) {
+        h.releaseSavepoint(SAVEPOINT);
+      } else {
         h.rollbackToSavepoint(SAVEPOINT);
       }
       ApiResponse stored = ApiResponse.error(e.error());

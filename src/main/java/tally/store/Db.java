@@ -26,11 +26,13 @@ public final class Db implements AutoCloseable {
   private final HikariDataSource pool;
   private final Jdbi jdbi;
   private final ReentrantLock writeLock = new ReentrantLock(true);
+  private final WriteQueue writeQueue;
 
   private Db(Kind kind, HikariDataSource pool) {
     this.kind = kind;
     this.pool = pool;
     this.jdbi = Jdbi.create(pool);
+    this.writeQueue = kind == Kind.SQLITE ? new WriteQueue(jdbi, writeLock) : null;
     // Dialect differences live here, as SQL template attributes: "SELECT … <forUpdate>".
     jdbi.define("forUpdate", kind == Kind.POSTGRES ? "FOR UPDATE" : "");
   }
@@ -121,11 +123,26 @@ public final class Db implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs {@code work} in a write transaction and returns after it committed. An {@link
+   * tally.api.ApiException} that keeps its writes still commits them before it is rethrown; any
+   * other failure rolls the work back. On SQLite the work joins the group commit.
+   */
   public <T> T write(java.util.function.Function<Handle, T> work) {
+    if (writeQueue != null) {
+      return writeQueue.submit(work);
+    }
     try (Tx tx = beginWrite()) {
-      T result = work.apply(tx.handle());
-      tx.commit();
-      return result;
+      try {
+        T result = work.apply(tx.handle());
+        tx.commit();
+        return result;
+      } catch (tally.api.ApiException e) {
+        if (e.keepWrites()) {
+          tx.commit();
+        }
+        throw e;
+      }
     }
   }
 
@@ -137,6 +154,9 @@ public final class Db implements AutoCloseable {
 
   @Override
   public void close() {
+    if (writeQueue != null) {
+      writeQueue.close();
+    }
     pool.close();
   }
 }

@@ -1,0 +1,149 @@
+package tally.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.locks.Lock;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tally.api.ApiException;
+
+/**
+ * Group commit for SQLite: one writer thread runs queued units of work on one connection, each in
+ * its own savepoint, and commits the batch with a single fsync. A unit's caller is answered only
+ * after that commit, so acknowledged writes are durable; a failing unit rolls back to its savepoint
+ * and never affects the others in the batch.
+ */
+final class WriteQueue implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(WriteQueue.class);
+  private static final int MAX_BATCH = 256;
+  private static final String SAVEPOINT = "unit";
+
+  /** One caller's unit of work and, once its batch committed, its outcome. */
+  private static final class Unit<T> {
+    final Function<Handle, T> work;
+    final CompletableFuture<T> future = new CompletableFuture<>();
+    T value;
+    Throwable failure;
+
+    Unit(Function<Handle, T> work) {
+      this.work = work;
+    }
+
+    void runIn(Handle h) {
+      h.savepoint(SAVEPOINT);
+      try {
+        value = work.apply(h);
+        h.releaseSavepoint(SAVEPOINT);
+      } catch (ApiException e) {
+        failure = e;
+        if (e.keepWrites()) {
+          h.releaseSavepoint(SAVEPOINT);
+        } else {
+          h.rollbackToSavepoint(SAVEPOINT);
+        }
+      } catch (RuntimeException | Error e) {
+        failure = e;
+        h.rollbackToSavepoint(SAVEPOINT);
+      }
+    }
+
+    void finish(RuntimeException commitFailure) {
+      if (commitFailure != null) {
+        future.completeExceptionally(commitFailure);
+      } else if (failure != null) {
+        future.completeExceptionally(failure);
+      } else {
+        future.complete(value);
+      }
+    }
+  }
+
+  private final BlockingQueue<Unit<?>> queue = new LinkedBlockingQueue<>();
+  private final Jdbi jdbi;
+  private final Lock writeLock;
+  private final Thread writer;
+  private volatile Handle current;
+  private volatile boolean running = true;
+
+  WriteQueue(Jdbi jdbi, Lock writeLock) {
+    this.jdbi = jdbi;
+    this.writeLock = writeLock;
+    this.writer = Thread.ofPlatform().daemon().name("tally-writer").unstarted(this::loop);
+    writer.start();
+  }
+
+  /** Runs {@code work} in the next batch and returns once that batch is committed. */
+  <T> T submit(Function<Handle, T> work) {
+    if (Thread.currentThread() == writer) {
+      return work.apply(current); // a unit that writes through Db again joins its own transaction
+    }
+    Unit<T> unit = new Unit<>(work);
+    queue.add(unit);
+    try {
+      return unit.future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the commit", e);
+    } catch (ExecutionException e) {
+      switch (e.getCause()) {
+        case RuntimeException r -> throw r;
+        case Error err -> throw err;
+        default -> throw new IllegalStateException(e.getCause());
+      }
+    }
+  }
+
+  private void loop() {
+    List<Unit<?>> batch = new ArrayList<>();
+    while (running) {
+      try {
+        batch.add(queue.take());
+      } catch (InterruptedException e) {
+        return;
+      }
+      queue.drainTo(batch, MAX_BATCH - 1);
+      RuntimeException commitFailure = runBatch(batch);
+      batch.forEach(unit -> unit.finish(commitFailure));
+      batch.clear();
+    }
+  }
+
+  private RuntimeException runBatch(List<Unit<?>> batch) {
+    writeLock.lock();
+    try (Handle h = jdbi.open()) {
+      current = h;
+      h.begin();
+      try {
+        batch.forEach(unit -> unit.runIn(h));
+        h.commit();
+        return null;
+      } catch (RuntimeException e) {
+        LOG.error("group commit of {} units failed", batch.size(), e);
+        try {
+          h.rollback();
+        } catch (RuntimeException ignored) {
+          // the connection is being discarded anyway
+        }
+        return e;
+      }
+    } catch (RuntimeException e) {
+      return e;
+    } finally {
+      current = null;
+      writeLock.unlock();
+    }
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    writer.interrupt();
+  }
+}
