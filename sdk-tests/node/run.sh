@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs the stripe-node suite against a freshly started ./tally serve (called by ./mvnw verify).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+command -v node >/dev/null || { echo "sdk-tests/node: node (>= 20) is required" >&2; exit 1; }
+cd "$here"
+if [ ! -d node_modules/stripe ]; then
+  npm ci --no-audit --no-fund >/dev/null
+fi
+work=$(mktemp -d)
+port=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+key=sk_test_node$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')
+other=sk_test_nodeother$(head -c 8 /dev/urandom | od -An -tx1 | tr -d ' \n')
+TALLY_API_KEYS="$key,$other" "$root/tally" serve --host 127.0.0.1 --port "$port" --db "$work/tally.db" \
+  >"$work/server.log" 2>&1 &
+pid=$!
+cleanup() { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+for _ in $(seq 1 300); do
+  if curl -fs -o /dev/null "http://127.0.0.1:$port/healthz"; then break; fi
+  kill -0 "$pid" 2>/dev/null || { cat "$work/server.log" >&2; exit 1; }
+  sleep 0.1
+done
+TALLY_PORT="$port" TALLY_KEY="$key" TALLY_OTHER_KEY="$other" node --test --test-concurrency=1 test/*.test.js
