@@ -7,6 +7,7 @@ import tally.accounts.Accounts;
 import tally.api.Expander;
 import tally.balance.BalanceRoutes;
 import tally.balance.Ledger;
+import tally.billing.BillingRoutes;
 import tally.charges.Captures;
 import tally.charges.ChargeRoutes;
 import tally.charges.Charges;
@@ -66,6 +67,8 @@ public final class App implements AutoCloseable {
     router.open("GET", "/healthz", Decoder.none(), (ctx, p) -> App::health);
     ChargeRoutes.register(router, expander, charges, captures);
     BalanceRoutes.register(router, expander, ledger);
+    BillingRoutes billing = new BillingRoutes();
+    billing.register(router, expander);
     scheduler.add(new ExpireUncaptured(db, clock, captures));
     IdempotencyKeys idempotencyKeys = new IdempotencyKeys();
     scheduler.add(IdempotencyKeys.pruner(db, clock));

@@ -1,0 +1,65 @@
+package tally.billing;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tally.api.Ctx;
+
+/**
+ * Aggregates a customer's meter events by the meter's formula: {@code sum}, {@code count} or {@code
+ * last}; for meters with an {@code event_time_window} only the latest event per hour or day counts.
+ * Cancelled events never count.
+ */
+final class Usage {
+  private Usage() {}
+
+  /** One accepted event: when it happened, its value (null if absent), its arrival order. */
+  record Event(long time, BigDecimal value, long seq) {}
+
+  static List<Event> events(Ctx ctx, Meter meter, String customer, long from, long until) {
+    return ctx.db()
+        .createQuery(
+            "SELECT event_time, value_text, seq FROM meter_events WHERE account_id = :a AND"
+                + " event_name = :e AND customer = :c AND event_time >= :from AND event_time <"
+                + " :until AND cancelled = FALSE ORDER BY event_time, seq")
+        .bind("a", ctx.accountId())
+        .bind("e", meter.eventName())
+        .bind("c", customer)
+        .bind("from", from)
+        .bind("until", until)
+        .map((rs, c) ->
+            new Event(
+                rs.getLong(1),
+                rs.getString(2) == null ? null : new BigDecimal(rs.getString(2)),
+                rs.getLong(3)))
+        .list();
+  }
+
+  /** The aggregate of {@code events} (ordered by time, then arrival) for this meter. */
+  static BigDecimal aggregate(Meter meter, List<Event> events) {
+    List<Event> counted = meter.eventTimeWindow() == null ? events : latestPerWindow(meter, events);
+    return switch (meter.formula()) {
+      case "count" -> BigDecimal.valueOf(counted.size());
+      case "last" ->
+          counted.isEmpty() || counted.getLast().value() == null
+              ? BigDecimal.ZERO
+              : counted.getLast().value();
+      default ->
+          counted.stream()
+              .map(Event::value)
+              .filter(v -> v != null)
+              .reduce(BigDecimal.ZERO, BigDecimal::add);
+    };
+  }
+
+  private static List<Event> latestPerWindow(Meter meter, List<Event> events) {
+    long size = "hour".equals(meter.eventTimeWindow()) ? 3600 : 86_400;
+    Map<Long, Event> latest = new LinkedHashMap<>();
+    for (Event e : events) {
+      latest.put(Math.floorDiv(e.time(), size), e); // later events replace earlier ones
+    }
+    return new ArrayList<>(latest.values());
+  }
+}

@@ -1,0 +1,173 @@
+package tally.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.stripe.StripeClient;
+import com.stripe.exception.InvalidRequestException;
+import com.stripe.exception.StripeException;
+import com.stripe.model.billing.Alert;
+import com.stripe.model.billing.Meter;
+import com.stripe.param.billing.AlertCreateParams;
+import com.stripe.param.billing.AlertListParams;
+import com.stripe.param.billing.MeterCreateParams;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tally.testing.TallyServer;
+
+class AlertsTest {
+  @RegisterExtension static final TallyServer SERVER = new TallyServer();
+  private final StripeClient stripe = SERVER.newClient();
+
+  private Meter meter(String name) throws StripeException {
+    return stripe
+        .v1()
+        .billing()
+        .meters()
+        .create(
+            MeterCreateParams.builder()
+                .setDisplayName(name)
+                .setEventName(name)
+                .setDefaultAggregation(
+                    MeterCreateParams.DefaultAggregation.builder()
+                        .setFormula(MeterCreateParams.DefaultAggregation.Formula.SUM)
+                        .build())
+                .build());
+  }
+
+  static AlertCreateParams alert(String meter, long gte, String customer) {
+    var threshold =
+        AlertCreateParams.UsageThreshold.builder()
+            .setGte(gte)
+            .setMeter(meter)
+            .setRecurrence(AlertCreateParams.UsageThreshold.Recurrence.ONE_TIME);
+    if (customer != null) {
+      threshold.addFilter(
+          AlertCreateParams.UsageThreshold.Filter.builder()
+              .setType(AlertCreateParams.UsageThreshold.Filter.Type.CUSTOMER)
+              .setCustomer(customer)
+              .build());
+    }
+    return AlertCreateParams.builder()
+        .setTitle("Usage above " + gte)
+        .setAlertType(AlertCreateParams.AlertType.USAGE_THRESHOLD)
+        .setUsageThreshold(threshold.build())
+        .build();
+  }
+
+  @Test
+  void createRendersTheAlert() throws StripeException {
+    Meter m = meter("alert_render");
+    Alert a = stripe.v1().billing().alerts().create(alert(m.getId(), 100, "cus_a"));
+    assertThat(a.getId()).startsWith("alrt_");
+    assertThat(a.getObject()).isEqualTo("billing.alert");
+    assertThat(a.getStatus()).isEqualTo("active");
+    assertThat(a.getAlertType()).isEqualTo("usage_threshold");
+    assertThat(a.getUsageThreshold().getGte()).isEqualTo(100L);
+    assertThat(a.getUsageThreshold().getMeter()).isEqualTo(m.getId());
+    assertThat(a.getUsageThreshold().getRecurrence()).isEqualTo("one_time");
+    assertThat(a.getUsageThreshold().getFilters())
+        .singleElement()
+        .satisfies(f -> assertThat(f.getCustomer()).isEqualTo("cus_a"));
+    assertThat(stripe.v1().billing().alerts().retrieve(a.getId()).toJson()).isEqualTo(a.toJson());
+  }
+
+  @Test
+  void stateMachineActiveInactiveArchived() throws StripeException {
+    Meter m = meter("alert_states");
+    Alert a = stripe.v1().billing().alerts().create(alert(m.getId(), 10, null));
+    assertThat(stripe.v1().billing().alerts().deactivate(a.getId()).getStatus())
+        .isEqualTo("inactive");
+    assertThat(stripe.v1().billing().alerts().activate(a.getId()).getStatus()).isEqualTo("active");
+    assertThat(stripe.v1().billing().alerts().archive(a.getId()).getStatus()).isEqualTo("archived");
+    assertThatThrownBy(() -> stripe.v1().billing().alerts().activate(a.getId()))
+        .isInstanceOf(InvalidRequestException.class);
+    assertThat(stripe.v1().billing().alerts().retrieve(a.getId()).getStatus())
+        .isEqualTo("archived");
+    assertThat(stripe.v1().billing().alerts().list().getData())
+        .extracting(Alert::getId)
+        .doesNotContain(a.getId());
+  }
+
+  @Test
+  void listFiltersByMeter() throws StripeException {
+    StripeClient fresh = SERVER.newClient();
+    Meter m1 =
+        fresh
+            .v1()
+            .billing()
+            .meters()
+            .create(
+                MeterCreateParams.builder()
+                    .setDisplayName("m1")
+                    .setEventName("m1")
+                    .setDefaultAggregation(
+                        MeterCreateParams.DefaultAggregation.builder()
+                            .setFormula(MeterCreateParams.DefaultAggregation.Formula.SUM)
+                            .build())
+                    .build());
+    Meter m2 =
+        fresh
+            .v1()
+            .billing()
+            .meters()
+            .create(
+                MeterCreateParams.builder()
+                    .setDisplayName("m2")
+                    .setEventName("m2")
+                    .setDefaultAggregation(
+                        MeterCreateParams.DefaultAggregation.builder()
+                            .setFormula(MeterCreateParams.DefaultAggregation.Formula.SUM)
+                            .build())
+                    .build());
+    Alert a1 = fresh.v1().billing().alerts().create(alert(m1.getId(), 5, null));
+    fresh.v1().billing().alerts().create(alert(m2.getId(), 5, null));
+    assertThat(
+            fresh
+                .v1()
+                .billing()
+                .alerts()
+                .list(AlertListParams.builder().setMeter(m1.getId()).build())
+                .getData())
+        .extracting(Alert::getId)
+        .containsExactly(a1.getId());
+  }
+
+  @Test
+  void invalidAlertsAreRefused() throws StripeException {
+    Meter m = meter("alert_invalid");
+    assertThatThrownBy(
+            () -> stripe.v1().billing().alerts().create(alert("mtr_test_missing", 5, null)))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
+            e -> {
+              assertThat(e.getStatusCode()).isEqualTo(404);
+              assertThat(e.getParam()).isEqualTo("usage_threshold[meter]");
+            });
+    assertThatThrownBy(() -> stripe.v1().billing().alerts().create(alert(m.getId(), 0, null)))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
+            e -> assertThat(e.getParam()).isEqualTo("usage_threshold[gte]"));
+    assertThatThrownBy(() ->
+            stripe
+                .v1()
+                .billing()
+                .alerts()
+                .create(
+                    AlertCreateParams.builder()
+                        .setAlertType(AlertCreateParams.AlertType.USAGE_THRESHOLD)
+                        .setUsageThreshold(
+                            AlertCreateParams.UsageThreshold.builder()
+                                .setGte(5L)
+                                .setMeter(m.getId())
+                                .setRecurrence(AlertCreateParams.UsageThreshold.Recurrence.ONE_TIME)
+                                .build())
+                        .build()))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
+            e -> {
+              assertThat(e.getCode()).isEqualTo("parameter_missing");
+              assertThat(e.getParam()).isEqualTo("title");
+            });
+  }
+}

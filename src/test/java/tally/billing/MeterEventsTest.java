@@ -1,0 +1,303 @@
+package tally.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.stripe.StripeClient;
+import com.stripe.exception.InvalidRequestException;
+import com.stripe.exception.StripeException;
+import com.stripe.model.billing.Meter;
+import com.stripe.model.billing.MeterEvent;
+import com.stripe.model.billing.MeterEventAdjustment;
+import com.stripe.model.billing.MeterEventSummary;
+import com.stripe.param.billing.MeterCreateParams;
+import com.stripe.param.billing.MeterEventAdjustmentCreateParams;
+import com.stripe.param.billing.MeterEventCreateParams;
+import com.stripe.param.billing.MeterEventSummaryListParams;
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tally.testing.TallyServer;
+
+class MeterEventsTest {
+  @RegisterExtension static final TallyServer SERVER = new TallyServer();
+  private final StripeClient stripe = SERVER.newClient();
+
+  private Meter meter(
+      String name,
+      MeterCreateParams.DefaultAggregation.Formula f,
+      MeterCreateParams.EventTimeWindow window)
+      throws StripeException {
+    var b =
+        MeterCreateParams.builder()
+            .setDisplayName(name)
+            .setEventName(name)
+            .setDefaultAggregation(
+                MeterCreateParams.DefaultAggregation.builder().setFormula(f).build());
+    if (window != null) {
+      b.setEventTimeWindow(window);
+    }
+    return stripe.v1().billing().meters().create(b.build());
+  }
+
+  private MeterEvent send(
+      String eventName, String customer, String value, long timestamp, String identifier)
+      throws StripeException {
+    var b =
+        MeterEventCreateParams.builder()
+            .setEventName(eventName)
+            .putPayload("stripe_customer_id", customer)
+            .putPayload("value", value)
+            .setTimestamp(timestamp);
+    if (identifier != null) {
+      b.setIdentifier(identifier);
+    }
+    return stripe.v1().billing().meterEvents().create(b.build());
+  }
+
+  private List<MeterEventSummary> summaries(
+      Meter m,
+      String customer,
+      long start,
+      long end,
+      MeterEventSummaryListParams.ValueGroupingWindow w)
+      throws StripeException {
+    var b =
+        MeterEventSummaryListParams.builder()
+            .setCustomer(customer)
+            .setStartTime(start)
+            .setEndTime(end)
+            .setLimit(100L);
+    if (w != null) {
+      b.setValueGroupingWindow(w);
+    }
+    return stripe.v1().billing().meters().eventSummaries().list(m.getId(), b.build()).getData();
+  }
+
+  private static long hourAligned() {
+    return (SERVER.clock().nowSeconds() / 3600) * 3600 - 3 * 3600;
+  }
+
+  @Test
+  void anEventIsAcknowledgedWithItsIdentifierAndTimestamp() throws StripeException {
+    meter("ack_evt", MeterCreateParams.DefaultAggregation.Formula.SUM, null);
+    long ts = SERVER.clock().nowSeconds() - 60;
+    MeterEvent e = send("ack_evt", "cus_1", "25", ts, "ident-1");
+    assertThat(e.getObject()).isEqualTo("billing.meter_event");
+    assertThat(e.getIdentifier()).isEqualTo("ident-1");
+    assertThat(e.getTimestamp()).isEqualTo(ts);
+    assertThat(e.getPayload())
+        .containsEntry("value", "25")
+        .containsEntry("stripe_customer_id", "cus_1");
+    MeterEvent generated =
+        stripe
+            .v1()
+            .billing()
+            .meterEvents()
+            .create(
+                MeterEventCreateParams.builder()
+                    .setEventName("ack_evt")
+                    .putPayload("stripe_customer_id", "cus_1")
+                    .putPayload("value", "1")
+                    .build());
+    assertThat(generated.getIdentifier()).isNotBlank();
+  }
+
+  @Test
+  void aRepeatedIdentifierIsRefusedAndNotCounted() throws StripeException {
+    Meter m = meter("dup_evt", MeterCreateParams.DefaultAggregation.Formula.SUM, null);
+    long start = hourAligned();
+    send("dup_evt", "cus_d", "10", start + 10, "same");
+    assertThatThrownBy(() -> send("dup_evt", "cus_d", "10", start + 20, "same"))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class, e -> assertThat(e.getParam()).isEqualTo("identifier"));
+    assertThat(summaries(m, "cus_d", start, start + 3600, null))
+        .singleElement()
+        .satisfies(s -> assertThat(s.getAggregatedValue()).isEqualByComparingTo("10"));
+  }
+
+  @Test
+  void timestampsOutsideTheWindowAreRefused() throws StripeException {
+    meter("ts_evt", MeterCreateParams.DefaultAggregation.Formula.SUM, null);
+    long now = SERVER.clock().nowSeconds();
+    assertThatThrownBy(() -> send("ts_evt", "cus_t", "1", now - 36L * 86_400, null))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class, e -> assertThat(e.getParam()).isEqualTo("timestamp"));
+    assertThatThrownBy(() -> send("ts_evt", "cus_t", "1", now + 600, null))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class, e -> assertThat(e.getParam()).isEqualTo("timestamp"));
+    assertThat(send("ts_evt", "cus_t", "1", now - 34L * 86_400, null).getIdentifier()).isNotNull();
+  }
+
+  @Test
+  void missingEventNameOrPayloadIsAMissingParam() {
+    assertThatThrownBy(() ->
+            stripe
+                .v1()
+                .billing()
+                .meterEvents()
+                .create(MeterEventCreateParams.builder().setEventName("x").build()))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
+            e -> {
+              assertThat(e.getCode()).isEqualTo("parameter_missing");
+              assertThat(e.getParam()).isEqualTo("payload");
+            });
+  }
+
+  @Test
+  void summariesAggregateByHourAcrossWindowsWithCancelledEventsExcluded() throws StripeException {
+    Meter m = meter("hourly_sum", MeterCreateParams.DefaultAggregation.Formula.SUM, null);
+    long start = hourAligned();
+    send("hourly_sum", "cus_h", "5", start + 10, "h1");
+    send("hourly_sum", "cus_h", "7", start + 3599, "h2");
+    send("hourly_sum", "cus_h", "2.5", start + 3600, "h3");
+    send("hourly_sum", "cus_h", "100", start + 3700, "h4");
+    send("hourly_sum", "cus_other", "1000", start + 20, "o1");
+    MeterEventAdjustment adj =
+        stripe
+            .v1()
+            .billing()
+            .meterEventAdjustments()
+            .create(
+                MeterEventAdjustmentCreateParams.builder()
+                    .setEventName("hourly_sum")
+                    .setType(MeterEventAdjustmentCreateParams.Type.CANCEL)
+                    .setCancel(
+                        MeterEventAdjustmentCreateParams.Cancel.builder()
+                            .setIdentifier("h4")
+                            .build())
+                    .build());
+    assertThat(adj.getObject()).isEqualTo("billing.meter_event_adjustment");
+    assertThat(adj.getCancel().getIdentifier()).isEqualTo("h4");
+
+    List<MeterEventSummary> hourly =
+        summaries(
+            m,
+            "cus_h",
+            start,
+            start + 3 * 3600,
+            MeterEventSummaryListParams.ValueGroupingWindow.HOUR);
+    assertThat(hourly)
+        .extracting(MeterEventSummary::getStartTime)
+        .containsExactly(start + 7200, start + 3600, start);
+    assertThat(hourly)
+        .extracting(MeterEventSummary::getAggregatedValue)
+        .usingElementComparator(BigDecimal::compareTo)
+        .containsExactly(BigDecimal.ZERO, new BigDecimal("2.5"), new BigDecimal("12"));
+    assertThat(summaries(m, "cus_h", start, start + 3 * 3600, null))
+        .singleElement()
+        .satisfies(s -> assertThat(s.getAggregatedValue()).isEqualByComparingTo("14.5"));
+  }
+
+  @Test
+  void dailyWindowsFollowUtcDays() throws StripeException {
+    Meter m = meter("daily_count", MeterCreateParams.DefaultAggregation.Formula.COUNT, null);
+    long today = (SERVER.clock().nowSeconds() / 86_400) * 86_400;
+    long yesterday = today - 86_400;
+    send("daily_count", "cus_c", "1", yesterday + 86_399, null);
+    send("daily_count", "cus_c", "1", today, null);
+    send("daily_count", "cus_c", "1", today + 1, null);
+    List<MeterEventSummary> days =
+        summaries(
+            m,
+            "cus_c",
+            yesterday,
+            today + 86_400,
+            MeterEventSummaryListParams.ValueGroupingWindow.DAY);
+    assertThat(days)
+        .extracting(MeterEventSummary::getAggregatedValue)
+        .usingElementComparator(BigDecimal::compareTo)
+        .containsExactly(new BigDecimal("2"), BigDecimal.ONE);
+  }
+
+  @Test
+  void lastFormulaAndPreAggregatedWindowsKeepOnlyTheLatestEvent() throws StripeException {
+    Meter last = meter("last_evt", MeterCreateParams.DefaultAggregation.Formula.LAST, null);
+    Meter windowed =
+        meter(
+            "win_evt",
+            MeterCreateParams.DefaultAggregation.Formula.SUM,
+            MeterCreateParams.EventTimeWindow.HOUR);
+    long start = hourAligned();
+    send("last_evt", "cus_l", "3", start + 100, null);
+    send("last_evt", "cus_l", "9", start + 50, null);
+    send("win_evt", "cus_l", "3", start + 100, null);
+    send("win_evt", "cus_l", "9", start + 200, null);
+    send("win_evt", "cus_l", "4", start + 3700, null);
+    assertThat(summaries(last, "cus_l", start, start + 3600, null))
+        .singleElement()
+        .satisfies(s -> assertThat(s.getAggregatedValue()).isEqualByComparingTo("3"));
+    assertThat(summaries(windowed, "cus_l", start, start + 7200, null))
+        .singleElement()
+        .satisfies(s -> assertThat(s.getAggregatedValue()).isEqualByComparingTo("13"));
+  }
+
+  @Test
+  void misalignedSummaryTimesAreRefused() throws StripeException {
+    Meter m = meter("align_evt", MeterCreateParams.DefaultAggregation.Formula.SUM, null);
+    long start = hourAligned();
+    assertThatThrownBy(() -> summaries(m, "cus_a", start + 30, start + 3600, null))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class, e -> assertThat(e.getParam()).isEqualTo("start_time"));
+    assertThatThrownBy(() ->
+            summaries(
+                m,
+                "cus_a",
+                start + 60,
+                start + 3600,
+                MeterEventSummaryListParams.ValueGroupingWindow.HOUR))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
+            e -> assertThat(e.getStripeError().getMessage()).contains("hour boundaries"));
+  }
+
+  @Test
+  void cancellingAnUnknownIdentifierIsRefused() throws StripeException {
+    meter("cancel_evt", MeterCreateParams.DefaultAggregation.Formula.SUM, null);
+    assertThatThrownBy(() ->
+            stripe
+                .v1()
+                .billing()
+                .meterEventAdjustments()
+                .create(
+                    MeterEventAdjustmentCreateParams.builder()
+                        .setEventName("cancel_evt")
+                        .setType(MeterEventAdjustmentCreateParams.Type.CANCEL)
+                        .setCancel(
+                            MeterEventAdjustmentCreateParams.Cancel.builder()
+                                .setIdentifier("nope")
+                                .build())
+                        .build()))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
+            e -> assertThat(e.getParam()).isEqualTo("cancel[identifier]"));
+  }
+
+  @Test
+  void summariesPageWithCursors() throws StripeException {
+    Meter m = meter("page_evt", MeterCreateParams.DefaultAggregation.Formula.SUM, null);
+    long start = hourAligned() - 10 * 3600;
+    var first =
+        stripe
+            .v1()
+            .billing()
+            .meters()
+            .eventSummaries()
+            .list(
+                m.getId(),
+                MeterEventSummaryListParams.builder()
+                    .setCustomer("cus_p")
+                    .setStartTime(start)
+                    .setEndTime(start + 12 * 3600)
+                    .setValueGroupingWindow(MeterEventSummaryListParams.ValueGroupingWindow.HOUR)
+                    .setLimit(5L)
+                    .build());
+    assertThat(first.getData()).hasSize(5);
+    assertThat(first.getHasMore()).isTrue();
+    List<Long> starts = new java.util.ArrayList<>();
+    first.autoPagingIterable().forEach(s -> starts.add(s.getStartTime()));
+    assertThat(starts).hasSize(12).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+  }
+}
