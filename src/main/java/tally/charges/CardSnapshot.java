@@ -66,7 +66,6 @@ final class CardSnapshot {
     o.put("reason", d == null ? null : d.reason());
     o.put("risk_level", card.riskLevel());
     o.put("risk_score", card.riskScore());
-    o.putNull("rule");
     o.put("seller_message", d == null ? "Payment complete." : d.sellerMessage());
     o.put("type", d == null ? "authorized" : d.outcomeType());
     return o;
