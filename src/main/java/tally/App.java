@@ -28,6 +28,9 @@ import tally.idempotency.IdempotencyInterceptor;
 import tally.idempotency.IdempotencyKeys;
 import tally.idempotency.KeyInFlightGuard;
 import tally.refunds.RefundRecords;
+import tally.refunds.RefundRoutes;
+import tally.refunds.Refunds;
+import tally.refunds.SettleTestRefunds;
 import tally.store.Db;
 import tally.store.Json;
 
@@ -66,6 +69,9 @@ public final class App implements AutoCloseable {
 
     router.open("GET", "/healthz", Decoder.none(), (ctx, p) -> App::health);
     ChargeRoutes.register(router, expander, charges, captures);
+    Refunds refunds = new Refunds(charges, ledger, refundRecords);
+    RefundRoutes.register(router, expander, refunds);
+    scheduler.add(new SettleTestRefunds(db, clock, refunds));
     BalanceRoutes.register(router, expander, ledger);
     BillingRoutes billing = new BillingRoutes();
     billing.register(router, expander);

@@ -37,8 +37,9 @@ public record Charge(
     JsonNode card)
     implements ApiObject {
 
+  /** What refunds may still return: the amount less everything refunded or released. */
   public long refundable() {
-    return (captured ? amountCaptured : amount) - amountRefunded;
+    return amount - amountRefunded;
   }
 
   @Override

@@ -161,17 +161,29 @@ final class ChargeStore {
 
   /** Adds a refund to the charge unless that would refund more than was paid. */
   boolean addRefund(Ctx ctx, String id, long amount) {
+    // amount_refunded includes what a partial capture released, so "amount" bounds both cases.
     return ctx.db()
             .createUpdate(
                 "UPDATE charges SET amount_refunded = amount_refunded + :amount, refunded ="
                     + " (amount_refunded + :amount = amount) WHERE account_id = :account_id AND id"
-                    + " = :id AND status = 'succeeded' AND amount_refunded + :amount <= CASE WHEN"
-                    + " captured THEN amount_captured ELSE amount END")
+                    + " = :id AND status = 'succeeded' AND amount_refunded + :amount <= amount")
             .bind("amount", amount)
             .bind("account_id", ctx.accountId())
             .bind("id", id)
             .execute()
         == 1;
+  }
+
+  /** Gives back a refund that failed after it was applied. */
+  void revertRefund(Ctx ctx, String id, long amount) {
+    ctx.db()
+        .createUpdate(
+            "UPDATE charges SET amount_refunded = amount_refunded - :amount, refunded = FALSE"
+                + " WHERE account_id = :account_id AND id = :id AND amount_refunded >= :amount")
+        .bind("amount", amount)
+        .bind("account_id", ctx.accountId())
+        .bind("id", id)
+        .execute();
   }
 
   record Capture(

@@ -202,6 +202,11 @@ public final class Charges {
     return store.addRefund(ctx, chargeId, amount);
   }
 
+  /** Undoes {@link #applyRefund} for a refund that failed afterwards. */
+  public void revertRefund(Ctx ctx, String chargeId, long amount) {
+    store.revertRefund(ctx, chargeId, amount);
+  }
+
   ChargeStore store() {
     return store;
   }

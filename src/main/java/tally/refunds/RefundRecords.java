@@ -66,6 +66,76 @@ public final class RefundRecords {
     return find(ctx, id).orElseThrow();
   }
 
+  /**
+   * Arranges for a test card's refund to settle ({@code succeed} or {@code fail}) at {@code dueAt}.
+   */
+  void scheduleOutcome(Ctx ctx, String id, long dueAt, String outcome) {
+    ctx.db()
+        .createUpdate(
+            "UPDATE refunds SET due_at = ?, pending_outcome = ? WHERE account_id = ? AND id = ?")
+        .bind(0, dueAt)
+        .bind(1, outcome)
+        .bind(2, ctx.accountId())
+        .bind(3, id)
+        .execute();
+  }
+
+  /** Moves a refund from {@code from} to {@code to}; false if it was no longer in {@code from}. */
+  boolean transition(
+      Ctx ctx, String id, String from, String to, String failureReason, String failureTxn) {
+    return ctx.db()
+            .createUpdate(
+                "UPDATE refunds SET status = :to, failure_reason = COALESCE(:reason,"
+                    + " failure_reason), failure_balance_transaction = COALESCE(:txn,"
+                    + " failure_balance_transaction), due_at = NULL, pending_outcome = NULL WHERE"
+                    + " account_id = :a AND id = :id AND status = :from")
+            .bind("to", to)
+            .bind("reason", failureReason)
+            .bind("txn", failureTxn)
+            .bind("a", ctx.accountId())
+            .bind("id", id)
+            .bind("from", from)
+            .execute()
+        == 1;
+  }
+
+  void setBalanceTransaction(Ctx ctx, String id, String txn) {
+    ctx.db()
+        .createUpdate("UPDATE refunds SET balance_transaction = ? WHERE account_id = ? AND id = ?")
+        .bind(0, txn)
+        .bind(1, ctx.accountId())
+        .bind(2, id)
+        .execute();
+  }
+
+  void setMetadata(Ctx ctx, String id, Map<String, String> metadata) {
+    ctx.db()
+        .createUpdate("UPDATE refunds SET metadata = ? WHERE account_id = ? AND id = ?")
+        .bind(0, Json.write(metadata))
+        .bind(1, ctx.accountId())
+        .bind(2, id)
+        .execute();
+  }
+
+  /** Refunds whose settlement is due, across accounts, for the background job. */
+  static java.util.List<String[]> due(org.jdbi.v3.core.Handle h, long now) {
+    return h.createQuery(
+            "SELECT account_id, id FROM refunds WHERE due_at IS NOT NULL AND due_at <= ? LIMIT 500")
+        .bind(0, now)
+        .map((rs, c) -> new String[] {rs.getString(1), rs.getString(2)})
+        .list();
+  }
+
+  /** The row's pending outcome ({@code succeed} or {@code fail}), if one is scheduled. */
+  Optional<String> pendingOutcome(Ctx ctx, String id) {
+    return ctx.db()
+        .createQuery("SELECT pending_outcome FROM refunds WHERE account_id = ? AND id = ?")
+        .bind(0, ctx.accountId())
+        .bind(1, id)
+        .mapTo(String.class)
+        .findOne();
+  }
+
   public Optional<Refund> find(Ctx ctx, String id) {
     return ctx.db()
         .createQuery("SELECT * FROM refunds WHERE account_id = ? AND id = ?")

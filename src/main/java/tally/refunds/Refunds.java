@@ -1,0 +1,233 @@
+package tally.refunds;
+
+import java.util.List;
+import tally.api.ApiObject;
+import tally.api.Ctx;
+import tally.api.Errors;
+import tally.api.ListPage;
+import tally.balance.Ledger;
+import tally.balance.Movement;
+import tally.charges.Charge;
+import tally.charges.Charges;
+import tally.charges.TestCards;
+import tally.core.Money;
+import tally.store.ListQuery;
+
+/**
+ * Refunds of charges, behind every refund path. The refundable remainder is enforced by the charges
+ * store's guarded update, so concurrent refunds can never return more than was paid.
+ */
+public final class Refunds {
+  /** How long a test card's refund stays pending (or succeeded, before failing) on the clock. */
+  static final long SETTLE_SECONDS = 60;
+
+  /** A rule another feature adds before any refund (disputes refuse charged-back charges). */
+  @FunctionalInterface
+  public interface Guard {
+    void check(Ctx ctx, Charge charge);
+  }
+
+  private final Charges charges;
+  private final Ledger ledger;
+  private final RefundRecords records;
+  private final List<Guard> guards = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  public Refunds(Charges charges, Ledger ledger, RefundRecords records) {
+    this.charges = charges;
+    this.ledger = ledger;
+    this.records = records;
+  }
+
+  public void addGuard(Guard guard) {
+    guards.add(guard);
+  }
+
+  /** {@code POST /v1/refunds}: the charge named in the body (unknown → 404 with param id). */
+  Refund createFromBody(Ctx ctx, RefundParams.Create p) {
+    if (p.charge() == null && p.paymentIntent() == null) {
+      throw Errors.invalid(
+          null,
+          "One of the following params should be provided for this request: payment_intent or"
+              + " charge.");
+    }
+    if (p.charge() == null) {
+      throw Errors.noSuch("payment_intent", p.paymentIntent(), "payment_intent");
+    }
+    Charge charge =
+        charges.find(ctx, p.charge()).orElseThrow(() -> Errors.noSuch("charge", p.charge(), "id"));
+    return create(ctx, charge, p);
+  }
+
+  /** The charge-scoped paths: the charge comes from the URL. */
+  Refund createForCharge(Ctx ctx, String chargeId, RefundParams.Create p) {
+    return create(ctx, charges.retrieve(ctx, chargeId), p);
+  }
+
+  private Refund create(Ctx ctx, Charge charge, RefundParams.Create p) {
+    refuseIfNotRefundable(charge);
+    guards.forEach(g -> g.check(ctx, charge));
+    long amount = p.amount() == null ? charge.refundable() : p.amount();
+    if (!charge.captured() && amount != charge.amount()) {
+      throw Errors.invalid(
+          "amount",
+          "You cannot partially refund an uncaptured charge. Instead, capture the charge for an"
+              + " amount less than the original amount");
+    }
+    if (amount > charge.refundable()) {
+      throw overRefund(charge, amount);
+    }
+    String behavior = charge.captured() ? TestCards.of(charge).refundBehavior() : null;
+    boolean pending = "pending".equals(behavior);
+    if (!pending && !charges.applyRefund(ctx, charge.id(), amount)) {
+      // Another refund took the remainder after we read the charge.
+      throw overRefund(charges.retrieve(ctx, charge.id()), amount);
+    }
+    String id = records.newId();
+    String txn =
+        pending || !charge.captured()
+            ? null
+            : ledger.record(ctx, movement(ctx, charge, id, -amount, "refund"));
+    Refund refund =
+        records.insert(
+            ctx,
+            id,
+            new RefundRecords.NewRefund(
+                charge.id(),
+                amount,
+                charge.currency(),
+                pending ? "pending" : "succeeded",
+                p.reason(),
+                txn,
+                p.instructionsEmail(),
+                p.metadata()));
+    if (behavior != null) {
+      records.scheduleOutcome(ctx, id, ctx.now() + SETTLE_SECONDS, pending ? "succeed" : "fail");
+    }
+    return refund;
+  }
+
+  private static void refuseIfNotRefundable(Charge charge) {
+    if (!"succeeded".equals(charge.status())) {
+      throw Errors.invalid(
+          null, "This charge (" + charge.id() + ") does not have a successful payment to refund.");
+    }
+    if (charge.refunded()) {
+      throw Errors.invalid(
+          "charge_already_refunded", null, "Charge " + charge.id() + " has already been refunded.");
+    }
+  }
+
+  private static RuntimeException overRefund(Charge charge, long amount) {
+    if (charge.refundable() <= 0) {
+      return Errors.invalid(
+          "charge_already_refunded", null, "Charge " + charge.id() + " has already been refunded.");
+    }
+    return Errors.invalid(
+        "amount",
+        "Refund amount ("
+            + Money.format(amount, charge.currency())
+            + ") is greater than unrefunded amount on charge ("
+            + Money.format(charge.refundable(), charge.currency())
+            + ")");
+  }
+
+  private static Movement movement(
+      Ctx ctx, Charge charge, String refundId, long amount, String type) {
+    return new Movement(
+        type,
+        type,
+        amount,
+        0,
+        null,
+        charge.currency(),
+        "REFUND FOR CHARGE (" + (charge.description() == null ? "" : charge.description()) + ")",
+        refundId,
+        ctx.now());
+  }
+
+  /** Legacy {@code POST /v1/charges/{charge}/refund}: refunds, then answers with the charge. */
+  Charge refundAndReturnCharge(Ctx ctx, String chargeId, RefundParams.Create p) {
+    createForCharge(ctx, chargeId, p);
+    return charges.retrieve(ctx, chargeId);
+  }
+
+  Refund retrieve(Ctx ctx, String id) {
+    return records.find(ctx, id).orElseThrow(() -> Errors.noSuch("refund", id, "refund"));
+  }
+
+  /** A refund seen through its charge's path: one of another charge does not exist there. */
+  Refund retrieveForCharge(Ctx ctx, String chargeId, String id) {
+    charges.retrieve(ctx, chargeId);
+    Refund refund = retrieve(ctx, id);
+    if (!refund.charge().equals(chargeId)) {
+      throw Errors.noSuch("refund", id, "refund");
+    }
+    return refund;
+  }
+
+  Refund update(Ctx ctx, Refund refund, RefundParams.Update p) {
+    records.setMetadata(ctx, refund.id(), p.metadata().applyTo(refund.metadata()));
+    return retrieve(ctx, refund.id());
+  }
+
+  Refund cancel(Ctx ctx, String id) {
+    Refund refund = retrieve(ctx, id);
+    if (!"pending".equals(refund.status())
+        || !records.transition(ctx, id, "pending", "canceled", "merchant_request", null)) {
+      throw Errors.invalid(null, "Canceling this refund is unsupported.");
+    }
+    return retrieve(ctx, id);
+  }
+
+  ListPage list(Ctx ctx, RefundParams.ListFilter f, String url) {
+    if (f.paymentIntent() != null) {
+      throw Errors.noSuch("payment_intent", f.paymentIntent(), "payment_intent");
+    }
+    if (f.charge() != null) {
+      charges
+          .find(ctx, f.charge())
+          .orElseThrow(() -> Errors.noSuch("charge", f.charge(), "charge"));
+    }
+    return new ListQuery<>("refunds", "refund", ctx.accountId(), RefundRecords.MAPPER)
+        .whereEquals("charge", f.charge())
+        .page(ctx.db(), f.page(), url);
+  }
+
+  /** The includable {@code refunds} list of a charge (up to ten, newest first). */
+  ApiObject refundsOf(Ctx ctx, String chargeId) {
+    return list(
+        ctx,
+        new RefundParams.ListFilter(
+            new tally.api.ListParams(10, null, null, tally.api.ListParams.Range.ANY),
+            chargeId,
+            null),
+        "/v1/charges/" + chargeId + "/refunds");
+  }
+
+  /**
+   * Finishes a test card's refund: a pending one succeeds (and now moves the money); a refund of
+   * {@code tok_refundFail} fails, and its money comes back with a {@code refund_failure} entry.
+   */
+  boolean settle(Ctx ctx, String id) {
+    Refund refund = retrieve(ctx, id);
+    String outcome = records.pendingOutcome(ctx, id).orElse(null);
+    Charge charge = charges.retrieve(ctx, refund.charge());
+    if ("succeed".equals(outcome) && "pending".equals(refund.status())) {
+      if (!charges.applyRefund(ctx, charge.id(), refund.amount())) {
+        return records.transition(ctx, id, "pending", "failed", "unknown", null);
+      }
+      String txn = ledger.record(ctx, movement(ctx, charge, id, -refund.amount(), "refund"));
+      records.setBalanceTransaction(ctx, id, txn);
+      return records.transition(ctx, id, "pending", "succeeded", null, null);
+    }
+    if ("fail".equals(outcome) && "succeeded".equals(refund.status())) {
+      String txn = ledger.record(ctx, movement(ctx, charge, id, refund.amount(), "refund_failure"));
+      if (!records.transition(ctx, id, "succeeded", "failed", "expired_or_canceled_card", txn)) {
+        return false;
+      }
+      charges.revertRefund(ctx, charge.id(), refund.amount());
+      return true;
+    }
+    return records.transition(ctx, id, refund.status(), refund.status(), null, null);
+  }
+}
