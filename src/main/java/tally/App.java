@@ -13,6 +13,9 @@ import tally.charges.Charges;
 import tally.charges.ExpireUncaptured;
 import tally.core.Clock;
 import tally.core.Scheduler;
+import tally.disputes.DisputeRoutes;
+import tally.disputes.Disputes;
+import tally.disputes.ResolveSubmittedEvidence;
 import tally.http.AuthInterceptor;
 import tally.http.Decoder;
 import tally.http.Dispatcher;
@@ -64,6 +67,10 @@ public final class App implements AutoCloseable {
     ChargeRoutes.register(router, expander, charges, captures);
     BalanceRoutes.register(router, expander, ledger);
     scheduler.add(new ExpireUncaptured(db, clock, captures));
+    Disputes disputes = new Disputes(charges, ledger);
+    charges.onCapture(disputes::open);
+    DisputeRoutes.register(router, expander, disputes);
+    scheduler.add(new ResolveSubmittedEvidence(db, clock, disputes));
 
     List<Interceptor> steps = new ArrayList<>(config.outerInterceptors());
     steps.addAll(
