@@ -103,14 +103,13 @@ public final class Charges {
               decline.code(), decline.declineCode(), decline.param(), decline.message(), id),
           true);
     }
-    return captured ? announceCapture(ctx, id) : charge;
+    return captured ? announceCapture(ctx, charge) : charge;
   }
 
   /** Tells the capture listeners about a charge just captured; returns it as they left it. */
-  Charge announceCapture(Ctx ctx, String id) {
-    Charge charge = retrieve(ctx, id);
+  Charge announceCapture(Ctx ctx, Charge charge) {
     captureListeners.forEach(l -> l.captured(ctx, charge));
-    return retrieve(ctx, id);
+    return retrieve(ctx, charge.id());
   }
 
   private static TestCard resolveCard(Ctx ctx, ChargeParams.Create p) {
