@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import tally.accounts.Accounts;
+import tally.api.DueJob;
 import tally.api.Expander;
 import tally.balance.BalanceRoutes;
 import tally.balance.Ledger;
@@ -11,9 +12,10 @@ import tally.billing.BillingRoutes;
 import tally.charges.Captures;
 import tally.charges.ChargeRoutes;
 import tally.charges.Charges;
-import tally.charges.ExpireUncaptured;
 import tally.core.Clock;
 import tally.core.Scheduler;
+import tally.disputes.DisputeRoutes;
+import tally.disputes.Disputes;
 import tally.http.AuthInterceptor;
 import tally.http.Decoder;
 import tally.http.Dispatcher;
@@ -30,7 +32,6 @@ import tally.idempotency.KeyInFlightGuard;
 import tally.refunds.RefundRecords;
 import tally.refunds.RefundRoutes;
 import tally.refunds.Refunds;
-import tally.refunds.SettleTestRefunds;
 import tally.store.Db;
 import tally.store.Json;
 
@@ -71,13 +72,34 @@ public final class App implements AutoCloseable {
     ChargeRoutes.register(router, expander, charges, captures);
     Refunds refunds = new Refunds(charges, ledger, refundRecords);
     RefundRoutes.register(router, expander, refunds);
-    scheduler.add(new SettleTestRefunds(db, clock, refunds));
+    scheduler.add(
+        new DueJob(
+            db,
+            clock,
+            "SELECT account_id, id FROM refunds WHERE due_at <= :now LIMIT 500",
+            refunds::settle));
     BalanceRoutes.register(router, expander, ledger);
     BillingRoutes billing = new BillingRoutes();
     billing.register(router, expander);
-    scheduler.add(new ExpireUncaptured(db, clock, captures));
+    scheduler.add(
+        new DueJob(
+            db,
+            clock,
+            "SELECT account_id, id FROM charges WHERE captured = FALSE AND refunded = FALSE AND"
+                + " status = 'succeeded' AND capture_before <= :now LIMIT 500",
+            captures::expire));
     IdempotencyKeys idempotencyKeys = new IdempotencyKeys();
     scheduler.add(IdempotencyKeys.pruner(db, clock));
+    Disputes disputes = new Disputes(charges, ledger);
+    charges.onCapture(disputes::open);
+    refunds.addGuard((ctx, charge) -> disputes.refuseRefundIfDisputed(ctx, charge.id()));
+    DisputeRoutes.register(router, expander, disputes);
+    scheduler.add(
+        new DueJob(
+            db,
+            clock,
+            "SELECT account_id, id FROM disputes WHERE resolve_at <= :now LIMIT 500",
+            disputes::resolve));
 
     List<Interceptor> steps = new ArrayList<>(config.outerInterceptors());
     steps.addAll(

@@ -53,21 +53,24 @@ public final class BalanceRoutes {
         .page(ctx.db(), f.page(), "/v1/balance_transactions");
   }
 
-  private record Total(String currency, boolean settled, long total) {}
+  private record Total(String currency, long available, long pending) {}
 
   static Balance balance(Ctx ctx) {
     Map<String, Long> available = new LinkedHashMap<>();
     Map<String, Long> pending = new LinkedHashMap<>();
     ctx.db()
         .createQuery(
-            "SELECT currency, available_on <= :now AS settled, SUM(net) AS total FROM"
-                + " balance_transactions WHERE account_id = :account GROUP BY currency,"
-                + " available_on <= :now")
+            "SELECT currency, SUM(CASE WHEN available_on <= :now THEN net ELSE 0 END) AS"
+                + " available, SUM(CASE WHEN available_on <= :now THEN 0 ELSE net END) AS pending"
+                + " FROM balance_transactions WHERE account_id = :account GROUP BY currency")
         .bind("now", ctx.now())
         .bind("account", ctx.accountId())
         .map((rs, c) ->
-            new Total(rs.getString("currency"), rs.getBoolean("settled"), rs.getLong("total")))
-        .forEach(t -> (t.settled() ? available : pending).put(t.currency(), t.total()));
+            new Total(rs.getString("currency"), rs.getLong("available"), rs.getLong("pending")))
+        .forEach(t -> {
+          available.put(t.currency(), t.available());
+          pending.put(t.currency(), t.pending());
+        });
     return new Balance(ctx.account().livemode(), available, pending);
   }
 }

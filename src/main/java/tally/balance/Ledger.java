@@ -3,6 +3,7 @@ package tally.balance;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -55,6 +56,17 @@ public final class Ledger {
 
   public Optional<BalanceTransaction> find(Ctx ctx, String id) {
     return find(ctx.db(), ctx.accountId(), id, ctx.now());
+  }
+
+  /** The movements an object caused (a dispute's withdrawal and reversal), oldest first. */
+  public List<BalanceTransaction> forSource(Ctx ctx, String source) {
+    return ctx.db()
+        .createQuery(
+            "SELECT * FROM balance_transactions WHERE account_id = ? AND source = ? ORDER BY seq")
+        .bind(0, ctx.accountId())
+        .bind(1, source)
+        .map(mapper(ctx.now()))
+        .list();
   }
 
   static Optional<BalanceTransaction> find(Handle h, String accountId, String id, long now) {

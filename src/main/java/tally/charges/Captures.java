@@ -73,7 +73,7 @@ public final class Captures {
     if (remainder > 0) {
       release(ctx, c, remainder, null, "partial_capture_reversal", immediately);
     }
-    return charges.retrieve(ctx, id);
+    return charges.announceCapture(ctx, charges.retrieve(ctx, id));
   }
 
   private static void refuseIfNotCapturable(Ctx ctx, Charge c) {

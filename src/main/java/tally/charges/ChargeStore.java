@@ -159,6 +159,18 @@ final class ChargeStore {
         == 1;
   }
 
+  /** Sets {@code disputed} on a captured charge; false if no captured charge has that id. */
+  boolean markDisputed(Ctx ctx, String id) {
+    return ctx.db()
+            .createUpdate(
+                "UPDATE charges SET disputed = TRUE WHERE account_id = :account_id AND id = :id AND"
+                    + " captured = TRUE")
+            .bind("account_id", ctx.accountId())
+            .bind("id", id)
+            .execute()
+        == 1;
+  }
+
   /** Adds a refund to the charge unless that would refund more than was paid. */
   boolean addRefund(Ctx ctx, String id, long amount) {
     // amount_refunded includes what a partial capture released, so "amount" bounds both cases.

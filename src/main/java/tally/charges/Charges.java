@@ -1,8 +1,10 @@
 package tally.charges;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import tally.api.ApiError;
 import tally.api.ApiException;
 import tally.api.Ctx;
@@ -21,9 +23,15 @@ public final class Charges {
 
   private final ChargeStore store = new ChargeStore();
   private final Ledger ledger;
+  private final List<CaptureListener> captureListeners = new CopyOnWriteArrayList<>();
 
   public Charges(Ledger ledger) {
     this.ledger = ledger;
+  }
+
+  /** Registers a listener told about every capture (see {@link CaptureListener}). */
+  public void onCapture(CaptureListener listener) {
+    captureListeners.add(listener);
   }
 
   public Charge create(Ctx ctx, ChargeParams.Create p) {
@@ -95,7 +103,13 @@ public final class Charges {
               decline.code(), decline.declineCode(), decline.param(), decline.message(), id),
           true);
     }
-    return charge;
+    return captured ? announceCapture(ctx, charge) : charge;
+  }
+
+  /** Tells the capture listeners about a charge just captured; returns it as they left it. */
+  Charge announceCapture(Ctx ctx, Charge charge) {
+    captureListeners.forEach(l -> l.captured(ctx, charge));
+    return retrieve(ctx, charge.id());
   }
 
   private static TestCard resolveCard(Ctx ctx, ChargeParams.Create p) {
@@ -195,6 +209,13 @@ public final class Charges {
     return new ListQuery<>("charges", "charge", ctx.accountId(), ChargeStore.MAPPER)
         .whereEquals("transfer_group", f.transferGroup())
         .page(ctx.db(), f.page(), "/v1/charges");
+  }
+
+  /** Marks a captured charge as disputed; it stays so for good, whatever the outcome. */
+  public void markDisputed(Ctx ctx, String chargeId) {
+    if (!store.markDisputed(ctx, chargeId)) {
+      throw new IllegalStateException("charge " + chargeId + " is not captured");
+    }
   }
 
   /** Adds {@code amount} to the charge's refunded total; false if that would over-refund. */

@@ -18,12 +18,13 @@ public record TestCard(
     boolean bypassPending,
     String refundBehavior,
     String disputeReason,
-    boolean disputeInquiry) {
+    boolean disputeInquiry,
+    int disputeCount) {
 
   static TestCard of(String brand, String last4) {
     return new TestCard(
         brand, last4, "credit", "US", null, "normal", 32, null, null, null, false, null, null,
-        false);
+        false, 0);
   }
 
   TestCard funding(String f) {
@@ -41,7 +42,8 @@ public record TestCard(
         bypassPending,
         refundBehavior,
         disputeReason,
-        disputeInquiry);
+        disputeInquiry,
+        disputeCount);
   }
 
   TestCard country(String c) {
@@ -59,7 +61,8 @@ public record TestCard(
         bypassPending,
         refundBehavior,
         disputeReason,
-        disputeInquiry);
+        disputeInquiry,
+        disputeCount);
   }
 
   TestCard declines(Decline d) {
@@ -77,7 +80,8 @@ public record TestCard(
         bypassPending,
         refundBehavior,
         disputeReason,
-        disputeInquiry);
+        disputeInquiry,
+        disputeCount);
   }
 
   TestCard risk(String level, int score) {
@@ -95,7 +99,8 @@ public record TestCard(
         bypassPending,
         refundBehavior,
         disputeReason,
-        disputeInquiry);
+        disputeInquiry,
+        disputeCount);
   }
 
   TestCard checks(String cvc, String line1, String postal) {
@@ -113,7 +118,8 @@ public record TestCard(
         bypassPending,
         refundBehavior,
         disputeReason,
-        disputeInquiry);
+        disputeInquiry,
+        disputeCount);
   }
 
   TestCard bypassingPending() {
@@ -131,7 +137,8 @@ public record TestCard(
         true,
         refundBehavior,
         disputeReason,
-        disputeInquiry);
+        disputeInquiry,
+        disputeCount);
   }
 
   TestCard refunds(String behavior) {
@@ -149,10 +156,16 @@ public record TestCard(
         bypassPending,
         behavior,
         disputeReason,
-        disputeInquiry);
+        disputeInquiry,
+        disputeCount);
   }
 
   TestCard disputes(String reason, boolean inquiry) {
+    return disputes(reason, inquiry, 1);
+  }
+
+  /** Charging this card opens {@code count} disputes as soon as its funds are captured. */
+  TestCard disputes(String reason, boolean inquiry, int count) {
     return new TestCard(
         brand,
         last4,
@@ -167,7 +180,8 @@ public record TestCard(
         bypassPending,
         refundBehavior,
         reason,
-        inquiry);
+        inquiry,
+        count);
   }
 
   /** The legacy source card's brand spelling ({@code Visa}, {@code American Express}). */

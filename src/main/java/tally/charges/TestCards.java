@@ -122,11 +122,20 @@ public final class TestCards {
             .declines(Decline.issuer("card_declined", "generic_decline", declined, null)),
         "tok_chargeCustomerFail");
 
-    put(TestCard.of("visa", "0259").disputes("fraudulent", false), "tok_createDispute");
+    // Dispute cards (reference §7.3); live test mode also knows the tok_visa_ spellings.
+    put(
+        TestCard.of("visa", "0259").disputes("fraudulent", false),
+        "tok_createDispute",
+        "tok_visa_createDispute");
     put(
         TestCard.of("visa", "2685").disputes("product_not_received", false),
-        "tok_createDisputeProductNotReceived");
-    put(TestCard.of("visa", "1976").disputes("fraudulent", true), "tok_createDisputeInquiry");
+        "tok_createDisputeProductNotReceived",
+        "tok_visa_createDisputeProductNotReceived");
+    put(
+        TestCard.of("visa", "1976").disputes("fraudulent", true),
+        "tok_createDisputeInquiry",
+        "tok_visa_createDisputeInquiry");
+    put(TestCard.of("visa", "0079").disputes("fraudulent", false, 2), "tok_createMultipleDisputes");
   }
 
   private static void put(TestCard card, String... tokens) {

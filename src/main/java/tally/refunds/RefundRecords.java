@@ -117,15 +117,6 @@ public final class RefundRecords {
         .execute();
   }
 
-  /** Refunds whose settlement is due, across accounts, for the background job. */
-  static java.util.List<String[]> due(org.jdbi.v3.core.Handle h, long now) {
-    return h.createQuery(
-            "SELECT account_id, id FROM refunds WHERE due_at IS NOT NULL AND due_at <= ? LIMIT 500")
-        .bind(0, now)
-        .map((rs, c) -> new String[] {rs.getString(1), rs.getString(2)})
-        .list();
-  }
-
   /** The row's pending outcome ({@code succeed} or {@code fail}), if one is scheduled. */
   Optional<String> pendingOutcome(Ctx ctx, String id) {
     return ctx.db()

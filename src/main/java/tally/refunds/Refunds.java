@@ -208,7 +208,7 @@ public final class Refunds {
    * Finishes a test card's refund: a pending one succeeds (and now moves the money); a refund of
    * {@code tok_refundFail} fails, and its money comes back with a {@code refund_failure} entry.
    */
-  boolean settle(Ctx ctx, String id) {
+  public boolean settle(Ctx ctx, String id) {
     Refund refund = retrieve(ctx, id);
     String outcome = records.pendingOutcome(ctx, id).orElse(null);
     Charge charge = charges.retrieve(ctx, refund.charge());

@@ -190,6 +190,42 @@ class RefundsTest {
   }
 
   @Test
+  void aChargedBackChargeCannotBeRefundedButAnInquiryCan() throws StripeException {
+    Charge chargeback =
+        stripe
+            .v1()
+            .charges()
+            .create(
+                ChargeCreateParams.builder()
+                    .setAmount(2000L)
+                    .setCurrency("usd")
+                    .setSource("tok_createDispute")
+                    .build());
+    assertThatThrownBy(() -> refund(chargeback.getId(), null))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
+            e -> {
+              assertThat(e.getCode()).isEqualTo("charge_disputed");
+              assertThat(e.getStripeError().getMessage())
+                  .isEqualTo(
+                      "Charge "
+                          + chargeback.getId()
+                          + " has been charged back; cannot issue a refund.");
+            });
+    Charge inquiry =
+        stripe
+            .v1()
+            .charges()
+            .create(
+                ChargeCreateParams.builder()
+                    .setAmount(2000L)
+                    .setCurrency("usd")
+                    .setSource("tok_createDisputeInquiry")
+                    .build());
+    assertThat(refund(inquiry.getId(), null).getStatus()).isEqualTo("succeeded");
+  }
+
+  @Test
   void updateMergesMetadataOnly() throws StripeException {
     Refund r =
         stripe
