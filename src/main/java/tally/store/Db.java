@@ -61,7 +61,7 @@ public final class Db implements AutoCloseable {
     ds.setUrl("jdbc:sqlite:" + file.getPath());
     HikariConfig hikari = new HikariConfig();
     hikari.setDataSource(ds);
-    hikari.setMaximumPoolSize(8);
+    hikari.setMaximumPoolSize(16);
     hikari.setPoolName("tally-sqlite");
     return new HikariDataSource(hikari);
   }
