@@ -14,6 +14,8 @@ import tally.charges.ChargeRoutes;
 import tally.charges.Charges;
 import tally.core.Clock;
 import tally.core.Scheduler;
+import tally.customers.CustomerRoutes;
+import tally.customers.Customers;
 import tally.disputes.DisputeRoutes;
 import tally.disputes.Disputes;
 import tally.http.AuthInterceptor;
@@ -65,11 +67,13 @@ public final class App implements AutoCloseable {
 
     Ledger ledger = new Ledger();
     RefundRecords refundRecords = new RefundRecords();
-    Charges charges = new Charges(ledger);
+    Customers customers = new Customers();
+    Charges charges = new Charges(ledger, customers);
     Captures captures = new Captures(charges, ledger, refundRecords);
 
     router.open("GET", "/healthz", Decoder.none(), (ctx, p) -> App::health);
     ChargeRoutes.register(router, expander, charges, captures);
+    CustomerRoutes.register(router, expander, customers);
     Refunds refunds = new Refunds(charges, ledger, refundRecords);
     RefundRoutes.register(router, expander, refunds);
     scheduler.add(

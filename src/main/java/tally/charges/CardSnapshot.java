@@ -14,6 +14,19 @@ import tally.store.Json;
 final class CardSnapshot {
   private CardSnapshot() {}
 
+  /** A saved card's {@code card} object (as a customer's {@code default_source} expands to). */
+  static ObjectNode card(
+      String accountId, String cardId, TestCard card, long created, String customer) {
+    LocalDate today = LocalDate.ofEpochDay(created / 86_400);
+    return source(
+        cardId,
+        card,
+        today.getMonthValue(),
+        today.getYear() + 1,
+        fingerprint(accountId, card),
+        customer);
+  }
+
   static ObjectNode build(
       String accountId,
       String cardId,

@@ -24,9 +24,11 @@ public final class Charges {
   private final ChargeStore store = new ChargeStore();
   private final Ledger ledger;
   private final List<CaptureListener> captureListeners = new CopyOnWriteArrayList<>();
+  private final CustomerCards customers;
 
-  public Charges(Ledger ledger) {
+  public Charges(Ledger ledger, CustomerCards customers) {
     this.ledger = ledger;
+    this.customers = customers;
   }
 
   /** Registers a listener told about every capture (see {@link CaptureListener}). */
@@ -35,10 +37,11 @@ public final class Charges {
   }
 
   public Charge create(Ctx ctx, ChargeParams.Create p) {
-    TestCard card = resolveCard(ctx, p);
+    PaymentSource payment = resolveSource(ctx, p);
+    TestCard card = payment.card();
     long now = ctx.now();
     String id = Ids.newId("ch_");
-    String cardId = Ids.newId("card_");
+    String cardId = payment.cardId();
     Decline decline = card.decline();
     boolean succeeded = decline == null;
     boolean captured = succeeded && p.capture();
@@ -47,7 +50,7 @@ public final class Charges {
         CardSnapshot.build(
             ctx.accountId(),
             cardId,
-            p.source(),
+            payment.token(),
             card,
             p.amount(),
             now,
@@ -112,18 +115,41 @@ public final class Charges {
     return retrieve(ctx, charge.id());
   }
 
-  private static TestCard resolveCard(Ctx ctx, ChargeParams.Create p) {
+  /** The card a charge uses: a test token (a new card each time) or a card saved on a customer. */
+  private record PaymentSource(TestCard card, String token, String cardId) {}
+
+  private PaymentSource resolveSource(Ctx ctx, ChargeParams.Create p) {
     if (p.source() == null && p.customer() == null) {
       throw Errors.invalid("parameter_missing", null, "Must provide source or customer.");
     }
-    if (p.customer() != null) {
+    if (p.customer() != null && !customers.exists(ctx, p.customer())) {
       throw Errors.noSuch("customer", p.customer(), "customer");
+    }
+    if (p.customer() != null && (p.source() == null || p.source().startsWith("card_"))) {
+      CustomerCards.SavedCard saved =
+          customers
+              .card(ctx, p.customer(), p.source())
+              .orElseThrow(() -> noCard(p.customer(), p.source()));
+      return new PaymentSource(TestCards.byToken(saved.token()), saved.token(), saved.id());
     }
     TestCard card = TestCards.byToken(p.source());
     if (card == null) {
       throw Errors.noSuch("token", p.source(), "source");
     }
-    return card;
+    return new PaymentSource(card, p.source(), Ids.newId("card_"));
+  }
+
+  private static ApiException noCard(String customer, String cardId) {
+    if (cardId == null) {
+      return new ApiException(
+          new ApiError.CardError(
+              "missing", null, "card", "Cannot charge a customer that has no active card", null));
+    }
+    return new ApiException(
+        new ApiError.NotFound(
+            "missing",
+            "source",
+            "Customer " + customer + " does not have a linked source with ID " + cardId + "."));
   }
 
   /** The balance transaction of a captured card charge: gross in, Stripe's fee out. */
@@ -158,7 +184,11 @@ public final class Charges {
   public Charge update(Ctx ctx, String id, ChargeParams.Update p) {
     // Metadata merges read-modify-write, so the row is locked: no concurrent update is lost.
     Charge c = store.getForUpdate(ctx, id, "charge");
-    if (p.customer() != null) {
+    if (p.customer() != null && c.customer() != null && !p.customer().equals(c.customer())) {
+      throw Errors.invalid(
+          "customer", "Cannot change the customer of charge " + id + ": it already has one.");
+    }
+    if (p.customer() != null && !customers.exists(ctx, p.customer())) {
       throw Errors.noSuch("customer", p.customer(), "customer");
     }
     ObjectNode fraud = c.fraudDetails().deepCopy();
@@ -180,7 +210,7 @@ public final class Charges {
             c.captured(),
             c.refunded(),
             c.disputed(),
-            c.customer(),
+            p.customer() != null ? p.customer() : c.customer(),
             p.description().applyTo(c.description()),
             p.receiptEmail().applyTo(c.receiptEmail()),
             p.transferGroup().applyTo(c.transferGroup()),
@@ -200,7 +230,7 @@ public final class Charges {
   }
 
   public ListPage list(Ctx ctx, ChargeParams.ListFilter f) {
-    if (f.customer() != null) {
+    if (f.customer() != null && !customers.exists(ctx, f.customer())) {
       throw Errors.noSuch("customer", f.customer(), "customer");
     }
     if (f.paymentIntent() != null) {
@@ -208,6 +238,7 @@ public final class Charges {
     }
     return new ListQuery<>("charges", "charge", ctx.accountId(), ChargeStore.MAPPER)
         .whereEquals("transfer_group", f.transferGroup())
+        .whereEquals("customer", f.customer())
         .page(ctx.db(), f.page(), "/v1/charges");
   }
 

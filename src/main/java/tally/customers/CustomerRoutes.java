@@ -1,0 +1,30 @@
+package tally.customers;
+
+import tally.api.Expander;
+import tally.http.Decoder;
+import tally.http.Router;
+
+/** The customer endpoints. */
+public final class CustomerRoutes {
+  private CustomerRoutes() {}
+
+  public static void register(Router r, Expander x, Customers customers) {
+    r.post("/v1/customers", CustomerParams.Fields::decode, customers::create);
+    r.get("/v1/customers", CustomerParams.ListFilter::decode, customers::list);
+    r.get(
+        "/v1/customers/{customer}",
+        Decoder.none(),
+        (ctx, p) -> customers.retrieve(ctx, ctx.path("customer")));
+    r.post(
+        "/v1/customers/{customer}",
+        CustomerParams.Fields::decodeUpdate,
+        (ctx, p) -> customers.update(ctx, ctx.path("customer"), p));
+    r.delete(
+        "/v1/customers/{customer}",
+        Decoder.none(),
+        (ctx, p) -> customers.delete(ctx, ctx.path("customer")));
+    x.finder("cus_", (ctx, id) -> customers.findLive(ctx, id).orElse(null));
+    x.finder("card_", customers::cardObject);
+    x.expandable("customer", "default_source", "test_clock");
+  }
+}
