@@ -9,6 +9,9 @@ import tally.api.Expander;
 import tally.balance.BalanceRoutes;
 import tally.balance.Ledger;
 import tally.billing.BillingRoutes;
+import tally.catalog.CatalogRoutes;
+import tally.catalog.Prices;
+import tally.catalog.Products;
 import tally.charges.Captures;
 import tally.charges.ChargeRoutes;
 import tally.charges.Charges;
@@ -85,6 +88,9 @@ public final class App implements AutoCloseable {
     BalanceRoutes.register(router, expander, ledger);
     BillingRoutes billing = new BillingRoutes();
     billing.register(router, expander);
+    Prices prices = new Prices(billing.meters());
+    Products products = new Products(prices);
+    CatalogRoutes.register(router, expander, products, prices);
     scheduler.add(
         new DueJob(
             db,

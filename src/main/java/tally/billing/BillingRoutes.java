@@ -11,6 +11,10 @@ public final class BillingRoutes {
   private final MeterEvents events = new MeterEvents(meters, alerts);
   private final MeterSummaries summaries = new MeterSummaries(meters);
 
+  public Meters meters() {
+    return meters;
+  }
+
   public Alerts alerts() {
     return alerts;
   }

@@ -12,4 +12,10 @@ public final class Rows {
     long value = rs.getLong(column);
     return rs.wasNull() ? null : value;
   }
+
+  /** A nullable BOOLEAN (SQLite stores it as an integer). */
+  public static Boolean nullableBoolean(ResultSet rs, String column) throws SQLException {
+    boolean value = rs.getBoolean(column);
+    return rs.wasNull() ? null : value;
+  }
 }

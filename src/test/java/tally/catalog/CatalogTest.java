@@ -1,0 +1,324 @@
+package tally.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.stripe.StripeClient;
+import com.stripe.exception.InvalidRequestException;
+import com.stripe.exception.StripeException;
+import com.stripe.model.Price;
+import com.stripe.model.Product;
+import com.stripe.model.billing.Meter;
+import com.stripe.param.PriceCreateParams;
+import com.stripe.param.PriceListParams;
+import com.stripe.param.PriceUpdateParams;
+import com.stripe.param.ProductCreateParams;
+import com.stripe.param.ProductListParams;
+import com.stripe.param.ProductUpdateParams;
+import com.stripe.param.billing.MeterCreateParams;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tally.testing.TallyServer;
+
+class CatalogTest {
+  @RegisterExtension static final TallyServer SERVER = new TallyServer();
+  private final StripeClient stripe = SERVER.newClient();
+
+  @Test
+  void productWithADefaultPrice() throws StripeException {
+    Product p =
+        stripe
+            .v1()
+            .products()
+            .create(
+                ProductCreateParams.builder()
+                    .setName("Gold plan")
+                    .setDefaultPriceData(
+                        ProductCreateParams.DefaultPriceData.builder()
+                            .setCurrency("usd")
+                            .setUnitAmount(1500L)
+                            .build())
+                    .build());
+    assertThat(p.getId()).startsWith("prod_");
+    assertThat(p.getActive()).isTrue();
+    assertThat(p.getDefaultPrice()).startsWith("price_");
+    Price price = stripe.v1().prices().retrieve(p.getDefaultPrice());
+    assertThat(price.getProduct()).isEqualTo(p.getId());
+    assertThat(price.getUnitAmount()).isEqualTo(1500L);
+    assertThat(price.getUnitAmountDecimal()).isEqualByComparingTo("1500");
+    assertThat(price.getType()).isEqualTo("one_time");
+    assertThat(price.getLastResponse().body()).contains("\"unit_amount_decimal\" : \"1500\"");
+  }
+
+  @Test
+  void customProductIdsAndDuplicates() throws StripeException {
+    stripe
+        .v1()
+        .products()
+        .create(ProductCreateParams.builder().setId("gold").setName("Gold").build());
+    assertThat(stripe.v1().products().retrieve("gold").getName()).isEqualTo("Gold");
+    assertThatThrownBy(() ->
+            stripe
+                .v1()
+                .products()
+                .create(ProductCreateParams.builder().setId("gold").setName("Again").build()))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
+            e -> assertThat(e.getCode()).isEqualTo("resource_already_exists"));
+    assertThatThrownBy(() -> stripe.v1().products().create(ProductCreateParams.builder().build()))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
+            e -> {
+              assertThat(e.getCode()).isEqualTo("parameter_missing");
+              assertThat(e.getParam()).isEqualTo("name");
+            });
+  }
+
+  @Test
+  void recurringMeteredAndTieredPrices() throws StripeException {
+    Product p = stripe.v1().products().create(ProductCreateParams.builder().setName("API").build());
+    Meter meter =
+        stripe
+            .v1()
+            .billing()
+            .meters()
+            .create(
+                MeterCreateParams.builder()
+                    .setDisplayName("calls")
+                    .setEventName("catalog_calls")
+                    .setDefaultAggregation(
+                        MeterCreateParams.DefaultAggregation.builder()
+                            .setFormula(MeterCreateParams.DefaultAggregation.Formula.SUM)
+                            .build())
+                    .build());
+    Price metered =
+        stripe
+            .v1()
+            .prices()
+            .create(
+                PriceCreateParams.builder()
+                    .setProduct(p.getId())
+                    .setCurrency("usd")
+                    .setUnitAmountDecimal(new java.math.BigDecimal("0.25"))
+                    .setRecurring(
+                        PriceCreateParams.Recurring.builder()
+                            .setInterval(PriceCreateParams.Recurring.Interval.MONTH)
+                            .setUsageType(PriceCreateParams.Recurring.UsageType.METERED)
+                            .setMeter(meter.getId())
+                            .build())
+                    .build());
+    assertThat(metered.getType()).isEqualTo("recurring");
+    assertThat(metered.getRecurring().getMeter()).isEqualTo(meter.getId());
+    assertThat(metered.getUnitAmount()).isNull();
+    assertThat(metered.getUnitAmountDecimal()).isEqualByComparingTo("0.25");
+    Price tiered =
+        stripe
+            .v1()
+            .prices()
+            .create(
+                PriceCreateParams.builder()
+                    .setProduct(p.getId())
+                    .setCurrency("usd")
+                    .setBillingScheme(PriceCreateParams.BillingScheme.TIERED)
+                    .setTiersMode(PriceCreateParams.TiersMode.GRADUATED)
+                    .addTier(
+                        PriceCreateParams.Tier.builder().setUpTo(100L).setUnitAmount(10L).build())
+                    .addTier(
+                        PriceCreateParams.Tier.builder()
+                            .setUpTo(PriceCreateParams.Tier.UpTo.INF)
+                            .setUnitAmount(5L)
+                            .build())
+                    .setRecurring(
+                        PriceCreateParams.Recurring.builder()
+                            .setInterval(PriceCreateParams.Recurring.Interval.MONTH)
+                            .build())
+                    .build());
+    assertThat(tiered.getBillingScheme()).isEqualTo("tiered");
+    assertThat(tiered.getTiersMode()).isEqualTo("graduated");
+    stripe.v1().billing().meters().deactivate(meter.getId());
+    assertThatThrownBy(() ->
+            stripe
+                .v1()
+                .prices()
+                .create(
+                    PriceCreateParams.builder()
+                        .setProduct(p.getId())
+                        .setCurrency("usd")
+                        .setUnitAmount(1L)
+                        .setRecurring(
+                            PriceCreateParams.Recurring.builder()
+                                .setInterval(PriceCreateParams.Recurring.Interval.MONTH)
+                                .setUsageType(PriceCreateParams.Recurring.UsageType.METERED)
+                                .setMeter(meter.getId())
+                                .build())
+                        .build()))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
+            e -> assertThat(e.getParam()).isEqualTo("recurring[meter]"));
+  }
+
+  @Test
+  void pricesAreImmutableExceptTheirLabels() throws StripeException {
+    Price price =
+        stripe
+            .v1()
+            .prices()
+            .create(
+                PriceCreateParams.builder()
+                    .setCurrency("usd")
+                    .setUnitAmount(900L)
+                    .setProductData(
+                        PriceCreateParams.ProductData.builder().setName("Made inline").build())
+                    .setLookupKey("standard")
+                    .build());
+    Price updated =
+        stripe
+            .v1()
+            .prices()
+            .update(
+                price.getId(),
+                PriceUpdateParams.builder()
+                    .setNickname("Std")
+                    .setActive(false)
+                    .putMetadata("k", "v")
+                    .build());
+    assertThat(updated.getNickname()).isEqualTo("Std");
+    assertThat(updated.getActive()).isFalse();
+    assertThatThrownBy(() ->
+            stripe
+                .v1()
+                .prices()
+                .update(
+                    price.getId(),
+                    PriceUpdateParams.builder().putExtraParam("unit_amount", 5).build()))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class, e -> assertThat(e.getParam()).isEqualTo("unit_amount"));
+    assertThatThrownBy(() ->
+            stripe
+                .v1()
+                .prices()
+                .create(
+                    PriceCreateParams.builder()
+                        .setCurrency("usd")
+                        .setUnitAmount(1L)
+                        .setProduct(price.getProduct())
+                        .setLookupKey("standard")
+                        .build()))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class, e -> assertThat(e.getParam()).isEqualTo("lookup_key"));
+    Price moved =
+        stripe
+            .v1()
+            .prices()
+            .create(
+                PriceCreateParams.builder()
+                    .setCurrency("usd")
+                    .setUnitAmount(1L)
+                    .setProduct(price.getProduct())
+                    .setLookupKey("standard")
+                    .setTransferLookupKey(true)
+                    .build());
+    assertThat(moved.getLookupKey()).isEqualTo("standard");
+    assertThat(stripe.v1().prices().retrieve(price.getId()).getLookupKey()).isNull();
+    assertThat(
+            stripe
+                .v1()
+                .prices()
+                .list(PriceListParams.builder().addLookupKey("standard").build())
+                .getData())
+        .extracting(Price::getId)
+        .containsExactly(moved.getId());
+  }
+
+  @Test
+  void aProductWithPricesCannotBeDeleted() throws StripeException {
+    Product withPrice =
+        stripe
+            .v1()
+            .products()
+            .create(
+                ProductCreateParams.builder()
+                    .setName("Keep")
+                    .setDefaultPriceData(
+                        ProductCreateParams.DefaultPriceData.builder()
+                            .setCurrency("usd")
+                            .setUnitAmount(100L)
+                            .build())
+                    .build());
+    assertThatThrownBy(() -> stripe.v1().products().delete(withPrice.getId()))
+        .isInstanceOf(InvalidRequestException.class);
+    Product empty =
+        stripe.v1().products().create(ProductCreateParams.builder().setName("Drop").build());
+    assertThat(stripe.v1().products().delete(empty.getId()).getDeleted()).isTrue();
+    assertThatThrownBy(() ->
+            stripe
+                .v1()
+                .prices()
+                .create(
+                    PriceCreateParams.builder()
+                        .setCurrency("usd")
+                        .setUnitAmount(1L)
+                        .setProduct(empty.getId())
+                        .build()))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class, e -> assertThat(e.getStatusCode()).isEqualTo(404));
+  }
+
+  @Test
+  void productsListAndUpdate() throws StripeException {
+    StripeClient fresh = SERVER.newClient();
+    Product a = fresh.v1().products().create(ProductCreateParams.builder().setName("A").build());
+    Product b =
+        fresh
+            .v1()
+            .products()
+            .create(ProductCreateParams.builder().setName("B").setActive(false).build());
+    assertThat(
+            fresh
+                .v1()
+                .products()
+                .list(ProductListParams.builder().setActive(true).build())
+                .getData())
+        .extracting(Product::getId)
+        .containsExactly(a.getId());
+    assertThat(
+            fresh
+                .v1()
+                .products()
+                .list(ProductListParams.builder().addId(b.getId()).build())
+                .getData())
+        .extracting(Product::getId)
+        .containsExactly(b.getId());
+    Product renamed =
+        fresh
+            .v1()
+            .products()
+            .update(
+                a.getId(), ProductUpdateParams.builder().setName("A2").setDescription("d").build());
+    assertThat(renamed.getName()).isEqualTo("A2");
+    assertThat(renamed.getDescription()).isEqualTo("d");
+  }
+
+  @Test
+  void priceValidation() {
+    assertThatThrownBy(() ->
+            stripe
+                .v1()
+                .prices()
+                .create(PriceCreateParams.builder().setCurrency("usd").setUnitAmount(1L).build()))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class, e -> assertThat(e.getParam()).isEqualTo("product"));
+    assertThatThrownBy(() ->
+            stripe
+                .v1()
+                .prices()
+                .create(
+                    PriceCreateParams.builder()
+                        .setCurrency("usd")
+                        .setUnitAmount(-1L)
+                        .setProduct("prod_x")
+                        .build()))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class, e -> assertThat(e.getParam()).isEqualTo("unit_amount"));
+  }
+}
