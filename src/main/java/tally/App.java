@@ -21,6 +21,10 @@ import tally.customers.CustomerRoutes;
 import tally.customers.Customers;
 import tally.disputes.DisputeRoutes;
 import tally.disputes.Disputes;
+import tally.events.EventRoutes;
+import tally.events.Events;
+import tally.events.WebhookDispatcher;
+import tally.events.WebhookEndpoints;
 import tally.http.AuthInterceptor;
 import tally.http.Decoder;
 import tally.http.Dispatcher;
@@ -68,6 +72,10 @@ public final class App implements AutoCloseable {
     Router router = new Router();
     Expander expander = new Expander();
 
+    WebhookEndpoints webhookEndpoints = new WebhookEndpoints();
+    Events events = new Events(webhookEndpoints);
+    EventRoutes.register(router, events, webhookEndpoints);
+    scheduler.add(new WebhookDispatcher(db, clock));
     Ledger ledger = new Ledger();
     RefundRecords refundRecords = new RefundRecords();
     Customers customers = new Customers();
@@ -83,6 +91,7 @@ public final class App implements AutoCloseable {
         new DueJob(
             db,
             clock,
+            events,
             "SELECT account_id, id FROM refunds WHERE due_at <= :now LIMIT 500",
             refunds::settle));
     BalanceRoutes.register(router, expander, ledger);
@@ -95,6 +104,7 @@ public final class App implements AutoCloseable {
         new DueJob(
             db,
             clock,
+            events,
             "SELECT account_id, id FROM charges WHERE captured = FALSE AND refunded = FALSE AND"
                 + " status = 'succeeded' AND capture_before <= :now LIMIT 500",
             captures::expire));
@@ -108,6 +118,7 @@ public final class App implements AutoCloseable {
         new DueJob(
             db,
             clock,
+            events,
             "SELECT account_id, id FROM disputes WHERE resolve_at <= :now LIMIT 500",
             disputes::resolve));
 
@@ -120,7 +131,7 @@ public final class App implements AutoCloseable {
             new KeyInFlightGuard(),
             new TransactionInterceptor(db),
             new IdempotencyInterceptor(idempotencyKeys, clock),
-            new Dispatcher(clock, expander)));
+            new Dispatcher(clock, expander, events)));
     Pipeline pipeline = new Pipeline(steps);
     this.http = new HttpServer(config.host(), config.port(), pipeline);
   }

@@ -1,5 +1,6 @@
 package tally.api;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import tally.accounts.Account;
@@ -7,7 +8,7 @@ import tally.core.Clock;
 
 /**
  * What a handler may know about its request: the account, the request's transaction, the path
- * parameters and the clock. Nothing about HTTP.
+ * parameters, the clock and the outbox for events. Nothing about HTTP.
  */
 public record Ctx(
     Account account,
@@ -15,7 +16,8 @@ public record Ctx(
     Map<String, String> pathParams,
     Clock clock,
     String requestId,
-    String idempotencyKey) {
+    String idempotencyKey,
+    Outbox outbox) {
 
   public String path(String name) {
     return pathParams.get(name);
@@ -27,5 +29,15 @@ public record Ctx(
 
   public long now() {
     return clock.nowSeconds();
+  }
+
+  /** Records event {@code type} about {@code object} as it is now. */
+  public void emit(String type, ApiObject object) {
+    outbox.emit(this, type, object, null);
+  }
+
+  /** Records an {@code *.updated} event with the changed fields' previous values. */
+  public void emitUpdate(String type, ApiObject object, ObjectNode previousAttributes) {
+    outbox.emit(this, type, object, previousAttributes);
   }
 }

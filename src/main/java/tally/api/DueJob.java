@@ -18,10 +18,13 @@ public final class DueJob implements Scheduler.Job {
   private final Clock clock;
   private final String dueQuery;
   private final BiPredicate<Ctx, String> action;
+  private final Outbox outbox;
 
-  public DueJob(Db db, Clock clock, String dueQuery, BiPredicate<Ctx, String> action) {
+  public DueJob(
+      Db db, Clock clock, Outbox outbox, String dueQuery, BiPredicate<Ctx, String> action) {
     this.db = db;
     this.clock = clock;
+    this.outbox = outbox;
     this.dueQuery = dueQuery;
     this.action = action;
   }
@@ -41,7 +44,8 @@ public final class DueJob implements Scheduler.Job {
       boolean handled =
           db.write(h ->
               action.test(
-                  new Ctx(new Account(d.accountId(), false), h, Map.of(), clock, null, null),
+                  new Ctx(
+                      new Account(d.accountId(), false), h, Map.of(), clock, null, null, outbox),
                   d.id()));
       if (handled) {
         done++;

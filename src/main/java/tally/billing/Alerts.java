@@ -28,21 +28,10 @@ public final class Alerts {
               rs.getString("customer"),
               rs.getString("status"));
 
-  /** Told about each firing, inside the transaction of the meter event that caused it. */
-  @FunctionalInterface
-  public interface Listener {
-    void triggered(Ctx ctx, Alert alert, String customer, long value);
-  }
-
   private final Meters meters;
-  private final List<Listener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   Alerts(Meters meters) {
     this.meters = meters;
-  }
-
-  public void onTriggered(Listener listener) {
-    listeners.add(listener);
   }
 
   Alert create(Ctx ctx, AlertParams.Create p) {
@@ -157,7 +146,7 @@ public final class Alerts {
             .bind(4, value)
             .execute();
     if (inserted == 1) {
-      listeners.forEach(l -> l.triggered(ctx, alert, customer, value));
+      ctx.emit("billing.alert.triggered", new AlertTriggered(alert, ctx.now(), customer, value));
     }
   }
 }

@@ -2,6 +2,7 @@ package tally.billing;
 
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
+import tally.api.Changes;
 import tally.api.Ctx;
 import tally.api.Errors;
 import tally.api.ListPage;
@@ -50,7 +51,9 @@ public final class Meters {
         .bind("value_key", p.valueKey())
         .bind("window", p.eventTimeWindow())
         .execute();
-    return retrieve(ctx, id);
+    Meter created = retrieve(ctx, id);
+    ctx.emit("billing.meter.created", created);
+    return created;
   }
 
   public Optional<Meter> find(Ctx ctx, String id) {
@@ -76,7 +79,7 @@ public final class Meters {
   }
 
   Meter update(Ctx ctx, String id, MeterParams.Update p) {
-    retrieve(ctx, id);
+    Meter before = retrieve(ctx, id);
     if (p.displayName() != null) {
       ctx.db()
           .createUpdate(
@@ -88,7 +91,9 @@ public final class Meters {
           .bind(3, id)
           .execute();
     }
-    return retrieve(ctx, id);
+    Meter after = retrieve(ctx, id);
+    ctx.emitUpdate("billing.meter.updated", after, Changes.previous(before, after));
+    return after;
   }
 
   ListPage list(Ctx ctx, MeterParams.ListFilter f) {
@@ -115,6 +120,9 @@ public final class Meters {
     if (changed != 1) {
       throw Errors.invalid(null, "Meter " + id + " is already " + to + ".");
     }
-    return retrieve(ctx, id);
+    Meter after = retrieve(ctx, id);
+    ctx.emit(
+        "inactive".equals(to) ? "billing.meter.deactivated" : "billing.meter.reactivated", after);
+    return after;
   }
 }

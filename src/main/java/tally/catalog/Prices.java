@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
+import tally.api.Changes;
 import tally.api.Ctx;
 import tally.api.Errors;
 import tally.api.ListPage;
@@ -84,7 +85,9 @@ public final class Prices {
         .bind("transform", Json.write(transformQuantity))
         .bind("metadata", Json.write(metadata))
         .execute();
-    return retrieve(ctx, id);
+    Price created = retrieve(ctx, id);
+    ctx.emit("price.created", created);
+    return created;
   }
 
   private void checkMeter(Ctx ctx, JsonNode recurring) {
@@ -166,7 +169,9 @@ public final class Prices {
         .bind("a", ctx.accountId())
         .bind("id", id)
         .execute();
-    return retrieve(ctx, id);
+    Price after = retrieve(ctx, id);
+    ctx.emitUpdate("price.updated", after, Changes.previous(price, after));
+    return after;
   }
 
   ListPage list(Ctx ctx, CatalogParams.PriceList f) {

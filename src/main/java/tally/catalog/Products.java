@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
 import tally.api.ApiError;
 import tally.api.ApiException;
+import tally.api.Changes;
 import tally.api.Ctx;
 import tally.api.Errors;
 import tally.api.ListPage;
@@ -86,7 +87,9 @@ public final class Products {
       Price price = prices.insert(ctx, id, p.defaultPriceData(), true, null, null, Map.of(), null);
       setDefaultPrice(ctx, id, price.id());
     }
-    return retrieve(ctx, id);
+    Product created = retrieve(ctx, id);
+    ctx.emit("product.created", created);
+    return created;
   }
 
   /** Creates a product from a price's {@code product_data}; returns its id. */
@@ -173,7 +176,9 @@ public final class Products {
         .bind("a", ctx.accountId())
         .bind("id", id)
         .execute();
-    return retrieve(ctx, id);
+    Product after = retrieve(ctx, id);
+    ctx.emitUpdate("product.updated", after, Changes.previous(current, after));
+    return after;
   }
 
   Product delete(Ctx ctx, String id) {
@@ -187,7 +192,9 @@ public final class Products {
         .bind(0, ctx.accountId())
         .bind(1, id)
         .execute();
-    return retrieve(ctx, id);
+    Product deleted = retrieve(ctx, id);
+    ctx.emit("product.deleted", deleted);
+    return deleted;
   }
 
   ListPage list(Ctx ctx, CatalogParams.ProductList f) {

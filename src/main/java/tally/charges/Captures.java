@@ -73,7 +73,9 @@ public final class Captures {
     if (remainder > 0) {
       release(ctx, c, remainder, null, "partial_capture_reversal", immediately);
     }
-    return charges.announceCapture(ctx, charges.retrieve(ctx, id));
+    Charge captured = charges.retrieve(ctx, id);
+    ctx.emit("charge.captured", captured);
+    return charges.announceCapture(ctx, captured);
   }
 
   private static void refuseIfNotCapturable(Ctx ctx, Charge c) {
@@ -127,6 +129,9 @@ public final class Captures {
             null,
             null,
             java.util.Map.of()));
+    Charge expired = charges.retrieve(ctx, id);
+    ctx.emit("charge.expired", expired);
+    ctx.emit("charge.refunded", expired);
     return true;
   }
 

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import tally.api.ApiError;
 import tally.api.ApiException;
+import tally.api.Changes;
 import tally.api.Ctx;
 import tally.api.Errors;
 import tally.api.ListPage;
@@ -101,11 +102,13 @@ public final class Charges {
             snapshot);
     store.insert(ctx, charge);
     if (!succeeded) {
+      ctx.emit("charge.failed", charge);
       throw new ApiException(
           new ApiError.CardError(
               decline.code(), decline.declineCode(), decline.param(), decline.message(), id),
           true);
     }
+    ctx.emit("charge.succeeded", charge);
     return captured ? announceCapture(ctx, charge) : charge;
   }
 
@@ -226,7 +229,9 @@ public final class Charges {
             fraud,
             c.card());
     store.updateDetails(ctx, updated);
-    return retrieve(ctx, id);
+    Charge after = retrieve(ctx, id);
+    ctx.emitUpdate("charge.updated", after, Changes.previous(c, after));
+    return after;
   }
 
   public ListPage list(Ctx ctx, ChargeParams.ListFilter f) {

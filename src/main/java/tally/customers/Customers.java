@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
 import tally.api.ApiObject;
+import tally.api.Changes;
 import tally.api.Ctx;
 import tally.api.Errors;
 import tally.api.ListPage;
@@ -75,7 +76,9 @@ public final class Customers implements CustomerCards {
         .bind("shipping", Json.write(p.shipping().applyTo(null)))
         .bind("metadata", Json.write(p.metadata().applyTo(java.util.Map.of())))
         .execute();
-    return retrieve(ctx, id);
+    Customer created = retrieve(ctx, id);
+    ctx.emit("customer.created", created);
+    return created;
   }
 
   /** Saves a test token's card on the customer; returns the new card's id. */
@@ -162,7 +165,9 @@ public final class Customers implements CustomerCards {
         .bind("a", ctx.accountId())
         .bind("id", id)
         .execute();
-    return retrieve(ctx, id);
+    Customer after = retrieve(ctx, id);
+    ctx.emitUpdate("customer.updated", after, Changes.previous(c, after));
+    return after;
   }
 
   Customer delete(Ctx ctx, String id) {
@@ -177,7 +182,9 @@ public final class Customers implements CustomerCards {
     if (changed != 1) {
       throw Errors.noSuch("customer", id, "customer");
     }
-    return retrieve(ctx, id);
+    Customer deleted = retrieve(ctx, id);
+    ctx.emit("customer.deleted", deleted);
+    return deleted;
   }
 
   ListPage list(Ctx ctx, CustomerParams.ListFilter f) {

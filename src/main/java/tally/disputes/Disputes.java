@@ -3,6 +3,7 @@ package tally.disputes;
 import java.util.Optional;
 import tally.api.ApiError;
 import tally.api.ApiException;
+import tally.api.Changes;
 import tally.api.Ctx;
 import tally.api.Errors;
 import tally.api.ListPage;
@@ -59,6 +60,10 @@ public final class Disputes {
               DisputeState.opened(card.disputeInquiry())));
       if (!card.disputeInquiry()) {
         funds.withdraw(ctx, id, charge.id(), charge.amountCaptured(), charge.currency());
+      }
+      ctx.emit("charge.dispute.created", retrieve(ctx, id));
+      if (!card.disputeInquiry()) {
+        ctx.emit("charge.dispute.funds_withdrawn", retrieve(ctx, id));
       }
     }
     charges.markDisputed(ctx, charge.id());
@@ -122,7 +127,9 @@ public final class Disputes {
       next = next.submitted(ctx.now() > d.dueBy(), ctx.now() + VERDICT_DELAY_SECONDS);
     }
     save(ctx, d, next);
-    return retrieve(ctx, d.id());
+    Dispute after = retrieve(ctx, d.id());
+    ctx.emitUpdate("charge.dispute.updated", after, Changes.previous(d, after));
+    return after;
   }
 
   /** Accepts the dispute: a chargeback is lost (its money stays withdrawn), an inquiry closes. */
@@ -130,7 +137,9 @@ public final class Disputes {
     refuseIfClosed(d);
     DisputeStatus next = d.state().status().conceded();
     save(ctx, d, d.state().movedTo(next, next == DisputeStatus.WARNING_CLOSED));
-    return retrieve(ctx, d.id());
+    Dispute after = retrieve(ctx, d.id());
+    ctx.emit("charge.dispute.closed", after);
+    return after;
   }
 
   /**
@@ -150,6 +159,17 @@ public final class Disputes {
       case WON -> funds.reinstate(ctx, d);
       case ESCALATED -> funds.withdraw(ctx, d.id(), d.charge(), d.amount(), d.currency());
       case LOST, INQUIRY_CLOSED, UNDECIDED -> {}
+    }
+    Dispute after = retrieve(ctx, id);
+    ctx.emitUpdate("charge.dispute.updated", after, Changes.previous(d, after));
+    switch (verdict) {
+      case WON -> {
+        ctx.emit("charge.dispute.funds_reinstated", after);
+        ctx.emit("charge.dispute.closed", after);
+      }
+      case ESCALATED -> ctx.emit("charge.dispute.funds_withdrawn", after);
+      case LOST, INQUIRY_CLOSED -> ctx.emit("charge.dispute.closed", after);
+      case UNDECIDED -> {}
     }
     return true;
   }

@@ -6,6 +6,7 @@ import java.util.Map;
 import tally.api.ApiObject;
 import tally.api.Ctx;
 import tally.api.Expander;
+import tally.api.Outbox;
 import tally.api.Params;
 import tally.core.Clock;
 
@@ -13,10 +14,12 @@ import tally.core.Clock;
 public final class Dispatcher implements Interceptor {
   private final Clock clock;
   private final Expander expander;
+  private final Outbox outbox;
 
-  public Dispatcher(Clock clock, Expander expander) {
+  public Dispatcher(Clock clock, Expander expander, Outbox outbox) {
     this.clock = clock;
     this.expander = expander;
+    this.outbox = outbox;
   }
 
   @Override
@@ -38,7 +41,8 @@ public final class Dispatcher implements Interceptor {
             exchange.match().pathParams(),
             clock,
             exchange.requestId(),
-            exchange.request().header("Idempotency-Key"));
+            exchange.request().header("Idempotency-Key"),
+            outbox);
     ApiObject result = route.handler().handle(ctx, decoded);
     ObjectNode json = result.toJson();
     if (expand != null && !expand.isEmpty()) {

@@ -2,6 +2,7 @@ package tally.refunds;
 
 import java.util.List;
 import tally.api.ApiObject;
+import tally.api.Changes;
 import tally.api.Ctx;
 import tally.api.Errors;
 import tally.api.ListPage;
@@ -103,6 +104,10 @@ public final class Refunds {
     if (behavior != null) {
       records.scheduleOutcome(ctx, id, ctx.now() + SETTLE_SECONDS, pending ? "succeed" : "fail");
     }
+    ctx.emit("refund.created", refund);
+    if (!pending) {
+      ctx.emit("charge.refunded", charges.retrieve(ctx, charge.id()));
+    }
     return refund;
   }
 
@@ -167,7 +172,15 @@ public final class Refunds {
 
   Refund update(Ctx ctx, Refund refund, RefundParams.Update p) {
     records.setMetadata(ctx, refund.id(), p.metadata().applyTo(refund.metadata()));
-    return retrieve(ctx, refund.id());
+    return announceUpdate(ctx, refund);
+  }
+
+  /** refund.updated (and its deprecated twin charge.refund.updated) with what changed. */
+  private Refund announceUpdate(Ctx ctx, Refund before) {
+    Refund after = retrieve(ctx, before.id());
+    ctx.emitUpdate("refund.updated", after, Changes.previous(before, after));
+    ctx.emitUpdate("charge.refund.updated", after, Changes.previous(before, after));
+    return after;
   }
 
   Refund cancel(Ctx ctx, String id) {
@@ -176,7 +189,7 @@ public final class Refunds {
         || !records.transition(ctx, id, "pending", "canceled", "merchant_request", null)) {
       throw Errors.invalid(null, "Canceling this refund is unsupported.");
     }
-    return retrieve(ctx, id);
+    return announceUpdate(ctx, refund);
   }
 
   ListPage list(Ctx ctx, RefundParams.ListFilter f, String url) {
@@ -218,7 +231,10 @@ public final class Refunds {
       }
       String txn = ledger.record(ctx, movement(ctx, charge, id, -refund.amount(), "refund"));
       records.setBalanceTransaction(ctx, id, txn);
-      return records.transition(ctx, id, "pending", "succeeded", null, null);
+      boolean done = records.transition(ctx, id, "pending", "succeeded", null, null);
+      announceUpdate(ctx, refund);
+      ctx.emit("charge.refunded", charges.retrieve(ctx, charge.id()));
+      return done;
     }
     if ("fail".equals(outcome) && "succeeded".equals(refund.status())) {
       String txn = ledger.record(ctx, movement(ctx, charge, id, refund.amount(), "refund_failure"));
@@ -226,6 +242,8 @@ public final class Refunds {
         return false;
       }
       charges.revertRefund(ctx, charge.id(), refund.amount());
+      Refund failed = announceUpdate(ctx, refund);
+      ctx.emit("refund.failed", failed);
       return true;
     }
     return records.transition(ctx, id, refund.status(), refund.status(), null, null);

@@ -73,6 +73,67 @@ class AlertsTest {
   }
 
   @Test
+  void anAlertFiresOncePerCustomerEvenUnderConcurrentEvents() throws Exception {
+    StripeClient fresh = SERVER.newClient();
+    Meter m =
+        fresh
+            .v1()
+            .billing()
+            .meters()
+            .create(
+                MeterCreateParams.builder()
+                    .setDisplayName("race")
+                    .setEventName("race_evt")
+                    .setDefaultAggregation(
+                        MeterCreateParams.DefaultAggregation.builder()
+                            .setFormula(MeterCreateParams.DefaultAggregation.Formula.SUM)
+                            .build())
+                    .build());
+    fresh.v1().billing().alerts().create(alert(m.getId(), 50, null));
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+    var futures = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+    for (int i = 0; i < 40; i++) {
+      String customer = i % 2 == 0 ? "cus_even" : "cus_odd";
+      futures.add(
+          pool.submit(() ->
+              fresh
+                  .v1()
+                  .billing()
+                  .meterEvents()
+                  .create(
+                      com.stripe.param.billing.MeterEventCreateParams.builder()
+                          .setEventName("race_evt")
+                          .putPayload("stripe_customer_id", customer)
+                          .putPayload("value", "10")
+                          .build())));
+    }
+    for (var f : futures) {
+      f.get();
+    }
+    pool.shutdown();
+    var triggered =
+        fresh
+            .v1()
+            .events()
+            .list(
+                com.stripe.param.EventListParams.builder()
+                    .setType("billing.alert.triggered")
+                    .build())
+            .getData();
+    assertThat(triggered).hasSize(2);
+    var fired =
+        (com.stripe.model.billing.AlertTriggered)
+            triggered.getFirst().getDataObjectDeserializer().deserializeUnsafe();
+    assertThat(fired.getValue()).isGreaterThanOrEqualTo(50L);
+    assertThat(triggered)
+        .extracting(e ->
+            ((com.stripe.model.billing.AlertTriggered)
+                    e.getDataObjectDeserializer().deserializeUnsafe())
+                .getCustomer())
+        .containsExactlyInAnyOrder("cus_even", "cus_odd");
+  }
+
+  @Test
   void stateMachineActiveInactiveArchived() throws StripeException {
     Meter m = meter("alert_states");
     Alert a = stripe.v1().billing().alerts().create(alert(m.getId(), 10, null));
