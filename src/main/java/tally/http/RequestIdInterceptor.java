@@ -14,6 +14,22 @@ public final class RequestIdInterceptor implements Interceptor {
   private static final Logger LOG = LoggerFactory.getLogger("tally.access");
   public static final String DEFAULT_API_VERSION = "2026-03-25.dahlia";
 
+  /** A lost or refused database connection (SQLState class 08, or a pool timeout). */
+  static boolean databaseUnavailable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.sql.SQLTransientConnectionException
+          || t instanceof java.sql.SQLNonTransientConnectionException) {
+        return true;
+      }
+      if (t instanceof java.sql.SQLException sql
+          && sql.getSQLState() != null
+          && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   @Override
   public ApiResponse intercept(Chain chain) {
     Exchange exchange = chain.exchange();
@@ -27,6 +43,10 @@ public final class RequestIdInterceptor implements Interceptor {
     } catch (RuntimeException | Error e) {
       LOG.error("request {} failed", exchange.requestId, e);
       response = ApiResponse.error(new ApiError.ApiFailure("An unknown error occurred"));
+      if (databaseUnavailable(e)) {
+        // Nothing was committed, and the database may be back any moment: clients should retry.
+        response.withHeader("Stripe-Should-Retry", "true");
+      }
     }
     ApiRequest request = exchange.request();
     response.withHeader("Request-Id", exchange.requestId);

@@ -81,6 +81,10 @@ public final class Db implements AutoCloseable {
       }
     }
     hikari.setMaximumPoolSize(16);
+    // Fail fast while the database is away (the client is told to retry), recover when it returns.
+    hikari.setConnectionTimeout(3_000);
+    hikari.setValidationTimeout(1_000);
+    hikari.setInitializationFailTimeout(30_000);
     hikari.setPoolName("tally-postgres");
     return new HikariDataSource(hikari);
   }

@@ -1,0 +1,239 @@
+package tally;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.stripe.StripeClient;
+import com.stripe.exception.ApiException;
+import com.stripe.exception.InvalidRequestException;
+import com.stripe.model.BalanceTransaction;
+import com.stripe.model.Charge;
+import com.stripe.net.RequestOptions;
+import com.stripe.param.BalanceTransactionListParams;
+import com.stripe.param.ChargeCreateParams;
+import com.stripe.param.ChargeListParams;
+import com.stripe.param.RefundCreateParams;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tally.testing.TallyProcess;
+import tally.testing.TestDatabases;
+
+/**
+ * Two {@code ./tally serve} processes on one PostgreSQL, 24 clients split over both: captures,
+ * refunds and one idempotency key raced across processes. The database alone keeps money right.
+ */
+class TwoProcessesIT {
+  private static final String KEY = "sk_test_twoProcesses00000000000";
+  private static final int CLIENTS = 24;
+  @TempDir static Path dir;
+  private static TallyProcess a;
+  private static TallyProcess b;
+  private static List<StripeClient> clients;
+
+  @BeforeAll
+  static void start() throws Exception {
+    String db = freshPostgres();
+    a = TallyProcess.start(db, KEY, dir.resolve("a.log"));
+    b = TallyProcess.start(db, KEY, dir.resolve("b.log"));
+    clients = new ArrayList<>();
+    for (int i = 0; i < CLIENTS; i++) {
+      TallyProcess server = i % 2 == 0 ? a : b;
+      clients.add(
+          StripeClient.builder()
+              .setApiKey(KEY)
+              .setApiBase(server.baseUrl())
+              .setMaxNetworkRetries(0)
+              .build());
+    }
+  }
+
+  private static String freshPostgres() {
+    String previous = System.setProperty("tally.test.db", "postgres");
+    try {
+      return TestDatabases.fresh(dir);
+    } finally {
+      if (previous == null) {
+        System.clearProperty("tally.test.db");
+      } else {
+        System.setProperty("tally.test.db", previous);
+      }
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    a.close();
+    b.close();
+  }
+
+  private interface Race {
+    void run(StripeClient client, int index) throws Exception;
+  }
+
+  private static void race(Race race) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<?>> futures = new ArrayList<>();
+    for (int i = 0; i < CLIENTS; i++) {
+      int index = i;
+      futures.add(
+          pool.submit(() -> {
+            start.await();
+            race.run(clients.get(index), index);
+            return null;
+          }));
+    }
+    start.countDown();
+    for (Future<?> f : futures) {
+      f.get();
+    }
+    pool.shutdown();
+  }
+
+  @Test
+  void capturesAcrossProcessesCaptureEachChargeOnce() throws Exception {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      ids.add(
+          clients
+              .get(0)
+              .v1()
+              .charges()
+              .create(
+                  ChargeCreateParams.builder()
+                      .setAmount(5000L)
+                      .setCurrency("usd")
+                      .setSource("tok_visa")
+                      .setCapture(false)
+                      .build())
+              .getId());
+    }
+    Map<String, AtomicInteger> wins = new ConcurrentHashMap<>();
+    race((client, index) -> {
+      for (String id : ids) {
+        try {
+          client.v1().charges().capture(id);
+          wins.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+        } catch (InvalidRequestException e) {
+          assertThat(e.getCode()).isEqualTo("charge_already_captured");
+        }
+      }
+    });
+    assertThat(wins).hasSize(ids.size());
+    assertThat(wins.values()).allMatch(n -> n.get() == 1);
+    for (String id : ids) {
+      var txns =
+          clients
+              .get(1)
+              .v1()
+              .balanceTransactions()
+              .list(BalanceTransactionListParams.builder().setSource(id).build())
+              .getData();
+      assertThat(txns).hasSize(1);
+    }
+  }
+
+  @Test
+  void refundsAcrossProcessesNeverExceedTheCharge() throws Exception {
+    Charge c =
+        clients
+            .get(0)
+            .v1()
+            .charges()
+            .create(
+                ChargeCreateParams.builder()
+                    .setAmount(10_000L)
+                    .setCurrency("usd")
+                    .setSource("tok_visa")
+                    .build());
+    List<Long> accepted = Collections.synchronizedList(new ArrayList<>());
+    race((client, index) -> {
+      for (int k = 0; k < 3; k++) {
+        long amount = 400 + index * 5 + k;
+        try {
+          client
+              .v1()
+              .refunds()
+              .create(RefundCreateParams.builder().setCharge(c.getId()).setAmount(amount).build());
+          accepted.add(amount);
+        } catch (InvalidRequestException e) {
+          assertThat(e.getParam()).isIn("amount", null);
+        }
+      }
+    });
+    long total = accepted.stream().mapToLong(Long::longValue).sum();
+    assertThat(total).isLessThanOrEqualTo(10_000L);
+    assertThat(clients.get(1).v1().charges().retrieve(c.getId()).getAmountRefunded())
+        .isEqualTo(total);
+  }
+
+  @Test
+  void oneIdempotencyKeyAcrossProcessesExecutesOnce() throws Exception {
+    Set<String> charged = ConcurrentHashMap.newKeySet();
+    RequestOptions key = RequestOptions.builder().setIdempotencyKey("two-process-key").build();
+    race((client, index) -> {
+      try {
+        charged.add(
+            client
+                .v1()
+                .charges()
+                .create(
+                    ChargeCreateParams.builder()
+                        .setAmount(777L)
+                        .setCurrency("usd")
+                        .setSource("tok_visa")
+                        .build(),
+                    key)
+                .getId());
+      } catch (ApiException e) {
+        assertThat(e.getStatusCode()).isEqualTo(409);
+      }
+    });
+    assertThat(charged).hasSize(1);
+    long sevens = 0;
+    for (Charge ch :
+        clients
+            .get(0)
+            .v1()
+            .charges()
+            .list(ChargeListParams.builder().setLimit(100L).build())
+            .autoPagingIterable()) {
+      if (ch.getAmount() == 777L) {
+        sevens++;
+      }
+    }
+    assertThat(sevens).isEqualTo(1);
+  }
+
+  @Test
+  void theLedgerMatchesTheCharges() throws Exception {
+    long net = 0;
+    for (BalanceTransaction t :
+        clients
+            .get(0)
+            .v1()
+            .balanceTransactions()
+            .list(BalanceTransactionListParams.builder().setLimit(100L).build())
+            .autoPagingIterable()) {
+      net += t.getNet();
+    }
+    var balance = clients.get(1).v1().balance().retrieve();
+    long total =
+        balance.getAvailable().stream().mapToLong(x -> x.getAmount()).sum()
+            + balance.getPending().stream().mapToLong(x -> x.getAmount()).sum();
+    assertThat(total).isEqualTo(net);
+  }
+}
