@@ -58,6 +58,9 @@ public final class Expander {
   private void expandAt(Ctx ctx, ObjectNode node, String[] segs, int i) {
     String type = node.path("object").asText();
     String rest = String.join(".", Arrays.copyOfRange(segs, i, segs.length));
+    if (type.equals("search_result") && String.join(".", segs).equals("total_count")) {
+      return; // included by the search endpoint itself
+    }
     if (type.equals("list") || type.equals("search_result")) {
       if (!segs[i].equals("data") || i + 1 == segs.length) {
         throw Errors.invalid(

@@ -11,6 +11,11 @@ public final class ChargeRoutes {
   public static void register(Router r, Expander x, Charges charges, Captures captures) {
     r.post("/v1/charges", ChargeParams.Create::decode, charges::create);
     r.get("/v1/charges", ChargeParams.ListFilter::decode, charges::list);
+    var search = ChargeSearch.engine();
+    r.get(
+        "/v1/charges/search",
+        tally.search.Search.Request::decode,
+        (ctx, q) -> search.run(ctx, q, "/v1/charges/search"));
     r.get(
         "/v1/charges/{charge}",
         Decoder.none(),

@@ -88,6 +88,48 @@ final class ChargeStore {
         .bind("fraud_details", Json.write(c.fraudDetails()))
         .bind("card", Json.write(c.card()))
         .execute();
+    indexForSearch(ctx, c);
+  }
+
+  /** Copies what search filters on into indexed columns and the metadata rows. */
+  private static void indexForSearch(Ctx ctx, Charge c) {
+    var card = c.card().path("payment_method_details").path("card");
+    ctx.db()
+        .createUpdate(
+            "UPDATE charges SET card_brand = :brand, card_last4 = :last4, card_exp_month = :month,"
+                + " card_exp_year = :year, card_fingerprint = :fingerprint, billing_postal_code ="
+                + " :postal WHERE account_id = :a AND id = :id")
+        .bind("brand", card.path("brand").asText(null))
+        .bind("last4", card.path("last4").asText(null))
+        .bind("month", card.path("exp_month").asText(null))
+        .bind("year", card.path("exp_year").asText(null))
+        .bind("fingerprint", card.path("fingerprint").asText(null))
+        .bind(
+            "postal",
+            c.card().path("billing_details").path("address").path("postal_code").asText(null))
+        .bind("a", ctx.accountId())
+        .bind("id", c.id())
+        .execute();
+    writeMetadataRows(ctx, c);
+  }
+
+  private static void writeMetadataRows(Ctx ctx, Charge c) {
+    ctx.db()
+        .createUpdate("DELETE FROM charge_metadata WHERE account_id = ? AND charge_id = ?")
+        .bind(0, ctx.accountId())
+        .bind(1, c.id())
+        .execute();
+    c.metadata()
+        .forEach((key, value) ->
+            ctx.db()
+                .createUpdate(
+                    "INSERT INTO charge_metadata (account_id, charge_id, meta_key, value_lower)"
+                        + " VALUES (?, ?, ?, ?)")
+                .bind(0, ctx.accountId())
+                .bind(1, c.id())
+                .bind(2, key)
+                .bind(3, value.toLowerCase(java.util.Locale.ROOT))
+                .execute());
   }
 
   Optional<Charge> find(Ctx ctx, String id) {
@@ -132,6 +174,7 @@ final class ChargeStore {
         .bind("account_id", ctx.accountId())
         .bind("id", c.id())
         .execute();
+    writeMetadataRows(ctx, c);
   }
 
   /** Captures an authorized charge once; false if it is no longer capturable. */

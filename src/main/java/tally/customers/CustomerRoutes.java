@@ -11,6 +11,11 @@ public final class CustomerRoutes {
   public static void register(Router r, Expander x, Customers customers) {
     r.post("/v1/customers", CustomerParams.Fields::decode, customers::create);
     r.get("/v1/customers", CustomerParams.ListFilter::decode, customers::list);
+    var search = Customers.searchEngine();
+    r.get(
+        "/v1/customers/search",
+        tally.search.Search.Request::decode,
+        (ctx, q) -> search.run(ctx, q, "/v1/customers/search"));
     r.get(
         "/v1/customers/{customer}",
         Decoder.none(),

@@ -77,8 +77,29 @@ public final class Customers implements CustomerCards {
         .bind("metadata", Json.write(p.metadata().applyTo(java.util.Map.of())))
         .execute();
     Customer created = retrieve(ctx, id);
+    indexMetadata(ctx, created);
     ctx.emit("customer.created", created);
     return created;
+  }
+
+  /** Metadata as rows, so {@code metadata["key"]} searches use an index. */
+  private static void indexMetadata(Ctx ctx, Customer c) {
+    ctx.db()
+        .createUpdate("DELETE FROM customer_metadata WHERE account_id = ? AND customer_id = ?")
+        .bind(0, ctx.accountId())
+        .bind(1, c.id())
+        .execute();
+    c.metadata()
+        .forEach((key, value) ->
+            ctx.db()
+                .createUpdate(
+                    "INSERT INTO customer_metadata (account_id, customer_id, meta_key,"
+                        + " value_lower) VALUES (?, ?, ?, ?)")
+                .bind(0, ctx.accountId())
+                .bind(1, c.id())
+                .bind(2, key)
+                .bind(3, value.toLowerCase(java.util.Locale.ROOT))
+                .execute());
   }
 
   /** Saves a test token's card on the customer; returns the new card's id. */
@@ -166,6 +187,7 @@ public final class Customers implements CustomerCards {
         .bind("id", id)
         .execute();
     Customer after = retrieve(ctx, id);
+    indexMetadata(ctx, after);
     ctx.emitUpdate("customer.updated", after, Changes.previous(c, after));
     return after;
   }
@@ -185,6 +207,21 @@ public final class Customers implements CustomerCards {
     Customer deleted = retrieve(ctx, id);
     ctx.emit("customer.deleted", deleted);
     return deleted;
+  }
+
+  /** {@code GET /v1/customers/search}: the charges' search engine over customer fields. */
+  static tally.search.Search<Customer> searchEngine() {
+    return new tally.search.Search<>(
+        "(SELECT * FROM customers WHERE deleted = FALSE) customers",
+        "customer",
+        java.util.Map.of(
+            "email", tally.search.SearchField.string("email"),
+            "name", tally.search.SearchField.string("name"),
+            "phone", tally.search.SearchField.string("phone"),
+            "created", tally.search.SearchField.numeric("created"),
+            "metadata[]",
+                tally.search.Search.metadata("customer_metadata", "customer_id", "customers")),
+        MAPPER);
   }
 
   ListPage list(Ctx ctx, CustomerParams.ListFilter f) {
