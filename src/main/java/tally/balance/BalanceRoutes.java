@@ -37,8 +37,19 @@ public final class BalanceRoutes {
                 .orElseThrow(() -> Errors.noSuch("balance transaction", ctx.path("id"), "id")));
     r.get("/v1/balance_transactions", ListFilter::decode, BalanceRoutes::list);
     r.get("/v1/balance", Decoder.none(), (ctx, p) -> balance(ctx));
+    r.get("/v1/balance_settings", Decoder.none(), (ctx, p) -> BalanceSettingsStore.load(ctx));
+    r.post("/v1/balance_settings", BalanceSettingsUpdate::decode, BalanceRoutes::updateSettings);
     x.finder("txn_", (ctx, id) -> ledger.find(ctx, id).orElse(null));
     x.expandable("balance_transaction", "source");
+  }
+
+  static BalanceSettingsStore.Settings updateSettings(Ctx ctx, BalanceSettingsUpdate u) {
+    BalanceSettingsStore.Settings before = BalanceSettingsStore.load(ctx);
+    BalanceSettingsStore.Settings after =
+        new BalanceSettingsStore.Settings(u.applyTo(before.json()));
+    BalanceSettingsStore.save(ctx, after);
+    ctx.emitUpdate("balance_settings.updated", after, tally.api.Changes.previous(before, after));
+    return after;
   }
 
   static ListPage list(Ctx ctx, ListFilter f) {

@@ -2,6 +2,7 @@ package tally.balance;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import tally.api.Ctx;
 
 /** Stripe's standard card pricing: 2.9% + 30¢ (fixed part in the charge's minor units). */
 public final class Fees {
@@ -16,11 +17,14 @@ public final class Fees {
     return percent + 30;
   }
 
-  /** Card funds settle two days after the charge, at midnight UTC. */
-  public static long availableOn(long created, boolean immediately) {
+  /**
+   * When card funds settle: after the account's settlement delay (two days unless balance settings
+   * override it), at midnight UTC; bypass-pending test cards at once.
+   */
+  public static long availableOn(Ctx ctx, boolean immediately) {
     if (immediately) {
-      return created;
+      return ctx.now();
     }
-    return (created / 86_400 + 2) * 86_400;
+    return (ctx.now() / 86_400 + BalanceSettingsStore.delayDays(ctx)) * 86_400;
   }
 }

@@ -49,7 +49,12 @@ public final class Captures {
         ledger.record(
             ctx,
             Charges.chargeMovement(
-                c.id(), c.amount(), amount, c.currency(), c.description(), immediately, ctx.now()));
+                c.id(),
+                c.amount(),
+                amount,
+                c.currency(),
+                c.description(),
+                Fees.availableOn(ctx, immediately)));
     boolean won =
         charges
             .store()
@@ -150,7 +155,7 @@ public final class Captures {
                 c.currency(),
                 "REFUND FOR CHARGE (" + (c.description() == null ? "" : c.description()) + ")",
                 refundId,
-                Fees.availableOn(ctx.now(), immediately)));
+                Fees.availableOn(ctx, immediately)));
     refunds.insert(
         ctx,
         refundId,

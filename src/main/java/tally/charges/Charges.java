@@ -68,8 +68,7 @@ public final class Charges {
                   p.amount(),
                   p.currency(),
                   p.description(),
-                  card.bypassPending(),
-                  now));
+                  Fees.availableOn(ctx, card.bypassPending())));
     }
     Charge charge =
         new Charge(
@@ -162,8 +161,7 @@ public final class Charges {
       long captured,
       String currency,
       String description,
-      boolean immediately,
-      long now) {
+      long availableOn) {
     return new Movement(
         "charge",
         "charge",
@@ -173,7 +171,7 @@ public final class Charges {
         currency,
         description,
         chargeId,
-        Fees.availableOn(now, immediately));
+        availableOn);
   }
 
   public Optional<Charge> find(Ctx ctx, String id) {
