@@ -17,6 +17,8 @@ import tally.charges.ChargeRoutes;
 import tally.charges.Charges;
 import tally.core.Clock;
 import tally.core.Scheduler;
+import tally.credits.CreditGrants;
+import tally.credits.CreditRoutes;
 import tally.customers.CustomerRoutes;
 import tally.customers.Customers;
 import tally.disputes.DisputeRoutes;
@@ -100,6 +102,16 @@ public final class App implements AutoCloseable {
     Prices prices = new Prices(billing.meters());
     Products products = new Products(prices);
     CatalogRoutes.register(router, expander, products, prices);
+    CreditGrants creditGrants = new CreditGrants(customers, prices);
+    CreditRoutes.register(router, expander, creditGrants);
+    scheduler.add(
+        new DueJob(
+            db,
+            clock,
+            events,
+            "SELECT account_id, id FROM credit_grants WHERE closed = FALSE AND expires_at <= :now"
+                + " LIMIT 500",
+            creditGrants::expireDue));
     scheduler.add(
         new DueJob(
             db,

@@ -1,0 +1,233 @@
+package tally.credits;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.stripe.StripeClient;
+import com.stripe.exception.InvalidRequestException;
+import com.stripe.exception.StripeException;
+import com.stripe.model.Customer;
+import com.stripe.model.billing.CreditBalanceSummary;
+import com.stripe.model.billing.CreditGrant;
+import com.stripe.param.CustomerCreateParams;
+import com.stripe.param.billing.CreditBalanceSummaryRetrieveParams;
+import com.stripe.param.billing.CreditBalanceTransactionListParams;
+import com.stripe.param.billing.CreditGrantCreateParams;
+import com.stripe.param.billing.CreditGrantListParams;
+import com.stripe.param.billing.CreditGrantUpdateParams;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tally.testing.TallyServer;
+
+class CreditGrantsTest {
+  @RegisterExtension static final TallyServer SERVER = new TallyServer();
+  private final StripeClient stripe = SERVER.newClient();
+
+  private Customer customer() throws StripeException {
+    return stripe
+        .v1()
+        .customers()
+        .create(CustomerCreateParams.builder().setEmail("c@example.com").build());
+  }
+
+  private CreditGrant grant(String customer, long value, Long effectiveAt, Long expiresAt)
+      throws StripeException {
+    var b =
+        CreditGrantCreateParams.builder()
+            .setCustomer(customer)
+            .setName("Purchased credits")
+            .setCategory(CreditGrantCreateParams.Category.PAID)
+            .setAmount(
+                CreditGrantCreateParams.Amount.builder()
+                    .setType(CreditGrantCreateParams.Amount.Type.MONETARY)
+                    .setMonetary(
+                        CreditGrantCreateParams.Amount.Monetary.builder()
+                            .setCurrency("usd")
+                            .setValue(value)
+                            .build())
+                    .build())
+            .setApplicabilityConfig(
+                CreditGrantCreateParams.ApplicabilityConfig.builder()
+                    .setScope(
+                        CreditGrantCreateParams.ApplicabilityConfig.Scope.builder()
+                            .setPriceType(
+                                CreditGrantCreateParams.ApplicabilityConfig.Scope.PriceType.METERED)
+                            .build())
+                    .build());
+    if (effectiveAt != null) {
+      b.setEffectiveAt(effectiveAt);
+    }
+    if (expiresAt != null) {
+      b.setExpiresAt(expiresAt);
+    }
+    return stripe.v1().billing().creditGrants().create(b.build());
+  }
+
+  private long available(String customer) throws StripeException {
+    CreditBalanceSummary s =
+        stripe
+            .v1()
+            .billing()
+            .creditBalanceSummary()
+            .retrieve(
+                CreditBalanceSummaryRetrieveParams.builder()
+                    .setCustomer(customer)
+                    .setFilter(
+                        CreditBalanceSummaryRetrieveParams.Filter.builder()
+                            .setType(
+                                CreditBalanceSummaryRetrieveParams.Filter.Type.APPLICABILITY_SCOPE)
+                            .setApplicabilityScope(
+                                CreditBalanceSummaryRetrieveParams.Filter.ApplicabilityScope
+                                    .builder()
+                                    .setPriceType(
+                                        CreditBalanceSummaryRetrieveParams.Filter.ApplicabilityScope
+                                            .PriceType.METERED)
+                                    .build())
+                            .build())
+                    .build());
+    return s.getBalances().isEmpty()
+        ? 0
+        : s.getBalances().getFirst().getAvailableBalance().getMonetary().getValue();
+  }
+
+  @Test
+  void aGrantAddsToTheBalanceAndRecordsACredit() throws StripeException {
+    Customer c = customer();
+    CreditGrant g = grant(c.getId(), 1000, null, null);
+    assertThat(g.getId()).startsWith("credgr_test_");
+    assertThat(g.getPriority()).isEqualTo(50L);
+    assertThat(g.getAmount().getMonetary().getValue()).isEqualTo(1000L);
+    assertThat(g.getApplicabilityConfig().getScope().getPriceType()).isEqualTo("metered");
+    assertThat(available(c.getId())).isEqualTo(1000L);
+    var txns =
+        stripe
+            .v1()
+            .billing()
+            .creditBalanceTransactions()
+            .list(CreditBalanceTransactionListParams.builder().setCustomer(c.getId()).build())
+            .getData();
+    assertThat(txns)
+        .singleElement()
+        .satisfies(t -> {
+          assertThat(t.getType()).isEqualTo("credit");
+          assertThat(t.getCredit().getType()).isEqualTo("credits_granted");
+          assertThat(t.getCredit().getAmount().getMonetary().getValue()).isEqualTo(1000L);
+        });
+    assertThat(
+            stripe
+                .v1()
+                .billing()
+                .creditBalanceTransactions()
+                .retrieve(txns.getFirst().getId())
+                .getCreditGrant())
+        .isEqualTo(g.getId());
+  }
+
+  @Test
+  void grantsBecomeEffectiveAndExpireByTheClock() throws StripeException {
+    Customer c = customer();
+    long now = SERVER.clock().nowSeconds();
+    grant(c.getId(), 500, now + 3600, now + 7200);
+    assertThat(available(c.getId())).isZero();
+    SERVER.clock().advance(Duration.ofMinutes(61));
+    try {
+      assertThat(available(c.getId())).isEqualTo(500L);
+      SERVER.clock().advance(Duration.ofMinutes(61));
+      assertThat(SERVER.runJobs()).isGreaterThanOrEqualTo(1);
+      assertThat(available(c.getId())).isZero();
+      var debits =
+          stripe
+              .v1()
+              .billing()
+              .creditBalanceTransactions()
+              .list(CreditBalanceTransactionListParams.builder().setCustomer(c.getId()).build())
+              .getData();
+      assertThat(debits.getFirst().getDebit().getType()).isEqualTo("credits_expired");
+    } finally {
+      SERVER.clock().advance(Duration.ofMinutes(-122));
+    }
+  }
+
+  @Test
+  void voidAndExpireFollowTheStateRules() throws StripeException {
+    Customer c = customer();
+    CreditGrant a = grant(c.getId(), 300, null, null);
+    CreditGrant voided = stripe.v1().billing().creditGrants().voidGrant(a.getId());
+    assertThat(voided.getVoidedAt()).isNotNull();
+    assertThatThrownBy(() -> stripe.v1().billing().creditGrants().expire(a.getId()))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
+            e ->
+                assertThat(e.getStripeError().getMessage())
+                    .isEqualTo("This credit grant has already been voided."));
+    CreditGrant b = grant(c.getId(), 200, null, null);
+    CreditGrant expired = stripe.v1().billing().creditGrants().expire(b.getId());
+    assertThat(expired.getExpiresAt()).isNotNull();
+    assertThatThrownBy(() -> stripe.v1().billing().creditGrants().voidGrant(b.getId()))
+        .isInstanceOf(InvalidRequestException.class);
+    assertThat(available(c.getId())).isZero();
+  }
+
+  @Test
+  void updateChangesExpiryAndMetadataOnly() throws StripeException {
+    Customer c = customer();
+    CreditGrant g = grant(c.getId(), 100, null, null);
+    long later = SERVER.clock().nowSeconds() + 86_400;
+    CreditGrant u =
+        stripe
+            .v1()
+            .billing()
+            .creditGrants()
+            .update(
+                g.getId(),
+                CreditGrantUpdateParams.builder()
+                    .setExpiresAt(later)
+                    .putMetadata("k", "v")
+                    .build());
+    assertThat(u.getExpiresAt()).isEqualTo(later);
+    assertThat(u.getMetadata()).containsEntry("k", "v");
+    assertThatThrownBy(() ->
+            stripe
+                .v1()
+                .billing()
+                .creditGrants()
+                .update(
+                    g.getId(),
+                    CreditGrantUpdateParams.builder().putExtraParam("priority", 1).build()))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class, e -> assertThat(e.getParam()).isEqualTo("priority"));
+    assertThat(
+            stripe
+                .v1()
+                .billing()
+                .creditGrants()
+                .list(CreditGrantListParams.builder().setCustomer(c.getId()).build())
+                .getData())
+        .extracting(CreditGrant::getId)
+        .containsExactly(g.getId());
+  }
+
+  @Test
+  void invalidGrantsAreRefused() throws StripeException {
+    assertThatThrownBy(() -> grant("cus_nope", 100, null, null))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class, e -> assertThat(e.getStatusCode()).isEqualTo(404));
+    Customer c = customer();
+    assertThatThrownBy(() -> grant(c.getId(), 0, null, null))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
+            e -> assertThat(e.getParam()).isEqualTo("amount[monetary][value]"));
+    var raw =
+        SERVER.raw(
+            "POST",
+            "/v1/billing/credit_grants",
+            SERVER.newKey(),
+            "customer="
+                + c.getId()
+                + "&amount[type]=monetary&amount[monetary][currency]=usd&amount[monetary][value]=5"
+                + "&applicability_config[scope][price_type]=metered&applicability_config[scope][prices][0][id]=price_x",
+            java.util.Map.of());
+    assertThat(raw.statusCode()).isIn(400, 404);
+  }
+}
