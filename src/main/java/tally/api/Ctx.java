@@ -19,6 +19,12 @@ public record Ctx(
     String idempotencyKey,
     Outbox outbox) {
 
+  /** The same request acting for {@code accountId} (hosted pages find the account by token). */
+  public Ctx forAccount(String accountId) {
+    return new Ctx(
+        new Account(accountId, false), db, pathParams, clock, requestId, idempotencyKey, outbox);
+  }
+
   public String path(String name) {
     return pathParams.get(name);
   }

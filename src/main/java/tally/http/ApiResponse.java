@@ -7,9 +7,18 @@ import tally.api.ApiError;
 import tally.api.ErrorJson;
 
 /** Status, JSON body and the headers the pipeline adds on the way out. */
-public record ApiResponse(int status, JsonNode body, Map<String, String> headers) {
+public record ApiResponse(int status, JsonNode body, String html, Map<String, String> headers) {
+  public ApiResponse(int status, JsonNode body, Map<String, String> headers) {
+    this(status, body, null, headers);
+  }
+
   public static ApiResponse ok(JsonNode body) {
     return new ApiResponse(200, body, new LinkedHashMap<>());
+  }
+
+  /** A hosted page (checkout, portal) rather than API JSON. */
+  public static ApiResponse html(int status, String html) {
+    return new ApiResponse(status, null, html, new LinkedHashMap<>());
   }
 
   public static ApiResponse error(ApiError error) {

@@ -9,6 +9,7 @@ import tally.api.Expander;
 import tally.api.Outbox;
 import tally.api.Params;
 import tally.core.Clock;
+import tally.pages.HtmlPage;
 
 /** The last step: decode the params, run the handler, render the object and expand it. */
 public final class Dispatcher implements Interceptor {
@@ -44,6 +45,13 @@ public final class Dispatcher implements Interceptor {
             exchange.request().header("Idempotency-Key"),
             outbox);
     ApiObject result = route.handler().handle(ctx, decoded);
+    if (result instanceof HtmlPage page) {
+      ApiResponse response = ApiResponse.html(page.status(), page.html());
+      if (page.redirect() != null) {
+        response.withHeader("Location", page.redirect());
+      }
+      return response;
+    }
     ObjectNode json = result.toJson();
     if (expand != null && !expand.isEmpty()) {
       expander.expand(ctx, json, expand);

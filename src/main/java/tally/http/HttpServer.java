@@ -76,6 +76,13 @@ public final class HttpServer implements AutoCloseable {
               headers);
       ApiResponse apiResponse = pipeline.handle(apiRequest);
       response.setStatus(apiResponse.status());
+      if (apiResponse.html() != null) {
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
+        apiResponse.headers().forEach((k, v) -> response.getHeaders().put(k, v));
+        response.write(
+            true, ByteBuffer.wrap(apiResponse.html().getBytes(StandardCharsets.UTF_8)), callback);
+        return true;
+      }
       response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
       response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache, no-store");
       response.getHeaders().put("Access-Control-Allow-Origin", "*");

@@ -1,0 +1,40 @@
+package tally.testing;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's headless Chromium driven by Selenium, for the hosted pages. The driver path is set, so
+ * Selenium Manager downloads nothing; the flags keep Chromium off the (closed) network.
+ */
+public final class Browser {
+  private Browser() {}
+
+  public static WebDriver open() {
+    Path driver = Path.of("/usr/bin/chromedriver");
+    if (!Files.isExecutable(driver)) {
+      throw new IllegalStateException(
+          "browser tests need Debian's chromium and chromium-driver (apt-get install chromium"
+              + " chromium-driver); .ci/run installs them");
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile()).build();
+    return new ChromeDriver(service, options);
+  }
+}
