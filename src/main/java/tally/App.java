@@ -40,6 +40,9 @@ import tally.http.TransactionInterceptor;
 import tally.idempotency.IdempotencyInterceptor;
 import tally.idempotency.IdempotencyKeys;
 import tally.idempotency.KeyInFlightGuard;
+import tally.portal.PortalConfigurations;
+import tally.portal.PortalRoutes;
+import tally.portal.PortalSessions;
 import tally.refunds.RefundRecords;
 import tally.refunds.RefundRoutes;
 import tally.refunds.Refunds;
@@ -55,9 +58,10 @@ public final class App implements AutoCloseable {
       String db,
       Clock clock,
       long jobPeriodMillis,
-      List<Interceptor> outerInterceptors) {
+      List<Interceptor> outerInterceptors,
+      String publicUrl) {
     public Config(String host, int port, String db, Clock clock, long jobPeriodMillis) {
-      this(host, port, db, clock, jobPeriodMillis, List.of());
+      this(host, port, db, clock, jobPeriodMillis, List.of(), null);
     }
   }
 
@@ -66,9 +70,11 @@ public final class App implements AutoCloseable {
   private final Accounts accounts;
   private final Scheduler scheduler = new Scheduler();
   private final HttpServer http;
+  private final String publicUrl;
 
   private App(Config config) {
     this.clock = config.clock();
+    this.publicUrl = config.publicUrl();
     this.db = Db.open(config.db());
     this.accounts = new Accounts(db, clock);
     Router router = new Router();
@@ -102,6 +108,14 @@ public final class App implements AutoCloseable {
     Prices prices = new Prices(billing.meters());
     Products products = new Products(prices);
     CatalogRoutes.register(router, expander, products, prices);
+    PortalConfigurations portalConfigurations = new PortalConfigurations();
+    PortalRoutes.register(
+        router,
+        expander,
+        portalConfigurations,
+        new PortalSessions(portalConfigurations, customers, this::publicUrl),
+        customers,
+        charges);
     CreditGrants creditGrants = new CreditGrants(customers, prices);
     CreditRoutes.register(router, expander, creditGrants);
     scheduler.add(
@@ -159,6 +173,11 @@ public final class App implements AutoCloseable {
       app.scheduler.start(config.jobPeriodMillis());
     }
     return app;
+  }
+
+  /** Where hosted pages are reached: --public-url, else this server on localhost. */
+  public String publicUrl() {
+    return publicUrl != null ? publicUrl : "http://127.0.0.1:" + http.port();
   }
 
   public int port() {

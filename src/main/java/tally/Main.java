@@ -49,9 +49,18 @@ public final class Main implements Runnable {
         description = "SQLite file or postgresql://user:pass@host:5432/db (env TALLY_DB).")
     String db;
 
+    @Option(
+        names = "--public-url",
+        defaultValue = "${env:TALLY_PUBLIC_URL}",
+        description =
+            "Base URL of hosted pages (checkout, portal); default http://127.0.0.1:<port>.")
+    String publicUrl;
+
     @Override
     public Integer call() throws Exception {
-      App app = App.start(new App.Config(host, port, db, new Clock(), 1000));
+      App app =
+          App.start(
+              new App.Config(host, port, db, new Clock(), 1000, java.util.List.of(), publicUrl));
       String keys = System.getenv("TALLY_API_KEYS");
       if (keys != null && !keys.isBlank()) {
         Arrays.stream(keys.split(","))

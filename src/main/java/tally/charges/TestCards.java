@@ -144,6 +144,30 @@ public final class TestCards {
     }
   }
 
+  private static final Map<String, String> NUMBERS =
+      Map.ofEntries(
+          Map.entry("4242424242424242", "tok_visa"),
+          Map.entry("4000056655665556", "tok_visa_debit"),
+          Map.entry("5555555555554444", "tok_mastercard"),
+          Map.entry("378282246310005", "tok_amex"),
+          Map.entry("6011111111111117", "tok_discover"),
+          Map.entry("4000000000000077", "tok_bypassPending"),
+          Map.entry("4000000000000002", "tok_chargeDeclined"),
+          Map.entry("4000000000009995", "tok_chargeDeclinedInsufficientFunds"),
+          Map.entry("4000000000009987", "tok_visa_chargeDeclinedLostCard"),
+          Map.entry("4000000000000069", "tok_chargeDeclinedExpiredCard"),
+          Map.entry("4000000000000127", "tok_chargeDeclinedIncorrectCvc"),
+          Map.entry("4000000000000119", "tok_chargeDeclinedProcessingError"),
+          Map.entry("4100000000000019", "tok_radarBlock"),
+          Map.entry("4000000000000259", "tok_createDispute"),
+          Map.entry("4000000000005126", "tok_refundFail"),
+          Map.entry("4000000000007726", "tok_pendingRefund"));
+
+  /** The token of a test card number typed into a hosted page (spaces ignored), or null. */
+  public static String tokenForNumber(String number) {
+    return number == null ? null : NUMBERS.get(number.replaceAll("[\\s-]", ""));
+  }
+
   /** The test card a charge was made with (its token is kept in the card snapshot). */
   public static TestCard of(Charge charge) {
     TestCard card = byToken(charge.card().path("token").asText());

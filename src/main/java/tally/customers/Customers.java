@@ -9,6 +9,7 @@ import tally.api.Changes;
 import tally.api.Ctx;
 import tally.api.Errors;
 import tally.api.ListPage;
+import tally.api.Patch;
 import tally.charges.Cards;
 import tally.charges.CustomerCards;
 import tally.core.Ids;
@@ -190,6 +191,59 @@ public final class Customers implements CustomerCards {
     indexMetadata(ctx, after);
     ctx.emitUpdate("customer.updated", after, Changes.previous(c, after));
     return after;
+  }
+
+  /** The portal's contact form: the same update as the API's, with only these fields. */
+  public Customer updateContact(Ctx ctx, String id, String email, String name) {
+    return update(
+        ctx,
+        id,
+        new CustomerParams.Fields(
+            email == null ? Patch.absent() : new Patch.Set<>(email),
+            name == null ? Patch.absent() : new Patch.Set<>(name),
+            Patch.absent(),
+            Patch.absent(),
+            null,
+            null,
+            null,
+            Patch.absent(),
+            Patch.absent(),
+            tally.api.Metadata.NONE,
+            null,
+            null));
+  }
+
+  /** The portal's "add a card": attaches it and makes it the default, as source= does. */
+  public Customer attachCard(Ctx ctx, String id, String token) {
+    return update(
+        ctx,
+        id,
+        new CustomerParams.Fields(
+            Patch.absent(),
+            Patch.absent(),
+            Patch.absent(),
+            Patch.absent(),
+            null,
+            null,
+            null,
+            Patch.absent(),
+            Patch.absent(),
+            tally.api.Metadata.NONE,
+            token,
+            null));
+  }
+
+  /** The customer's saved cards as {@code card} objects, newest first. */
+  public List<com.fasterxml.jackson.databind.node.ObjectNode> cards(Ctx ctx, String id) {
+    return ctx.db()
+        .createQuery(
+            "SELECT id, token, created FROM customer_cards WHERE account_id = ? AND customer = ?"
+                + " ORDER BY created DESC, id")
+        .bind(0, ctx.accountId())
+        .bind(1, id)
+        .map((rs, c) ->
+            Cards.render(ctx.accountId(), rs.getString(1), rs.getString(2), rs.getLong(3), id))
+        .list();
   }
 
   Customer delete(Ctx ctx, String id) {

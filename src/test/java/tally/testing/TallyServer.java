@@ -60,7 +60,7 @@ public final class TallyServer implements BeforeAllCallback, AfterAllCallback, A
     app =
         App.start(
             new App.Config(
-                "127.0.0.1", 0, TestDatabases.fresh(dir), clock, 0, List.of(schemaCheck)));
+                "127.0.0.1", 0, TestDatabases.fresh(dir), clock, 0, List.of(schemaCheck), null));
   }
 
   @Override

@@ -1,0 +1,137 @@
+package tally.portal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import tally.api.Ctx;
+import tally.api.Errors;
+import tally.api.Params;
+import tally.core.Ids;
+import tally.customers.Customers;
+import tally.store.Json;
+
+/** {@code POST /v1/billing_portal/sessions}, and finding a session again from its page URL. */
+public final class PortalSessions {
+  static final long LIFETIME_SECONDS = 3600;
+
+  private final PortalConfigurations configurations;
+  private final Customers customers;
+  private final Supplier<String> publicBase;
+
+  public PortalSessions(
+      PortalConfigurations configurations, Customers customers, Supplier<String> publicBase) {
+    this.configurations = configurations;
+    this.customers = customers;
+    this.publicBase = publicBase;
+  }
+
+  record Create(
+      String customer, String configuration, String returnUrl, String locale, ObjectNode flow) {
+    static Create decode(Params p) {
+      String customer = p.requiredString("customer");
+      p.raw("customer_account");
+      p.raw("on_behalf_of");
+      ObjectNode flow = null;
+      Params f = p.hash("flow_data");
+      if (f != null) {
+        String type =
+            f.oneOf(
+                "type",
+                List.of(
+                    "payment_method_update",
+                    "subscription_cancel",
+                    "subscription_update",
+                    "subscription_update_confirm"));
+        f.raw("after_completion");
+        f.raw("subscription_cancel");
+        f.raw("subscription_update");
+        f.raw("subscription_update_confirm");
+        if (type != null && !type.equals("payment_method_update")) {
+          p.fail(
+              Errors.invalid(
+                  "flow_data[type]",
+                  "The "
+                      + type
+                      + " flow needs subscriptions, which Tally does not support yet; use"
+                      + " payment_method_update."));
+        }
+        flow = Json.object();
+        ObjectNode after = flow.putObject("after_completion");
+        after.putNull("hosted_confirmation");
+        after.putNull("redirect");
+        after.put("type", "portal_homepage");
+        flow.putNull("subscription_cancel");
+        flow.putNull("subscription_update");
+        flow.putNull("subscription_update_confirm");
+        flow.put("type", type);
+      }
+      return new Create(
+          customer, p.string("configuration"), p.string("return_url"), p.string("locale"), flow);
+    }
+  }
+
+  PortalSession create(Ctx ctx, Create p) {
+    customers.requireLive(ctx, p.customer(), "customer");
+    PortalConfiguration config =
+        p.configuration() == null
+            ? configurations.defaultFor(ctx)
+            : configurations.retrieve(ctx, p.configuration());
+    if (!config.active()) {
+      throw Errors.invalid("configuration", "The configuration " + config.id() + " is not active.");
+    }
+    String returnUrl =
+        p.returnUrl() != null
+            ? p.returnUrl()
+            : config.settings().path("default_return_url").textValue();
+    String id = Ids.newId("bps_");
+    String token = "test_" + Ids.random(40);
+    ctx.db()
+        .createUpdate(
+            "INSERT INTO portal_sessions (account_id, id, token, created, expires_at, customer,"
+                + " configuration, return_url, locale, flow) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .bind(0, ctx.accountId())
+        .bind(1, id)
+        .bind(2, token)
+        .bind(3, ctx.now())
+        .bind(4, ctx.now() + LIFETIME_SECONDS)
+        .bind(5, p.customer())
+        .bind(6, config.id())
+        .bind(7, returnUrl)
+        .bind(8, p.locale())
+        .bind(9, Json.write(p.flow()))
+        .execute();
+    PortalSession session = byToken(ctx, token).orElseThrow();
+    ctx.emit("billing_portal.session.created", session);
+    return session;
+  }
+
+  /** The session behind a page URL, from any account (the token is the only credential). */
+  Optional<PortalSession> byToken(Ctx ctx, String token) {
+    return ctx.db()
+        .createQuery("SELECT * FROM portal_sessions WHERE token = ?")
+        .bind(0, token)
+        .map((rs, c) ->
+            new PortalSession(
+                rs.getString("id"),
+                rs.getString("token"),
+                rs.getLong("created"),
+                rs.getLong("expires_at"),
+                rs.getString("customer"),
+                rs.getString("configuration"),
+                rs.getString("return_url"),
+                rs.getString("locale"),
+                Json.tree(rs.getString("flow")),
+                publicBase.get() + "/p/session/" + rs.getString("token")))
+        .findOne();
+  }
+
+  /** The account a session belongs to (the page's requests act for it). */
+  Optional<String> accountOf(Ctx ctx, String token) {
+    return ctx.db()
+        .createQuery("SELECT account_id FROM portal_sessions WHERE token = ?")
+        .bind(0, token)
+        .mapTo(String.class)
+        .findOne();
+  }
+}

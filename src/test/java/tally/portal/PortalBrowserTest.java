@@ -1,0 +1,83 @@
+package tally.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.stripe.StripeClient;
+import com.stripe.model.Customer;
+import com.stripe.model.billingportal.Configuration;
+import com.stripe.model.billingportal.Session;
+import com.stripe.param.CustomerCreateParams;
+import com.stripe.param.CustomerRetrieveParams;
+import com.stripe.param.billingportal.SessionCreateParams;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import tally.testing.Browser;
+import tally.testing.TallyServer;
+
+/** A real browser (headless Chromium) uses the hosted portal; the API then shows the changes. */
+class PortalBrowserTest {
+  @RegisterExtension static final TallyServer SERVER = new TallyServer();
+
+  @Test
+  void aCustomerUpdatesTheirEmailAddsACardAndReturns() throws Exception {
+    StripeClient stripe = SERVER.newClient();
+    Configuration config = stripe.v1().billingPortal().configurations().create(PortalTest.config());
+    Customer customer =
+        stripe
+            .v1()
+            .customers()
+            .create(CustomerCreateParams.builder().setEmail("old@example.com").build());
+    String returnUrl = SERVER.baseUrl() + "/healthz";
+    Session session =
+        stripe
+            .v1()
+            .billingPortal()
+            .sessions()
+            .create(
+                SessionCreateParams.builder()
+                    .setCustomer(customer.getId())
+                    .setConfiguration(config.getId())
+                    .setReturnUrl(returnUrl)
+                    .build());
+    WebDriver browser = Browser.open();
+    try {
+      browser.get(session.getUrl());
+      assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Acme billing");
+      browser.findElement(By.id("email")).clear();
+      browser.findElement(By.id("email")).sendKeys("new@example.com");
+      browser.findElement(By.id("save-customer")).click();
+      assertThat(browser.findElement(By.id("current-email")).getText())
+          .isEqualTo("new@example.com");
+      browser.findElement(By.id("number")).sendKeys("5555 5555 5555 4444");
+      browser.findElement(By.id("add-card")).click();
+      assertThat(browser.findElement(By.id("cards")).getText())
+          .contains("MasterCard")
+          .contains("4444");
+      browser.findElement(By.id("number")).sendKeys("1234");
+      browser.findElement(By.id("add-card")).click();
+      assertThat(browser.findElement(By.id("error")).getText()).contains("not a test card number");
+      browser.findElement(By.id("return")).click();
+      assertThat(browser.getCurrentUrl()).isEqualTo(returnUrl);
+    } finally {
+      browser.quit();
+    }
+    Customer after =
+        stripe
+            .v1()
+            .customers()
+            .retrieve(
+                customer.getId(),
+                CustomerRetrieveParams.builder().addExpand("default_source").build());
+    assertThat(after.getEmail()).isEqualTo("new@example.com");
+    assertThat(after.getDefaultSource()).isNotNull();
+    var events =
+        stripe
+            .v1()
+            .events()
+            .list(com.stripe.param.EventListParams.builder().setType("customer.updated").build())
+            .getData();
+    assertThat(events).hasSize(2);
+  }
+}
