@@ -67,7 +67,8 @@ public final class Search<T extends ApiObject> {
       binds.put("page_seq", decodePage(r.page()));
     }
     Query q =
-        ctx.db().createQuery("SELECT * " + paged + " ORDER BY seq DESC LIMIT " + (r.limit() + 1));
+        ctx.db()
+            .createQuery("SELECT * " + paged + " ORDER BY seq + 0 DESC LIMIT " + (r.limit() + 1));
     binds.forEach(q::bind);
     List<T> rows = new ArrayList<>(q.map(mapper).list());
     boolean more = rows.size() > r.limit();
@@ -140,32 +141,23 @@ public final class Search<T extends ApiObject> {
 
   /** {@code metadata["key"]:"value"} through a side table of (owner, key, lower-cased value). */
   public static SearchField metadata(String metadataTable, String ownerColumn, String ownerTable) {
+    // :account_id is bound by run() for every query.
     return (c, b) -> {
       SearchField.only(c, List.of(":"));
-      String owner =
-          "m.account_id = "
-              + ownerTable
-              + ".account_id AND m."
+      // An uncorrelated IN over the (account, key, value) index: the selective side drives.
+      String keyed =
+          "SELECT m."
               + ownerColumn
-              + " = "
-              + ownerTable
-              + ".id";
-      String key = b.add(c.key());
+              + " FROM "
+              + metadataTable
+              + " m WHERE m.account_id = :account_id AND m.meta_key = "
+              + b.add(c.key());
       if (c.isNull()) {
-        return "NOT EXISTS (SELECT 1 FROM "
-            + metadataTable
-            + " m WHERE "
-            + owner
-            + " AND m.meta_key = "
-            + key
-            + ")";
+        return ownerTable + ".id NOT IN (" + keyed + ")";
       }
-      return "EXISTS (SELECT 1 FROM "
-          + metadataTable
-          + " m WHERE "
-          + owner
-          + " AND m.meta_key = "
-          + key
+      return ownerTable
+          + ".id IN ("
+          + keyed
           + " AND m.value_lower = "
           + b.add(c.value().toLowerCase(java.util.Locale.ROOT))
           + ")";
