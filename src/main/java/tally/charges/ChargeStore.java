@@ -5,6 +5,7 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import tally.api.Ctx;
 import tally.api.Errors;
 import tally.core.Sequence;
+import tally.search.MetadataIndex;
 import tally.store.Json;
 import tally.store.Rows;
 
@@ -113,23 +114,10 @@ final class ChargeStore {
     writeMetadataRows(ctx, c);
   }
 
+  private static final MetadataIndex METADATA = new MetadataIndex("charge_metadata", "charge_id");
+
   private static void writeMetadataRows(Ctx ctx, Charge c) {
-    ctx.db()
-        .createUpdate("DELETE FROM charge_metadata WHERE account_id = ? AND charge_id = ?")
-        .bind(0, ctx.accountId())
-        .bind(1, c.id())
-        .execute();
-    c.metadata()
-        .forEach((key, value) ->
-            ctx.db()
-                .createUpdate(
-                    "INSERT INTO charge_metadata (account_id, charge_id, meta_key, value_lower)"
-                        + " VALUES (?, ?, ?, ?)")
-                .bind(0, ctx.accountId())
-                .bind(1, c.id())
-                .bind(2, key)
-                .bind(3, value.toLowerCase(java.util.Locale.ROOT))
-                .execute());
+    METADATA.write(ctx, c.id(), c.metadata());
   }
 
   Optional<Charge> find(Ctx ctx, String id) {

@@ -14,6 +14,7 @@ import tally.charges.Cards;
 import tally.charges.CustomerCards;
 import tally.core.Ids;
 import tally.core.Sequence;
+import tally.search.MetadataIndex;
 import tally.store.Json;
 import tally.store.ListQuery;
 
@@ -84,23 +85,11 @@ public final class Customers implements CustomerCards {
   }
 
   /** Metadata as rows, so {@code metadata["key"]} searches use an index. */
+  private static final MetadataIndex METADATA =
+      new MetadataIndex("customer_metadata", "customer_id");
+
   private static void indexMetadata(Ctx ctx, Customer c) {
-    ctx.db()
-        .createUpdate("DELETE FROM customer_metadata WHERE account_id = ? AND customer_id = ?")
-        .bind(0, ctx.accountId())
-        .bind(1, c.id())
-        .execute();
-    c.metadata()
-        .forEach((key, value) ->
-            ctx.db()
-                .createUpdate(
-                    "INSERT INTO customer_metadata (account_id, customer_id, meta_key,"
-                        + " value_lower) VALUES (?, ?, ?, ?)")
-                .bind(0, ctx.accountId())
-                .bind(1, c.id())
-                .bind(2, key)
-                .bind(3, value.toLowerCase(java.util.Locale.ROOT))
-                .execute());
+    METADATA.write(ctx, c.id(), c.metadata());
   }
 
   /** Saves a test token's card on the customer; returns the new card's id. */
