@@ -15,6 +15,8 @@ import tally.catalog.Products;
 import tally.charges.Captures;
 import tally.charges.ChargeRoutes;
 import tally.charges.Charges;
+import tally.checkout.CheckoutRoutes;
+import tally.checkout.CheckoutSessions;
 import tally.core.Clock;
 import tally.core.Scheduler;
 import tally.credits.CreditGrants;
@@ -116,6 +118,16 @@ public final class App implements AutoCloseable {
         new PortalSessions(portalConfigurations, customers, this::publicUrl),
         customers,
         charges);
+    CheckoutSessions checkout = new CheckoutSessions(prices, products, customers, this::publicUrl);
+    CheckoutRoutes.register(router, expander, checkout, charges);
+    scheduler.add(
+        new DueJob(
+            db,
+            clock,
+            events,
+            "SELECT account_id, id FROM checkout_sessions WHERE status = 'open' AND expires_at <="
+                + " :now LIMIT 500",
+            checkout::expireDue));
     CreditGrants creditGrants = new CreditGrants(customers, prices);
     CreditRoutes.register(router, expander, creditGrants);
     scheduler.add(

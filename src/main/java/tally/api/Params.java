@@ -211,6 +211,52 @@ public final class Params {
     return null;
   }
 
+  /**
+   * An array of hashes ({@code line_items[0][price]=…}): each item reads with its own bracketed
+   * path, and unknown keys inside items are reported like any other unknown parameter.
+   */
+  @SuppressWarnings("unchecked")
+  public List<Params> hashList(String name) {
+    Object v = tree.get(name);
+    List<Params> out = new ArrayList<>();
+    if (v == null || "".equals(v)) {
+      take(name);
+      return null;
+    }
+    if (v instanceof Map<?, ?> m && m.keySet().stream().allMatch(Params::isIndex)) {
+      state.opened.add(path(name));
+      new TreeMap<Integer, Object>(
+              m.entrySet().stream()
+                  .collect(
+                      java.util.stream.Collectors.toMap(
+                          e -> Integer.parseInt((String) e.getKey()), Map.Entry::getValue)))
+          .forEach((i, item) -> {
+            String at = path(name) + "[" + i + "]";
+            if (item instanceof Map<?, ?> itemMap) {
+              state.opened.add(at);
+              out.add(new Params((Map<String, Object>) itemMap, at, state));
+            } else {
+              fail(Errors.invalid(at, "Invalid hash"));
+            }
+          });
+      return out;
+    }
+    if (v instanceof List<?> l) {
+      take(name);
+      for (int i = 0; i < l.size(); i++) {
+        if (l.get(i) instanceof Map<?, ?> itemMap) {
+          out.add(new Params((Map<String, Object>) itemMap, path(name) + "[" + i + "]", state));
+        } else {
+          fail(Errors.invalid(path(name) + "[" + i + "]", "Invalid hash"));
+        }
+      }
+      return out;
+    }
+    take(name);
+    fail(Errors.invalid(path(name), "Invalid array"));
+    return null;
+  }
+
   public List<String> stringList(String name) {
     List<Object> items = list(name);
     if (items == null) {

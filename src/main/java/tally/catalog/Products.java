@@ -216,6 +216,18 @@ public final class Products {
     return q.page(ctx.db(), f.page(), "/v1/products");
   }
 
+  /**
+   * A price made on the fly from Checkout's {@code price_data}: for {@code product}, or for a new
+   * product named {@code productName}. Like Stripe, it is created inactive.
+   */
+  public Price adhocPrice(Ctx ctx, PriceSpec spec, String product, String productName) {
+    String owner =
+        product != null
+            ? requireLive(ctx, product, "product").id()
+            : createFromData(ctx, productName);
+    return prices.insert(ctx, owner, spec, false, null, null, Map.of(), null);
+  }
+
   Price createPrice(Ctx ctx, CatalogParams.PriceCreate p) {
     String product =
         p.product() != null

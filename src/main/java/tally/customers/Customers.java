@@ -182,6 +182,25 @@ public final class Customers implements CustomerCards {
     return after;
   }
 
+  /** A customer created by a completed Checkout Session, with the payer's email. */
+  public Customer createWithEmail(Ctx ctx, String email) {
+    return create(
+        ctx,
+        new CustomerParams.Fields(
+            email == null ? Patch.absent() : new Patch.Set<>(email),
+            Patch.absent(),
+            Patch.absent(),
+            Patch.absent(),
+            null,
+            null,
+            null,
+            Patch.absent(),
+            Patch.absent(),
+            tally.api.Metadata.NONE,
+            null,
+            null));
+  }
+
   /** The portal's contact form: the same update as the API's, with only these fields. */
   public Customer updateContact(Ctx ctx, String id, String email, String name) {
     return update(

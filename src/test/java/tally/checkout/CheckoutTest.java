@@ -1,0 +1,236 @@
+package tally.checkout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.stripe.StripeClient;
+import com.stripe.exception.InvalidRequestException;
+import com.stripe.exception.StripeException;
+import com.stripe.model.LineItem;
+import com.stripe.model.Price;
+import com.stripe.model.checkout.Session;
+import com.stripe.param.PriceCreateParams;
+import com.stripe.param.checkout.SessionCreateParams;
+import com.stripe.param.checkout.SessionListParams;
+import com.stripe.param.checkout.SessionRetrieveParams;
+import com.stripe.param.checkout.SessionUpdateParams;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tally.testing.TallyServer;
+
+class CheckoutTest {
+  @RegisterExtension static final TallyServer SERVER = new TallyServer();
+  private final StripeClient stripe = SERVER.newClient();
+
+  static SessionCreateParams.LineItem adhoc(long unitAmount, long quantity) {
+    return SessionCreateParams.LineItem.builder()
+        .setQuantity(quantity)
+        .setPriceData(
+            SessionCreateParams.LineItem.PriceData.builder()
+                .setCurrency("usd")
+                .setUnitAmount(unitAmount)
+                .setProductData(
+                    SessionCreateParams.LineItem.PriceData.ProductData.builder()
+                        .setName("T-shirt")
+                        .build())
+                .build())
+        .build();
+  }
+
+  static SessionCreateParams.Builder session() {
+    return SessionCreateParams.builder()
+        .setMode(SessionCreateParams.Mode.PAYMENT)
+        .setSuccessUrl("https://example.com/ok?session={CHECKOUT_SESSION_ID}")
+        .setCancelUrl("https://example.com/cancel");
+  }
+
+  @Test
+  void createComputesTotalsAndPointsAtTheHostedPage() throws StripeException {
+    Price price =
+        stripe
+            .v1()
+            .prices()
+            .create(
+                PriceCreateParams.builder()
+                    .setCurrency("usd")
+                    .setUnitAmount(500L)
+                    .setProductData(PriceCreateParams.ProductData.builder().setName("Mug").build())
+                    .build());
+    Session s =
+        stripe
+            .v1()
+            .checkout()
+            .sessions()
+            .create(
+                session()
+                    .addLineItem(
+                        SessionCreateParams.LineItem.builder()
+                            .setPrice(price.getId())
+                            .setQuantity(2L)
+                            .build())
+                    .addLineItem(adhoc(1500, 1))
+                    .setClientReferenceId("order-9")
+                    .putMetadata("cart", "42")
+                    .build());
+    assertThat(s.getId()).startsWith("cs_test_");
+    assertThat(s.getStatus()).isEqualTo("open");
+    assertThat(s.getPaymentStatus()).isEqualTo("unpaid");
+    assertThat(s.getAmountSubtotal()).isEqualTo(2500L);
+    assertThat(s.getAmountTotal()).isEqualTo(2500L);
+    assertThat(s.getCurrency()).isEqualTo("usd");
+    assertThat(s.getUrl()).isEqualTo(SERVER.baseUrl() + "/c/pay/" + s.getId());
+    assertThat(s.getClientReferenceId()).isEqualTo("order-9");
+    assertThat(s.getMetadata()).containsEntry("cart", "42");
+    var items = stripe.v1().checkout().sessions().lineItems().list(s.getId()).getData();
+    assertThat(items).extracting(LineItem::getAmountTotal).containsExactly(1000L, 1500L);
+    assertThat(items.getFirst().getPrice().getId()).isEqualTo(price.getId());
+    Session expanded =
+        stripe
+            .v1()
+            .checkout()
+            .sessions()
+            .retrieve(s.getId(), SessionRetrieveParams.builder().addExpand("line_items").build());
+    assertThat(expanded.getLineItems().getData()).hasSize(2);
+    Session updated =
+        stripe
+            .v1()
+            .checkout()
+            .sessions()
+            .update(s.getId(), SessionUpdateParams.builder().putMetadata("cart", "43").build());
+    assertThat(updated.getMetadata()).containsEntry("cart", "43");
+  }
+
+  @Test
+  void expireByApiAndByTheClock() throws StripeException {
+    Session s =
+        stripe.v1().checkout().sessions().create(session().addLineItem(adhoc(1000, 1)).build());
+    Session expired = stripe.v1().checkout().sessions().expire(s.getId());
+    assertThat(expired.getStatus()).isEqualTo("expired");
+    assertThat(expired.getUrl()).isNull();
+    assertThatThrownBy(() -> stripe.v1().checkout().sessions().expire(s.getId()))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
+            e ->
+                assertThat(e.getStripeError().getMessage())
+                    .isEqualTo(
+                        "Only Checkout Sessions with a status in [\"open\"] can be expired."));
+    Session timed =
+        stripe
+            .v1()
+            .checkout()
+            .sessions()
+            .create(
+                session()
+                    .addLineItem(adhoc(1000, 1))
+                    .setExpiresAt(SERVER.clock().nowSeconds() + 3600)
+                    .build());
+    SERVER.clock().advance(Duration.ofMinutes(61));
+    try {
+      SERVER.runJobs();
+    } finally {
+      SERVER.clock().advance(Duration.ofMinutes(-61));
+    }
+    assertThat(stripe.v1().checkout().sessions().retrieve(timed.getId()).getStatus())
+        .isEqualTo("expired");
+    assertThat(
+            stripe
+                .v1()
+                .checkout()
+                .sessions()
+                .list(
+                    SessionListParams.builder().setStatus(SessionListParams.Status.EXPIRED).build())
+                .getData())
+        .hasSize(2);
+  }
+
+  @Test
+  void validationErrors() throws StripeException {
+    assertThatThrownBy(() -> stripe.v1().checkout().sessions().create(session().build()))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class, e -> assertThat(e.getParam()).isEqualTo("line_items"));
+    assertThatThrownBy(() ->
+            stripe
+                .v1()
+                .checkout()
+                .sessions()
+                .create(
+                    session()
+                        .addLineItem(SessionCreateParams.LineItem.builder().setQuantity(1L).build())
+                        .build()))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
+            e ->
+                assertThat(e.getStripeError().getMessage())
+                    .startsWith("You must provide either price or price_data"));
+    Price recurring =
+        stripe
+            .v1()
+            .prices()
+            .create(
+                PriceCreateParams.builder()
+                    .setCurrency("usd")
+                    .setUnitAmount(500L)
+                    .setRecurring(
+                        PriceCreateParams.Recurring.builder()
+                            .setInterval(PriceCreateParams.Recurring.Interval.MONTH)
+                            .build())
+                    .setProductData(PriceCreateParams.ProductData.builder().setName("Plan").build())
+                    .build());
+    assertThatThrownBy(() ->
+            stripe
+                .v1()
+                .checkout()
+                .sessions()
+                .create(
+                    session()
+                        .addLineItem(
+                            SessionCreateParams.LineItem.builder()
+                                .setPrice(recurring.getId())
+                                .setQuantity(1L)
+                                .build())
+                        .build()))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
+            e -> {
+              assertThat(e.getParam()).isEqualTo("line_items[0]");
+              assertThat(e.getStripeError().getMessage())
+                  .startsWith("You specified `payment` mode but passed a recurring price.");
+            });
+    assertThatThrownBy(() ->
+            stripe
+                .v1()
+                .checkout()
+                .sessions()
+                .create(
+                    session()
+                        .addLineItem(adhoc(100, 1))
+                        .setExpiresAt(SERVER.clock().nowSeconds() + 60)
+                        .build()))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class, e -> assertThat(e.getParam()).isEqualTo("expires_at"));
+    assertThatThrownBy(() ->
+            stripe
+                .v1()
+                .checkout()
+                .sessions()
+                .create(
+                    session()
+                        .setMode(SessionCreateParams.Mode.SUBSCRIPTION)
+                        .addLineItem(adhoc(100, 1))
+                        .build()))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class, e -> assertThat(e.getParam()).isEqualTo("mode"));
+    assertThatThrownBy(() ->
+            stripe
+                .v1()
+                .checkout()
+                .sessions()
+                .create(session().addLineItem(adhoc(100, 1)).setCustomer("cus_nope").build()))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class, e -> assertThat(e.getStatusCode()).isEqualTo(404));
+    assertThatThrownBy(() -> stripe.v1().checkout().sessions().retrieve("cs_test_nope"))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class, e -> assertThat(e.getStatusCode()).isEqualTo(404));
+  }
+}
