@@ -105,6 +105,14 @@ public final class App implements AutoCloseable {
             "SELECT account_id, id FROM refunds WHERE due_at <= :now LIMIT 500",
             refunds::settle));
     BalanceRoutes.register(router, expander, ledger);
+    scheduler.add(
+        new DueJob(
+            db,
+            clock,
+            events,
+            "SELECT account_id, MIN(id) FROM balance_transactions WHERE announced = FALSE AND"
+                + " available_on <= :now GROUP BY account_id",
+            BalanceRoutes::announceAvailable));
     BillingRoutes billing = new BillingRoutes();
     billing.register(router, expander);
     Prices prices = new Prices(billing.meters());

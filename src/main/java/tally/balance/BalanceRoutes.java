@@ -43,6 +43,25 @@ public final class BalanceRoutes {
     x.expandable("balance_transaction", "source");
   }
 
+  /**
+   * The clock-driven settlement: once funds of an account pass available_on, mark them announced
+   * and emit one {@code balance.available} with the balance as it now is.
+   */
+  public static boolean announceAvailable(Ctx ctx, String anyTransaction) {
+    int settled =
+        ctx.db()
+            .createUpdate(
+                "UPDATE balance_transactions SET announced = TRUE WHERE account_id = ? AND announced"
+                    + " = FALSE AND available_on <= ?")
+            .bind(0, ctx.accountId())
+            .bind(1, ctx.now())
+            .execute();
+    if (settled > 0) {
+      ctx.emit("balance.available", balance(ctx));
+    }
+    return settled > 0;
+  }
+
   static BalanceSettingsStore.Settings updateSettings(Ctx ctx, BalanceSettingsUpdate u) {
     BalanceSettingsStore.Settings before = BalanceSettingsStore.load(ctx);
     BalanceSettingsStore.Settings after =

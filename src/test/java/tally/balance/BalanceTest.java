@@ -56,6 +56,14 @@ class BalanceTest {
         .satisfies(p -> assertThat(p.getAmount()).isEqualTo(1000 - 59));
     SERVER.clock().advance(Duration.ofDays(3));
     try {
+      SERVER.runJobs();
+      var announced =
+          stripe
+              .v1()
+              .events()
+              .list(com.stripe.param.EventListParams.builder().setType("balance.available").build())
+              .getData();
+      assertThat(announced).isNotEmpty();
       Balance later = stripe.v1().balance().retrieve();
       assertThat(later.getAvailable().getFirst().getAmount())
           .isEqualTo(2000 - 88 - 300 + 1000 - 59);
