@@ -101,3 +101,19 @@ test('credit grants and the credit balance summary', async () => {
   });
   assert.equal(summary.balances[0].available_balance.monetary.value, 2500);
 });
+
+test('a checkout session is created, listed with its line items and expired', async () => {
+  const session = await client.checkout.sessions.create({
+    mode: 'payment',
+    success_url: 'https://example.com/ok?session={CHECKOUT_SESSION_ID}',
+    line_items: [{quantity: 2, price_data: {currency: 'usd', unit_amount: 700, product_data: {name: 'Socks'}}}],
+  });
+  assert.match(session.id, /^cs_test_/);
+  assert.equal(session.amount_total, 1400);
+  assert.match(session.url, /\/c\/pay\/cs_test_/);
+  const items = await client.checkout.sessions.listLineItems(session.id);
+  assert.equal(items.data[0].quantity, 2);
+  const expired = await client.checkout.sessions.expire(session.id);
+  assert.equal(expired.status, 'expired');
+  assert.equal(expired.url, null);
+});

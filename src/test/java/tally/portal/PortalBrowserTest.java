@@ -13,11 +13,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import tally.testing.Browser;
 import tally.testing.TallyServer;
 
 /** A real browser (headless Chromium) uses the hosted portal; the API then shows the changes. */
 class PortalBrowserTest {
+  static WebDriverWait waitFor(WebDriver browser) {
+    return new WebDriverWait(browser, java.time.Duration.ofSeconds(15));
+  }
+
   @RegisterExtension static final TallyServer SERVER = new TallyServer();
 
   @Test
@@ -57,9 +63,12 @@ class PortalBrowserTest {
           .contains("4444");
       browser.findElement(By.id("number")).sendKeys("1234");
       browser.findElement(By.id("add-card")).click();
-      assertThat(browser.findElement(By.id("error")).getText()).contains("not a test card number");
+      waitFor(browser)
+          .until(
+              ExpectedConditions.textToBePresentInElementLocated(
+                  By.id("error"), "not a test card number"));
       browser.findElement(By.id("return")).click();
-      assertThat(browser.getCurrentUrl()).isEqualTo(returnUrl);
+      waitFor(browser).until(ExpectedConditions.urlToBe(returnUrl));
     } finally {
       browser.quit();
     }
