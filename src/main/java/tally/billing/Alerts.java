@@ -10,6 +10,7 @@ import tally.api.ListPage;
 import tally.core.Ids;
 import tally.core.Sequence;
 import tally.store.ListQuery;
+import tally.store.Rows;
 
 /**
  * Usage alerts and their state machine (active ⇄ inactive → archived). An active alert fires once
@@ -56,12 +57,7 @@ public final class Alerts {
   }
 
   Alert retrieve(Ctx ctx, String id) {
-    return ctx.db()
-        .createQuery("SELECT * FROM billing_alerts WHERE account_id = ? AND id = ?")
-        .bind(0, ctx.accountId())
-        .bind(1, id)
-        .map(MAPPER)
-        .findOne()
+    return Rows.byId(ctx.db(), "billing_alerts", ctx.accountId(), id, MAPPER)
         .orElseThrow(() -> Errors.noSuch("alert", id, "id"));
   }
 

@@ -57,12 +57,7 @@ public final class Meters {
   }
 
   public Optional<Meter> find(Ctx ctx, String id) {
-    return ctx.db()
-        .createQuery("SELECT * FROM billing_meters WHERE account_id = ? AND id = ?")
-        .bind(0, ctx.accountId())
-        .bind(1, id)
-        .map(MAPPER)
-        .findOne();
+    return Rows.byId(ctx.db(), "billing_meters", ctx.accountId(), id, MAPPER);
   }
 
   public Meter retrieve(Ctx ctx, String id) {

@@ -139,12 +139,7 @@ public final class Prices {
   }
 
   public Optional<Price> find(Ctx ctx, String id) {
-    return ctx.db()
-        .createQuery("SELECT * FROM prices WHERE account_id = ? AND id = ?")
-        .bind(0, ctx.accountId())
-        .bind(1, id)
-        .map(MAPPER)
-        .findOne();
+    return Rows.byId(ctx.db(), "prices", ctx.accountId(), id, MAPPER);
   }
 
   public Price retrieve(Ctx ctx, String id) {

@@ -124,12 +124,7 @@ public final class Products {
   }
 
   public Optional<Product> find(Ctx ctx, String id) {
-    return ctx.db()
-        .createQuery("SELECT * FROM products WHERE account_id = ? AND id = ?")
-        .bind(0, ctx.accountId())
-        .bind(1, id)
-        .map(MAPPER)
-        .findOne();
+    return Rows.byId(ctx.db(), "products", ctx.accountId(), id, MAPPER);
   }
 
   /** A product that may still be used (not deleted); else Stripe's 404 naming {@code param}. */

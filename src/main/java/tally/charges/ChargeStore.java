@@ -121,12 +121,7 @@ final class ChargeStore {
   }
 
   Optional<Charge> find(Ctx ctx, String id) {
-    return ctx.db()
-        .createQuery("SELECT * FROM charges WHERE account_id = ? AND id = ?")
-        .bind(0, ctx.accountId())
-        .bind(1, id)
-        .map(MAPPER)
-        .findOne();
+    return Rows.byId(ctx.db(), "charges", ctx.accountId(), id, MAPPER);
   }
 
   /** Reads a charge to change it: on PostgreSQL the row stays locked until the transaction ends. */

@@ -171,12 +171,7 @@ public final class CheckoutSessions {
   }
 
   Optional<CheckoutSession> find(Ctx ctx, String id) {
-    return ctx.db()
-        .createQuery("SELECT * FROM checkout_sessions WHERE account_id = ? AND id = ?")
-        .bind(0, ctx.accountId())
-        .bind(1, id)
-        .map(mapper())
-        .findOne();
+    return Rows.byId(ctx.db(), "checkout_sessions", ctx.accountId(), id, mapper());
   }
 
   CheckoutSession retrieve(Ctx ctx, String id) {

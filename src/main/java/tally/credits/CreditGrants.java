@@ -156,12 +156,7 @@ public final class CreditGrants {
   }
 
   Optional<CreditGrant> find(Ctx ctx, String id) {
-    return ctx.db()
-        .createQuery("SELECT * FROM credit_grants WHERE account_id = ? AND id = ?")
-        .bind(0, ctx.accountId())
-        .bind(1, id)
-        .map(MAPPER)
-        .findOne();
+    return Rows.byId(ctx.db(), "credit_grants", ctx.accountId(), id, MAPPER);
   }
 
   CreditGrant retrieve(Ctx ctx, String id) {
@@ -258,12 +253,7 @@ public final class CreditGrants {
   }
 
   CreditTransaction transaction(Ctx ctx, String id) {
-    return ctx.db()
-        .createQuery("SELECT * FROM credit_balance_transactions WHERE account_id = ? AND id = ?")
-        .bind(0, ctx.accountId())
-        .bind(1, id)
-        .map(TXN)
-        .findOne()
+    return Rows.byId(ctx.db(), "credit_balance_transactions", ctx.accountId(), id, TXN)
         .orElseThrow(() -> Errors.noSuch("credit balance transaction", id, "id"));
   }
 

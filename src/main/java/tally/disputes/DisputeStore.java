@@ -96,12 +96,7 @@ final class DisputeStore {
   }
 
   Optional<Dispute> find(Ctx ctx, String id) {
-    return ctx.db()
-        .createQuery("SELECT * FROM disputes WHERE account_id = ? AND id = ?")
-        .bind(0, ctx.accountId())
-        .bind(1, id)
-        .map(mapper(ctx))
-        .findOne();
+    return Rows.byId(ctx.db(), "disputes", ctx.accountId(), id, mapper(ctx));
   }
 
   /** The charge's most recent dispute (a charge can have several). */

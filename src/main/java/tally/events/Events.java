@@ -17,6 +17,7 @@ import tally.core.Sequence;
 import tally.http.RequestIdInterceptor;
 import tally.store.Json;
 import tally.store.ListQuery;
+import tally.store.Rows;
 
 /**
  * The outbox and {@code /v1/events}. Emitting writes the event and one delivery row per subscribed
@@ -94,12 +95,7 @@ public final class Events implements Outbox {
   }
 
   Event retrieve(Ctx ctx, String id) {
-    return ctx.db()
-        .createQuery("SELECT * FROM events WHERE account_id = ? AND id = ?")
-        .bind(0, ctx.accountId())
-        .bind(1, id)
-        .map(MAPPER)
-        .findOne()
+    return Rows.byId(ctx.db(), "events", ctx.accountId(), id, MAPPER)
         .orElseThrow(() -> Errors.noSuch("event", id, "id"));
   }
 

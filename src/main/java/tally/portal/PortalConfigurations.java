@@ -15,6 +15,7 @@ import tally.core.Ids;
 import tally.core.Sequence;
 import tally.store.Json;
 import tally.store.ListQuery;
+import tally.store.Rows;
 
 /** Portal configurations; each account gets a default one on first use, as Stripe test mode has. */
 public final class PortalConfigurations {
@@ -162,12 +163,7 @@ public final class PortalConfigurations {
   }
 
   Optional<PortalConfiguration> find(Ctx ctx, String id) {
-    return ctx.db()
-        .createQuery("SELECT * FROM portal_configurations WHERE account_id = ? AND id = ?")
-        .bind(0, ctx.accountId())
-        .bind(1, id)
-        .map(MAPPER)
-        .findOne();
+    return Rows.byId(ctx.db(), "portal_configurations", ctx.accountId(), id, MAPPER);
   }
 
   PortalConfiguration retrieve(Ctx ctx, String id) {

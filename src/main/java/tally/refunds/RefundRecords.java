@@ -7,6 +7,7 @@ import tally.api.Ctx;
 import tally.core.Ids;
 import tally.core.Sequence;
 import tally.store.Json;
+import tally.store.Rows;
 
 /** The refunds table: refund rows are written here, by the refund API and by captures. */
 public final class RefundRecords {
@@ -128,11 +129,6 @@ public final class RefundRecords {
   }
 
   public Optional<Refund> find(Ctx ctx, String id) {
-    return ctx.db()
-        .createQuery("SELECT * FROM refunds WHERE account_id = ? AND id = ?")
-        .bind(0, ctx.accountId())
-        .bind(1, id)
-        .map(MAPPER)
-        .findOne();
+    return Rows.byId(ctx.db(), "refunds", ctx.accountId(), id, MAPPER);
   }
 }
