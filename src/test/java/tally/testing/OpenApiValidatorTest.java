@@ -4,17 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** The schema check itself must be able to fail, or every test that relies on it proves nothing. */
 class OpenApiValidatorTest {
   private static ObjectNode fixtureCharge() throws Exception {
-    var fixtures =
-        new ObjectMapper()
-            .readTree(
-                Path.of("..", "shared", "reference", "openapi", "fixtures-subset.json").toFile());
-    return (ObjectNode) fixtures.at("/resources/charge").deepCopy();
+    try (var in = OpenApiValidatorTest.class.getResourceAsStream("/openapi/fixtures-subset.json")) {
+      return new ObjectMapper().readTree(in).at("/resources/charge").deepCopy();
+    }
   }
 
   @Test
