@@ -187,12 +187,22 @@ public final class App implements AutoCloseable {
   }
 
   public static App start(Config config) throws Exception {
-    App app = new App(config);
-    app.http.start();
-    if (config.jobPeriodMillis() > 0) {
-      app.scheduler.start(config.jobPeriodMillis());
-    }
+    App app = open(config);
+    app.listen(config);
     return app;
+  }
+
+  /** Opens the database and wires everything, without accepting requests yet. */
+  public static App open(Config config) {
+    return new App(config);
+  }
+
+  /** Starts HTTP and the background jobs; /healthz answers from here on. */
+  public void listen(Config config) throws Exception {
+    http.start();
+    if (config.jobPeriodMillis() > 0) {
+      scheduler.start(config.jobPeriodMillis());
+    }
   }
 
   /** Where hosted pages are reached: --public-url, else this server on localhost. */

@@ -58,9 +58,9 @@ public final class Main implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      App app =
-          App.start(
-              new App.Config(host, port, db, new Clock(), 1000, java.util.List.of(), publicUrl));
+      App.Config config =
+          new App.Config(host, port, db, new Clock(), 1000, java.util.List.of(), publicUrl);
+      App app = App.open(config);
       String keys = System.getenv("TALLY_API_KEYS");
       if (keys != null && !keys.isBlank()) {
         Arrays.stream(keys.split(","))
@@ -75,6 +75,8 @@ public final class Main implements Runnable {
         // Shown once, on the terminal only: the database keeps just its hash.
         System.out.println("Created an account. Its secret key (shown only this once): " + key);
       }
+      // Keys exist before /healthz answers, so "ready" means every configured key works.
+      app.listen(config);
       LOG.info("Tally listening on http://{}:{} (database {})", host, app.port(), describe(db));
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime()
