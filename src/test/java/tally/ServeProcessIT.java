@@ -91,6 +91,60 @@ class ServeProcessIT {
     assertThat(read(log)).doesNotContain(KEY).contains("sk_test_************abcd");
   }
 
+  @Test
+  void withoutKeysAnEmptyDatabaseGetsOneAccountWhoseKeyIsPrintedOnce(@TempDir Path dir)
+      throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    String first = startAndStop(dir, port, "first.log");
+    var key = java.util.regex.Pattern.compile("sk_test_[A-Za-z0-9]+").matcher(first);
+    assertThat(key.find()).as("first start prints a key:%n%s", first).isTrue();
+    String second = startAndStop(dir, port, "second.log");
+    assertThat(second).doesNotContain("sk_test_");
+  }
+
+  /** Starts ./tally serve without TALLY_API_KEYS on dir/t.db until healthy; returns its output. */
+  private static String startAndStop(Path dir, int port, String logName) throws Exception {
+    Path log = dir.resolve(logName);
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                "./tally",
+                "serve",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                String.valueOf(port),
+                "--db",
+                dir.resolve("t.db").toString())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    pb.environment().remove("TALLY_API_KEYS");
+    Process process = pb.start();
+    try {
+      HttpClient http = HttpClient.newHttpClient();
+      for (int i = 0; i < 300; i++) {
+        try {
+          if (http.send(
+                      HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz"))
+                          .build(),
+                      HttpResponse.BodyHandlers.discarding())
+                  .statusCode()
+              == 200) {
+            break;
+          }
+        } catch (java.io.IOException notYet) {
+          Thread.sleep(100);
+        }
+      }
+    } finally {
+      process.destroy();
+      process.waitFor();
+    }
+    return read(log);
+  }
+
   private static String read(Path p) throws java.io.IOException {
     return Files.exists(p) ? Files.readString(p) : "";
   }
