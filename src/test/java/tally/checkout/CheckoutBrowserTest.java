@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tally.testing.Browser;
 import tally.testing.TallyServer;
@@ -46,13 +47,13 @@ class CheckoutBrowserTest {
       browser.findElement(By.id("email")).sendKeys("payer@example.com");
       browser.findElement(By.id("number")).sendKeys("4000 0000 0000 0002");
       browser.findElement(By.id("pay")).click();
-      assertThat(browser.findElement(By.id("error")).getText())
-          .isEqualTo("Your card was declined.");
+      waitFor(browser)
+          .until(ExpectedConditions.textToBe(By.id("error"), "Your card was declined."));
       browser.findElement(By.id("number")).clear();
       browser.findElement(By.id("number")).sendKeys("4242 4242 4242 4242");
       browser.findElement(By.id("pay")).click();
-      assertThat(browser.getCurrentUrl())
-          .isEqualTo(SERVER.baseUrl() + "/healthz?session=" + s.getId());
+      waitFor(browser)
+          .until(ExpectedConditions.urlToBe(SERVER.baseUrl() + "/healthz?session=" + s.getId()));
       browser.get(s.getUrl());
       assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Already paid");
     } finally {

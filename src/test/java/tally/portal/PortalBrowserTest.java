@@ -54,13 +54,13 @@ class PortalBrowserTest {
       browser.findElement(By.id("email")).clear();
       browser.findElement(By.id("email")).sendKeys("new@example.com");
       browser.findElement(By.id("save-customer")).click();
-      assertThat(browser.findElement(By.id("current-email")).getText())
-          .isEqualTo("new@example.com");
+      waitFor(browser)
+          .until(ExpectedConditions.textToBe(By.id("current-email"), "new@example.com"));
       browser.findElement(By.id("number")).sendKeys("5555 5555 5555 4444");
       browser.findElement(By.id("add-card")).click();
-      assertThat(browser.findElement(By.id("cards")).getText())
-          .contains("MasterCard")
-          .contains("4444");
+      waitFor(browser)
+          .until(ExpectedConditions.textToBePresentInElementLocated(By.id("cards"), "4444"));
+      assertThat(browser.findElement(By.id("cards")).getText()).contains("MasterCard");
       browser.findElement(By.id("number")).sendKeys("1234");
       browser.findElement(By.id("add-card")).click();
       waitFor(browser)
