@@ -53,13 +53,15 @@ final class ChargeStore {
                 + " amount_refunded, currency, status, paid, captured, refunded, disputed, customer,"
                 + " description, receipt_email, transfer_group, statement_descriptor,"
                 + " statement_descriptor_suffix, failure_code, failure_message, balance_transaction,"
-                + " payment_method, capture_before, metadata, shipping, fraud_details, card) VALUES"
-                + " (:account_id, :id, :seq, :created, :amount, :amount_captured, :amount_refunded,"
-                + " :currency, :status, :paid, :captured, :refunded, :disputed, :customer,"
-                + " :description, :receipt_email, :transfer_group, :statement_descriptor,"
-                + " :statement_descriptor_suffix, :failure_code, :failure_message,"
-                + " :balance_transaction, :payment_method, :capture_before, :metadata, :shipping,"
-                + " :fraud_details, :card)")
+                + " payment_method, capture_before, metadata, shipping, fraud_details, card,"
+                + " card_brand, card_last4, card_exp_month, card_exp_year, card_fingerprint,"
+                + " billing_postal_code) VALUES (:account_id, :id, :seq, :created, :amount,"
+                + " :amount_captured, :amount_refunded, :currency, :status, :paid, :captured,"
+                + " :refunded, :disputed, :customer, :description, :receipt_email, :transfer_group,"
+                + " :statement_descriptor, :statement_descriptor_suffix, :failure_code,"
+                + " :failure_message, :balance_transaction, :payment_method, :capture_before,"
+                + " :metadata, :shipping, :fraud_details, :card, :brand, :last4, :month, :year,"
+                + " :fingerprint, :postal)")
         .bind("account_id", ctx.accountId())
         .bind("id", c.id())
         .bind("seq", Sequence.next())
@@ -88,30 +90,21 @@ final class ChargeStore {
         .bind("shipping", Json.write(c.shipping()))
         .bind("fraud_details", Json.write(c.fraudDetails()))
         .bind("card", Json.write(c.card()))
-        .execute();
-    indexForSearch(ctx, c);
-  }
-
-  /** Copies what search filters on into indexed columns and the metadata rows. */
-  private static void indexForSearch(Ctx ctx, Charge c) {
-    var card = c.card().path("payment_method_details").path("card");
-    ctx.db()
-        .createUpdate(
-            "UPDATE charges SET card_brand = :brand, card_last4 = :last4, card_exp_month = :month,"
-                + " card_exp_year = :year, card_fingerprint = :fingerprint, billing_postal_code ="
-                + " :postal WHERE account_id = :a AND id = :id")
-        .bind("brand", card.path("brand").asText(null))
-        .bind("last4", card.path("last4").asText(null))
-        .bind("month", card.path("exp_month").asText(null))
-        .bind("year", card.path("exp_year").asText(null))
-        .bind("fingerprint", card.path("fingerprint").asText(null))
+        // What search filters on, as indexed columns (the metadata goes to its side table).
+        .bind("brand", cardField(c, "brand"))
+        .bind("last4", cardField(c, "last4"))
+        .bind("month", cardField(c, "exp_month"))
+        .bind("year", cardField(c, "exp_year"))
+        .bind("fingerprint", cardField(c, "fingerprint"))
         .bind(
             "postal",
             c.card().path("billing_details").path("address").path("postal_code").asText(null))
-        .bind("a", ctx.accountId())
-        .bind("id", c.id())
         .execute();
     writeMetadataRows(ctx, c);
+  }
+
+  private static String cardField(Charge c, String field) {
+    return c.card().path("payment_method_details").path("card").path(field).asText(null);
   }
 
   private static final MetadataIndex METADATA = new MetadataIndex("charge_metadata", "charge_id");
