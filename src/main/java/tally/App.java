@@ -3,7 +3,10 @@ package tally;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
 import tally.accounts.Accounts;
+import tally.api.Ctx;
 import tally.api.DueJob;
 import tally.api.Expander;
 import tally.balance.BalanceRoutes;
@@ -86,6 +89,9 @@ public final class App implements AutoCloseable {
     Events events = new Events(webhookEndpoints);
     EventRoutes.register(router, events, webhookEndpoints);
     scheduler.add(new WebhookDispatcher(db, clock));
+    // Every clock-driven job: which rows are due, and what to do with each (see DueJob).
+    BiFunction<String, BiPredicate<Ctx, String>, DueJob> due =
+        (query, action) -> new DueJob(db, clock, events, query, action);
     Ledger ledger = new Ledger();
     RefundRecords refundRecords = new RefundRecords();
     Customers customers = new Customers();
@@ -98,18 +104,11 @@ public final class App implements AutoCloseable {
     Refunds refunds = new Refunds(charges, ledger, refundRecords);
     RefundRoutes.register(router, expander, refunds);
     scheduler.add(
-        new DueJob(
-            db,
-            clock,
-            events,
-            "SELECT account_id, id FROM refunds WHERE due_at <= :now LIMIT 500",
-            refunds::settle));
+        due.apply(
+            "SELECT account_id, id FROM refunds WHERE due_at <= :now LIMIT 500", refunds::settle));
     BalanceRoutes.register(router, expander, ledger);
     scheduler.add(
-        new DueJob(
-            db,
-            clock,
-            events,
+        due.apply(
             "SELECT account_id, MIN(id) FROM balance_transactions WHERE announced = FALSE AND"
                 + " available_on <= :now GROUP BY account_id",
             BalanceRoutes::announceAvailable));
@@ -129,28 +128,19 @@ public final class App implements AutoCloseable {
     CheckoutSessions checkout = new CheckoutSessions(prices, products, customers, this::publicUrl);
     CheckoutRoutes.register(router, expander, checkout, charges);
     scheduler.add(
-        new DueJob(
-            db,
-            clock,
-            events,
+        due.apply(
             "SELECT account_id, id FROM checkout_sessions WHERE status = 'open' AND expires_at <="
                 + " :now LIMIT 500",
             checkout::expireDue));
     CreditGrants creditGrants = new CreditGrants(customers, prices);
     CreditRoutes.register(router, expander, creditGrants);
     scheduler.add(
-        new DueJob(
-            db,
-            clock,
-            events,
+        due.apply(
             "SELECT account_id, id FROM credit_grants WHERE closed = FALSE AND expires_at <= :now"
                 + " LIMIT 500",
             creditGrants::expireDue));
     scheduler.add(
-        new DueJob(
-            db,
-            clock,
-            events,
+        due.apply(
             "SELECT account_id, id FROM charges WHERE captured = FALSE AND refunded = FALSE AND"
                 + " status = 'succeeded' AND capture_before <= :now LIMIT 500",
             captures::expire));
@@ -161,10 +151,7 @@ public final class App implements AutoCloseable {
     refunds.addGuard((ctx, charge) -> disputes.refuseRefundIfDisputed(ctx, charge.id()));
     DisputeRoutes.register(router, expander, disputes);
     scheduler.add(
-        new DueJob(
-            db,
-            clock,
-            events,
+        due.apply(
             "SELECT account_id, id FROM disputes WHERE resolve_at <= :now LIMIT 500",
             disputes::resolve));
 
