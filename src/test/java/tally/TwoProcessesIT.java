@@ -46,8 +46,13 @@ class TwoProcessesIT {
   @BeforeAll
   static void start() throws Exception {
     String db = freshPostgres();
-    a = TallyProcess.start(db, KEY, dir.resolve("a.log"));
-    b = TallyProcess.start(db, KEY, dir.resolve("b.log"));
+    // Both start at once: both migrate and register the same key concurrently.
+    var starting = java.util.concurrent.Executors.newFixedThreadPool(2);
+    var first = starting.submit(() -> TallyProcess.start(db, KEY, dir.resolve("a.log")));
+    var second = starting.submit(() -> TallyProcess.start(db, KEY, dir.resolve("b.log")));
+    a = first.get();
+    b = second.get();
+    starting.shutdown();
     clients = new ArrayList<>();
     for (int i = 0; i < CLIENTS; i++) {
       TallyProcess server = i % 2 == 0 ? a : b;

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import tally.core.Clock;
 import tally.core.Ids;
 import tally.store.Db;
+import tally.store.DbFailure;
 
 /** Accounts and their keys. Keys are looked up by hash and cached: auth runs on every request. */
 public final class Accounts {
@@ -24,21 +25,31 @@ public final class Accounts {
       throw new IllegalArgumentException(
           "not a secret key (sk_test_… or sk_live_…): " + ApiKeys.mask(key));
     }
-    return authenticate(key)
-        .orElseGet(() ->
-            db.write(h -> {
-              String id = Ids.newId("acct_");
-              h.execute("INSERT INTO accounts (id, created) VALUES (?, ?)", id, clock.nowSeconds());
-              h.execute(
-                  "INSERT INTO api_keys (key_hash, account_id, last4, livemode, created)"
-                      + " VALUES (?, ?, ?, ?, ?)",
-                  ApiKeys.hash(key),
-                  id,
-                  key.substring(key.length() - 4),
-                  key.contains("_live_"),
-                  clock.nowSeconds());
-              return new Account(id, key.contains("_live_"));
-            }));
+    return authenticate(key).orElseGet(() -> create(key));
+  }
+
+  private Account create(String key) {
+    try {
+      return db.write(h -> {
+        String id = Ids.newId("acct_");
+        h.execute("INSERT INTO accounts (id, created) VALUES (?, ?)", id, clock.nowSeconds());
+        h.execute(
+            "INSERT INTO api_keys (key_hash, account_id, last4, livemode, created)"
+                + " VALUES (?, ?, ?, ?, ?)",
+            ApiKeys.hash(key),
+            id,
+            key.substring(key.length() - 4),
+            key.contains("_live_"),
+            clock.nowSeconds());
+        return new Account(id, key.contains("_live_"));
+      });
+    } catch (RuntimeException e) {
+      // Another process (two servers starting on one database) registered the key first.
+      if (DbFailure.isDuplicateKey(e)) {
+        return authenticate(key).orElseThrow(() -> e);
+      }
+      throw e;
+    }
   }
 
   public Optional<Account> authenticate(String key) {

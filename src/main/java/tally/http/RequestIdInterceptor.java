@@ -14,20 +14,31 @@ public final class RequestIdInterceptor implements Interceptor {
   private static final Logger LOG = LoggerFactory.getLogger("tally.access");
   public static final String DEFAULT_API_VERSION = "2026-03-25.dahlia";
 
-  /** A lost or refused database connection (SQLState class 08, or a pool timeout). */
-  static boolean databaseUnavailable(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof java.sql.SQLTransientConnectionException
-          || t instanceof java.sql.SQLNonTransientConnectionException) {
-        return true;
-      }
-      if (t instanceof java.sql.SQLException sql
-          && sql.getSQLState() != null
-          && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-        return true;
-      }
+  /**
+   * An unexpected failure: a conflict with another transaction is Stripe's 429 {@code
+   * lock_timeout}, a database outage a 500; both rolled back, so clients are told to retry.
+   */
+  private static ApiResponse failure(Exchange exchange, Throwable e) {
+    var kind = tally.store.DbFailure.of(e).orElse(null);
+    if (kind == tally.store.DbFailure.CONFLICT) {
+      LOG.warn("request {} conflicted with another: {}", exchange.requestId, e.toString());
+      return ApiResponse.error(
+              new ApiError.InvalidRequest(
+                  429,
+                  "lock_timeout",
+                  null,
+                  "This object cannot be accessed right now because another API request or Stripe"
+                      + " process is currently accessing it. If you see this error"
+                      + " intermittently, retry the request."))
+          .withHeader("Stripe-Should-Retry", "true");
     }
-    return false;
+    if (kind == tally.store.DbFailure.UNAVAILABLE) {
+      LOG.warn("request {} failed, database unavailable: {}", exchange.requestId, e.toString());
+      return ApiResponse.error(new ApiError.ApiFailure("An unknown error occurred"))
+          .withHeader("Stripe-Should-Retry", "true");
+    }
+    LOG.error("request {} failed", exchange.requestId, e);
+    return ApiResponse.error(new ApiError.ApiFailure("An unknown error occurred"));
   }
 
   @Override
@@ -41,12 +52,7 @@ public final class RequestIdInterceptor implements Interceptor {
     } catch (ApiException e) {
       response = ApiResponse.error(e.error());
     } catch (RuntimeException | Error e) {
-      LOG.error("request {} failed", exchange.requestId, e);
-      response = ApiResponse.error(new ApiError.ApiFailure("An unknown error occurred"));
-      if (databaseUnavailable(e)) {
-        // Nothing was committed, and the database may be back any moment: clients should retry.
-        response.withHeader("Stripe-Should-Retry", "true");
-      }
+      response = failure(exchange, e);
     }
     ApiRequest request = exchange.request();
     response.withHeader("Request-Id", exchange.requestId);
