@@ -50,7 +50,12 @@ public final class Scheduler implements AutoCloseable {
     try {
       runDue();
     } catch (RuntimeException e) {
-      LOG.error("background job failed", e);
+      if (tally.store.DbFailure.of(e).isPresent()) {
+        // The database is away or busy; the job runs again next tick. One line, not a trace.
+        LOG.warn("background jobs paused: {}", e.toString());
+      } else {
+        LOG.error("background job failed", e);
+      }
     }
   }
 
