@@ -43,7 +43,8 @@ public final class ListQuery<T extends ApiObject> {
 
   /** Adds a raw condition with its named binds (all values must be bound, never inlined). */
   public ListQuery<T> where(String condition, Map<String, Object> values) {
-    conditions.add(condition);
+    // Parenthesised, so an OR inside can never escape the account_id condition.
+    conditions.add("(" + condition + ")");
     binds.putAll(values);
     return this;
   }
