@@ -182,17 +182,7 @@ public final class Prices {
               : "(recurring IS NULL OR recurring = 'null')",
           Map.of());
     }
-    if (f.lookupKeys() != null && !f.lookupKeys().isEmpty()) {
-      Map<String, Object> keys = new java.util.LinkedHashMap<>();
-      for (int i = 0; i < f.lookupKeys().size(); i++) {
-        keys.put("lk" + i, f.lookupKeys().get(i));
-      }
-      q.where(
-          "lookup_key IN ("
-              + String.join(", ", keys.keySet().stream().map(k -> ":" + k).toList())
-              + ")",
-          keys);
-    }
+    q.whereIn("lookup_key", f.lookupKeys());
     return q.page(ctx.db(), f.page(), "/v1/prices");
   }
 

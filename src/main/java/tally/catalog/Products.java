@@ -199,15 +199,7 @@ public final class Products {
             .whereEquals("active", f.active())
             .whereEquals("shippable", f.shippable())
             .whereEquals("url", f.url());
-    if (f.ids() != null && !f.ids().isEmpty()) {
-      Map<String, Object> ids = new java.util.LinkedHashMap<>();
-      for (int i = 0; i < f.ids().size(); i++) {
-        ids.put("pid" + i, f.ids().get(i));
-      }
-      q.where(
-          "id IN (" + String.join(", ", ids.keySet().stream().map(k -> ":" + k).toList()) + ")",
-          ids);
-    }
+    q.whereIn("id", f.ids());
     return q.page(ctx.db(), f.page(), "/v1/products");
   }
 

@@ -184,61 +184,34 @@ public final class Customers implements CustomerCards {
 
   /** A customer created by a completed Checkout Session, with the payer's email. */
   public Customer createWithEmail(Ctx ctx, String email) {
-    return create(
-        ctx,
-        new CustomerParams.Fields(
-            email == null ? Patch.absent() : new Patch.Set<>(email),
-            Patch.absent(),
-            Patch.absent(),
-            Patch.absent(),
-            null,
-            null,
-            null,
-            Patch.absent(),
-            Patch.absent(),
-            tally.api.Metadata.NONE,
-            null,
-            null));
+    return create(ctx, contactFields(email, null, null));
+  }
+
+  /** Params that change only the email, the name and/or add a card: the hosted pages' forms. */
+  private static CustomerParams.Fields contactFields(String email, String name, String source) {
+    return new CustomerParams.Fields(
+        email == null ? Patch.absent() : new Patch.Set<>(email),
+        name == null ? Patch.absent() : new Patch.Set<>(name),
+        Patch.absent(),
+        Patch.absent(),
+        null,
+        null,
+        null,
+        Patch.absent(),
+        Patch.absent(),
+        tally.api.Metadata.NONE,
+        source,
+        null);
   }
 
   /** The portal's contact form: the same update as the API's, with only these fields. */
   public Customer updateContact(Ctx ctx, String id, String email, String name) {
-    return update(
-        ctx,
-        id,
-        new CustomerParams.Fields(
-            email == null ? Patch.absent() : new Patch.Set<>(email),
-            name == null ? Patch.absent() : new Patch.Set<>(name),
-            Patch.absent(),
-            Patch.absent(),
-            null,
-            null,
-            null,
-            Patch.absent(),
-            Patch.absent(),
-            tally.api.Metadata.NONE,
-            null,
-            null));
+    return update(ctx, id, contactFields(email, name, null));
   }
 
   /** The portal's "add a card": attaches it and makes it the default, as source= does. */
   public Customer attachCard(Ctx ctx, String id, String token) {
-    return update(
-        ctx,
-        id,
-        new CustomerParams.Fields(
-            Patch.absent(),
-            Patch.absent(),
-            Patch.absent(),
-            Patch.absent(),
-            null,
-            null,
-            null,
-            Patch.absent(),
-            Patch.absent(),
-            tally.api.Metadata.NONE,
-            token,
-            null));
+    return update(ctx, id, contactFields(null, null, token));
   }
 
   /** The customer's saved cards as {@code card} objects, newest first. */

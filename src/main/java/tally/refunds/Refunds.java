@@ -178,8 +178,9 @@ public final class Refunds {
   /** refund.updated (and its deprecated twin charge.refund.updated) with what changed. */
   private Refund announceUpdate(Ctx ctx, Refund before) {
     Refund after = retrieve(ctx, before.id());
-    ctx.emitUpdate("refund.updated", after, Changes.previous(before, after));
-    ctx.emitUpdate("charge.refund.updated", after, Changes.previous(before, after));
+    var previous = Changes.previous(before, after);
+    ctx.emitUpdate("refund.updated", after, previous);
+    ctx.emitUpdate("charge.refund.updated", after, previous);
     return after;
   }
 

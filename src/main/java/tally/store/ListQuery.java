@@ -41,6 +41,20 @@ public final class ListQuery<T extends ApiObject> {
     return this;
   }
 
+  /** Adds {@code column IN (…)} when values were given, each value bound. */
+  public ListQuery<T> whereIn(String column, java.util.List<?> values) {
+    if (values != null && !values.isEmpty()) {
+      java.util.List<String> names = new ArrayList<>();
+      for (Object value : values) {
+        String name = "f" + binds.size();
+        names.add(":" + name);
+        binds.put(name, value);
+      }
+      conditions.add(column + " IN (" + String.join(", ", names) + ")");
+    }
+    return this;
+  }
+
   /** Adds a raw condition with its named binds (all values must be bound, never inlined). */
   public ListQuery<T> where(String condition, Map<String, Object> values) {
     // Parenthesised, so an OR inside can never escape the account_id condition.
