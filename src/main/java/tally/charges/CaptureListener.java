@@ -10,5 +10,6 @@ import tally.api.Ctx;
  */
 @FunctionalInterface
 public interface CaptureListener {
-  void captured(Ctx ctx, Charge charge);
+  /** Returns true if it changed the charge (so it must be read again before it is rendered). */
+  boolean captured(Ctx ctx, Charge charge);
 }

@@ -100,7 +100,7 @@ final class ChargeStore {
             "postal",
             c.card().path("billing_details").path("address").path("postal_code").asText(null))
         .execute();
-    writeMetadataRows(ctx, c);
+    METADATA.insert(ctx, c.id(), c.metadata());
   }
 
   private static String cardField(Charge c, String field) {

@@ -113,8 +113,11 @@ public final class Charges {
 
   /** Tells the capture listeners about a charge just captured; returns it as they left it. */
   Charge announceCapture(Ctx ctx, Charge charge) {
-    captureListeners.forEach(l -> l.captured(ctx, charge));
-    return retrieve(ctx, charge.id());
+    boolean changed = false;
+    for (CaptureListener listener : captureListeners) {
+      changed |= listener.captured(ctx, charge);
+    }
+    return changed ? retrieve(ctx, charge.id()) : charge;
   }
 
   /** The card a charge uses: a test token (a new card each time) or a card saved on a customer. */

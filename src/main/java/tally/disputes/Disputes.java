@@ -39,10 +39,10 @@ public final class Disputes {
    * withdraws the funds at once, an inquiry moves no money. Register as the charges' capture
    * listener.
    */
-  public void open(Ctx ctx, Charge charge) {
+  public boolean open(Ctx ctx, Charge charge) {
     TestCard card = TestCards.of(charge);
     if (card.disputeReason() == null) {
-      return;
+      return false;
     }
     for (int i = 0; i < card.disputeCount(); i++) {
       String id = Ids.newId("du_");
@@ -67,6 +67,7 @@ public final class Disputes {
       }
     }
     charges.markDisputed(ctx, charge.id());
+    return true;
   }
 
   /** True while a dispute keeps the charge from being refunded: an open or lost chargeback. */

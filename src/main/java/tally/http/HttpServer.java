@@ -54,6 +54,9 @@ public final class HttpServer implements AutoCloseable {
   }
 
   private static final class PipelineHandler extends Handler.Abstract {
+    // Stripe pretty-prints its JSON; the writer is immutable, so one serves every request.
+    private static final com.fasterxml.jackson.databind.ObjectWriter PRETTY =
+        Json.MAPPER.writerWithDefaultPrettyPrinter();
     private final Pipeline pipeline;
 
     PipelineHandler(Pipeline pipeline) {
@@ -87,8 +90,7 @@ public final class HttpServer implements AutoCloseable {
       response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache, no-store");
       response.getHeaders().put("Access-Control-Allow-Origin", "*");
       apiResponse.headers().forEach((k, v) -> response.getHeaders().put(k, v));
-      byte[] bytes =
-          Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(apiResponse.body());
+      byte[] bytes = PRETTY.writeValueAsBytes(apiResponse.body());
       response.write(true, ByteBuffer.wrap(bytes), callback);
       return true;
     }

@@ -6,37 +6,56 @@ import java.util.Map;
 
 /** One endpoint as data: method, path template, params decoder and handler. */
 public record Route<P>(
-    String method, String template, Decoder<P> decoder, Handler<P> handler, boolean authenticated) {
+    String method,
+    String template,
+    Decoder<P> decoder,
+    Handler<P> handler,
+    boolean authenticated,
+    List<String> segments) {
 
-  List<String> segments() {
-    return List.of(template.substring(1).split("/"));
+  public Route(
+      String method,
+      String template,
+      Decoder<P> decoder,
+      Handler<P> handler,
+      boolean authenticated) {
+    // Split once here: matching runs on every request.
+    this(
+        method,
+        template,
+        decoder,
+        handler,
+        authenticated,
+        List.of(template.substring(1).split("/")));
   }
 
   /** Path parameters when {@code path} fits the template, else null. */
   Map<String, String> match(String[] parts) {
-    List<String> segs = segments();
-    if (segs.size() != parts.length) {
+    if (segments.size() != parts.length) {
       return null;
     }
-    Map<String, String> params = new LinkedHashMap<>();
+    Map<String, String> params = null;
     for (int i = 0; i < parts.length; i++) {
-      String seg = segs.get(i);
+      String seg = segments.get(i);
       if (seg.startsWith("{")) {
         if (parts[i].isEmpty()) {
           return null;
+        }
+        if (params == null) {
+          params = new LinkedHashMap<>();
         }
         params.put(seg.substring(1, seg.length() - 1), parts[i]);
       } else if (!seg.equals(parts[i])) {
         return null;
       }
     }
-    return params;
+    return params == null ? Map.of() : params;
   }
 
   /** Literal segments outrank parameters: {@code /v1/charges/search} before {@code {charge}}. */
   int specificity() {
     int score = 0;
-    for (String seg : segments()) {
+    for (String seg : segments) {
       score = score * 2 + (seg.startsWith("{") ? 0 : 1);
     }
     return score;

@@ -8,6 +8,8 @@ import java.util.Map;
 /** The route table: every endpoint is one line here, registered by its feature. */
 public final class Router {
   private final List<Route<?>> routes = new ArrayList<>();
+  // Per method, most specific first: a request only walks the routes of its own method.
+  private final Map<String, List<Route<?>>> byMethod = new java.util.HashMap<>();
 
   public record Match(Route<?> route, Map<String, String> pathParams) {}
 
@@ -31,15 +33,14 @@ public final class Router {
   private Router add(Route<?> route) {
     routes.add(route);
     routes.sort(Comparator.comparingInt((Route<?> r) -> -r.specificity()));
+    byMethod.clear();
+    routes.forEach(r -> byMethod.computeIfAbsent(r.method(), m -> new ArrayList<>()).add(r));
     return this;
   }
 
   public Match match(String method, String path) {
     String[] parts = (path.startsWith("/") ? path.substring(1) : path).split("/", -1);
-    for (Route<?> route : routes) {
-      if (!route.method().equals(method)) {
-        continue;
-      }
+    for (Route<?> route : byMethod.getOrDefault(method, List.of())) {
       Map<String, String> params = route.match(parts);
       if (params != null) {
         return new Match(route, params);

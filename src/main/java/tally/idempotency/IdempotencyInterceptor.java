@@ -39,9 +39,9 @@ public final class IdempotencyInterceptor implements Interceptor {
     Handle h = exchange.db();
     String account = exchange.account().id();
     String fingerprint = ParamsFingerprint.of(request.body());
-    Optional<StoredResponse> prior = keys.find(h, account, key);
-    if (prior.isEmpty()
-        && !keys.claim(
+    // Claim first: a new key (the common case) costs one statement; a used one a second.
+    boolean claimed =
+        keys.claim(
             h,
             account,
             key,
@@ -49,11 +49,12 @@ public final class IdempotencyInterceptor implements Interceptor {
             request.path(),
             fingerprint,
             exchange.requestId(),
-            clock.nowSeconds())) {
-      prior = keys.find(h, account, key);
-    }
-    if (prior.isPresent()) {
-      return replay(prior.get(), request, key, fingerprint);
+            clock.nowSeconds());
+    if (!claimed) {
+      Optional<StoredResponse> prior = keys.find(h, account, key);
+      if (prior.isPresent()) {
+        return replay(prior.get(), request, key, fingerprint);
+      }
     }
     h.savepoint(SAVEPOINT);
     try {

@@ -23,6 +23,11 @@ public final class MetadataIndex {
         .bind(0, ctx.accountId())
         .bind(1, ownerId)
         .execute();
+    insert(ctx, ownerId, metadata);
+  }
+
+  /** The rows of a new owner (nothing to delete first). */
+  public void insert(Ctx ctx, String ownerId, Map<String, String> metadata) {
     metadata.forEach((key, value) ->
         ctx.db()
             .createUpdate(

@@ -27,43 +27,70 @@ public final class Db implements AutoCloseable {
   private final Jdbi jdbi;
   private final ReentrantLock writeLock = new ReentrantLock(true);
   private final WriteQueue writeQueue;
+  private Checkpointer checkpointer;
 
-  private Db(Kind kind, HikariDataSource pool) {
+  private Db(
+      Kind kind,
+      HikariDataSource pool,
+      javax.sql.DataSource writerSource,
+      java.nio.file.Path sqliteFile) {
     this.kind = kind;
     this.pool = pool;
     this.jdbi = Jdbi.create(pool);
-    this.writeQueue = kind == Kind.SQLITE ? new WriteQueue(jdbi, writeLock) : null;
     // Dialect differences live here, as SQL template attributes: "SELECT … <forUpdate>".
-    jdbi.define("forUpdate", kind == Kind.POSTGRES ? "FOR UPDATE" : "");
+    java.util.Map<String, Object> dialect =
+        java.util.Map.of("forUpdate", kind == Kind.POSTGRES ? "FOR UPDATE" : "");
+    dialect.forEach(jdbi::define);
+    this.writeQueue =
+        kind == Kind.SQLITE
+            ? new WriteQueue(writerSource, new WalSync(sqliteFile), writeLock, dialect)
+            : null;
   }
 
   public static Db open(String spec) {
-    Db db =
-        spec.startsWith("postgresql://") || spec.startsWith("postgres://")
-            ? new Db(Kind.POSTGRES, postgres(spec))
-            : new Db(Kind.SQLITE, sqlite(spec));
+    Db db;
+    if (spec.startsWith("postgresql://") || spec.startsWith("postgres://")) {
+      db = new Db(Kind.POSTGRES, postgres(spec), null, null);
+    } else {
+      File file = new File(spec).getAbsoluteFile();
+      HikariConfig hikari = new HikariConfig();
+      hikari.setDataSource(sqlite(file, SQLiteConfig.SynchronousMode.FULL, true));
+      hikari.setMaximumPoolSize(16);
+      hikari.setPoolName("tally-sqlite");
+      // The writer's commits only write the WAL; WalSync fsyncs it before anyone is answered.
+      db =
+          new Db(
+              Kind.SQLITE,
+              new HikariDataSource(hikari),
+              sqlite(file, SQLiteConfig.SynchronousMode.NORMAL, false),
+              file.toPath());
+    }
     db.migrate();
+    if (db.kind == Kind.SQLITE) {
+      db.checkpointer = new Checkpointer(db.pool);
+    }
     return db;
   }
 
-  private static HikariDataSource sqlite(String path) {
-    File file = new File(path).getAbsoluteFile();
+  private static SQLiteDataSource sqlite(
+      File file, SQLiteConfig.SynchronousMode synchronous, boolean autoCheckpoint) {
     File dir = file.getParentFile();
     if (dir != null && !dir.isDirectory() && !dir.mkdirs()) {
       throw new IllegalStateException("cannot create directory " + dir);
     }
     SQLiteConfig config = new SQLiteConfig();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-    config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+    config.setSynchronous(synchronous);
+    if (!autoCheckpoint) {
+      // The writer: checkpoints run elsewhere, and its page cache (one connection) may be large.
+      config.setPragma(SQLiteConfig.Pragma.WAL_AUTOCHECKPOINT, "0");
+      config.setCacheSize(-64 * 1024);
+    }
     config.setBusyTimeout(30_000);
     config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
     SQLiteDataSource ds = new SQLiteDataSource(config);
     ds.setUrl("jdbc:sqlite:" + file.getPath());
-    HikariConfig hikari = new HikariConfig();
-    hikari.setDataSource(ds);
-    hikari.setMaximumPoolSize(16);
-    hikari.setPoolName("tally-sqlite");
-    return new HikariDataSource(hikari);
+    return ds;
   }
 
   private static HikariDataSource postgres(String spec) {
@@ -160,6 +187,9 @@ public final class Db implements AutoCloseable {
   public void close() {
     if (writeQueue != null) {
       writeQueue.close();
+    }
+    if (checkpointer != null) {
+      checkpointer.close();
     }
     pool.close();
   }

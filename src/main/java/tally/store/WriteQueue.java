@@ -1,13 +1,18 @@
 package tally.store;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.locks.Lock;
 import java.util.function.Function;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.ConnectionFactory;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -66,15 +71,44 @@ final class WriteQueue implements AutoCloseable {
   }
 
   private final BlockingQueue<Unit<?>> queue = new LinkedBlockingQueue<>();
+  private final DataSource source;
+  private final WalSync walSync;
+  private final StatementCache statements = new StatementCache();
   private final Jdbi jdbi;
   private final Lock writeLock;
+  // The writer's own connection, outside the pool: its page cache and prepared statements stay
+  // warm from batch to batch. Replaced after a failure.
+  private Connection connection;
   private final Thread writer;
   private volatile Handle current;
   private volatile boolean running = true;
 
-  WriteQueue(Jdbi jdbi, Lock writeLock) {
-    this.jdbi = jdbi;
+  /**
+   * {@code walSync} null: each commit is durable by itself (the connection syncs); else commits
+   * only write the WAL and {@code walSync} acknowledges them after its fsync.
+   */
+  WriteQueue(DataSource source, WalSync walSync, Lock writeLock, Map<String, Object> attributes) {
+    this.source = source;
+    this.walSync = walSync;
     this.writeLock = writeLock;
+    this.jdbi =
+        Jdbi.create(
+            new ConnectionFactory() {
+              @Override
+              public Connection openConnection() throws SQLException {
+                if (connection == null) {
+                  connection = source.getConnection();
+                }
+                return connection;
+              }
+
+              @Override
+              public void closeConnection(Connection conn) {
+                // kept open for the next batch
+              }
+            });
+    jdbi.setStatementBuilderFactory(conn -> statements);
+    attributes.forEach(jdbi::define);
     this.writer = Thread.ofPlatform().daemon().name("tally-writer").unstarted(this::loop);
     writer.start();
   }
@@ -110,8 +144,13 @@ final class WriteQueue implements AutoCloseable {
       }
       queue.drainTo(batch, MAX_BATCH - 1);
       RuntimeException commitFailure = runBatch(batch);
-      batch.forEach(unit -> unit.finish(commitFailure));
+      List<Unit<?>> done = List.copyOf(batch);
       batch.clear();
+      if (commitFailure != null || walSync == null) {
+        done.forEach(unit -> unit.finish(commitFailure));
+      } else {
+        walSync.whenDurable(syncFailure -> done.forEach(unit -> unit.finish(syncFailure)));
+      }
     }
   }
 
@@ -131,9 +170,11 @@ final class WriteQueue implements AutoCloseable {
         } catch (RuntimeException ignored) {
           // the connection is being discarded anyway
         }
+        discardConnection();
         return e;
       }
     } catch (RuntimeException e) {
+      discardConnection();
       return e;
     } finally {
       current = null;
@@ -141,9 +182,30 @@ final class WriteQueue implements AutoCloseable {
     }
   }
 
+  private void discardConnection() {
+    statements.clear();
+    if (connection != null) {
+      try {
+        connection.close();
+      } catch (SQLException ignored) {
+        // a broken connection may fail to close; it is dropped either way
+      }
+      connection = null;
+    }
+  }
+
   @Override
   public void close() {
     running = false;
     writer.interrupt();
+    try {
+      writer.join(5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    discardConnection();
+    if (walSync != null) {
+      walSync.close();
+    }
   }
 }
