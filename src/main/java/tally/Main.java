@@ -16,7 +16,7 @@ import tally.core.Clock;
     name = "tally",
     mixinStandardHelpOptions = true,
     description = "A self-hosted, Stripe-compatible payments API server.",
-    subcommands = {Main.Serve.class})
+    subcommands = {Main.Serve.class, Train.class})
 public final class Main implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
@@ -77,7 +77,12 @@ public final class Main implements Runnable {
       }
       // Keys exist before /healthz answers, so "ready" means every configured key works.
       app.listen(config);
-      LOG.info("Tally listening on http://{}:{} (database {})", host, app.port(), describe(db));
+      LOG.info(
+          "Tally listening on http://{}:{} (database {}), ready {} ms after the JVM started",
+          host,
+          app.port(),
+          describe(db),
+          java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime()
           .addShutdownHook(
