@@ -8,8 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Copies the SQLite WAL back into the database file on its own thread and connection. The writer
- * runs with automatic checkpoints off: a checkpoint inside a commit (every thousand pages) cost the
+ * Copies the SQLite WAL back into the database file on its own thread and connection, so the writer
+ * rarely has to: a checkpoint inside a commit (SQLite's default, every thousand pages) cost the
  * group commit more than its own page writes. A passive checkpoint never blocks the writer.
  */
 final class Checkpointer implements AutoCloseable {

@@ -82,8 +82,11 @@ public final class Db implements AutoCloseable {
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(synchronous);
     if (!autoCheckpoint) {
-      // The writer: checkpoints run elsewhere, and its page cache (one connection) may be large.
-      config.setPragma(SQLiteConfig.Pragma.WAL_AUTOCHECKPOINT, "0");
+      // The writer: the Checkpointer copies the WAL back, but under unbroken load it can never
+      // finish before the next batch begins, and only a fully copied WAL restarts from its start.
+      // Past 4,000 pages (16 MB) the writer checkpoints itself, which lets the WAL restart.
+      config.setPragma(SQLiteConfig.Pragma.WAL_AUTOCHECKPOINT, "4000");
+      // Its page cache (one connection) may be large.
       config.setCacheSize(-64 * 1024);
     }
     config.setBusyTimeout(30_000);

@@ -66,7 +66,9 @@ final class WalSync implements AutoCloseable {
   @Override
   public void close() {
     running = false;
-    thread.interrupt();
+    // Wakes the thread for a last round instead of interrupting it: an interrupt would close the
+    // channel in the middle of an fsync.
+    waiting.add(failure -> {});
     try {
       thread.join(5_000);
     } catch (InterruptedException e) {

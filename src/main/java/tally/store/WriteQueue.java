@@ -71,7 +71,6 @@ final class WriteQueue implements AutoCloseable {
   }
 
   private final BlockingQueue<Unit<?>> queue = new LinkedBlockingQueue<>();
-  private final DataSource source;
   private final WalSync walSync;
   private final StatementCache statements = new StatementCache();
   private final Jdbi jdbi;
@@ -88,7 +87,6 @@ final class WriteQueue implements AutoCloseable {
    * only write the WAL and {@code walSync} acknowledges them after its fsync.
    */
   WriteQueue(DataSource source, WalSync walSync, Lock writeLock, Map<String, Object> attributes) {
-    this.source = source;
     this.walSync = walSync;
     this.writeLock = writeLock;
     this.jdbi =
