@@ -21,8 +21,7 @@ final class Checkpointer implements AutoCloseable {
 
   Checkpointer(DataSource source) {
     this.source = source;
-    this.thread = Thread.ofPlatform().daemon().name("tally-checkpoint").unstarted(this::loop);
-    thread.start();
+    this.thread = Threads.start("tally-checkpoint", this::loop);
   }
 
   private void loop() {
@@ -50,10 +49,6 @@ final class Checkpointer implements AutoCloseable {
   public void close() {
     running = false;
     thread.interrupt();
-    try {
-      thread.join(5_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    Threads.awaitStop(thread);
   }
 }

@@ -27,7 +27,7 @@ public final class Db implements AutoCloseable {
   private final Jdbi jdbi;
   private final ReentrantLock writeLock = new ReentrantLock(true);
   private final WriteQueue writeQueue;
-  private Checkpointer checkpointer;
+  private final Checkpointer checkpointer;
 
   private Db(
       Kind kind,
@@ -41,10 +41,10 @@ public final class Db implements AutoCloseable {
     java.util.Map<String, Object> dialect =
         java.util.Map.of("forUpdate", kind == Kind.POSTGRES ? "FOR UPDATE" : "");
     dialect.forEach(jdbi::define);
+    boolean sqlite = kind == Kind.SQLITE;
     this.writeQueue =
-        kind == Kind.SQLITE
-            ? new WriteQueue(writerSource, new WalSync(sqliteFile), writeLock, dialect)
-            : null;
+        sqlite ? new WriteQueue(writerSource, new WalSync(sqliteFile), writeLock, dialect) : null;
+    this.checkpointer = sqlite ? new Checkpointer(pool) : null;
   }
 
   public static Db open(String spec) {
@@ -66,9 +66,6 @@ public final class Db implements AutoCloseable {
               file.toPath());
     }
     db.migrate();
-    if (db.kind == Kind.SQLITE) {
-      db.checkpointer = new Checkpointer(db.pool);
-    }
     return db;
   }
 

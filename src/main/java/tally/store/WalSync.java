@@ -26,8 +26,7 @@ final class WalSync implements AutoCloseable {
 
   WalSync(Path databaseFile) {
     this.wal = databaseFile.resolveSibling(databaseFile.getFileName() + "-wal");
-    this.thread = Thread.ofPlatform().daemon().name("tally-wal-sync").unstarted(this::loop);
-    thread.start();
+    this.thread = Threads.start("tally-wal-sync", this::loop);
   }
 
   /** Calls {@code ack} (with null, or the failure) once everything committed so far is durable. */
@@ -69,10 +68,6 @@ final class WalSync implements AutoCloseable {
     // Wakes the thread for a last round instead of interrupting it: an interrupt would close the
     // channel in the middle of an fsync.
     waiting.add(failure -> {});
-    try {
-      thread.join(5_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    Threads.awaitStop(thread);
   }
 }

@@ -82,10 +82,7 @@ final class WriteQueue implements AutoCloseable {
   private volatile Handle current;
   private volatile boolean running = true;
 
-  /**
-   * {@code walSync} null: each commit is durable by itself (the connection syncs); else commits
-   * only write the WAL and {@code walSync} acknowledges them after its fsync.
-   */
+  /** Commits only write the WAL; {@code walSync} answers their callers after its fsync. */
   WriteQueue(DataSource source, WalSync walSync, Lock writeLock, Map<String, Object> attributes) {
     this.walSync = walSync;
     this.writeLock = writeLock;
@@ -107,8 +104,7 @@ final class WriteQueue implements AutoCloseable {
             });
     jdbi.setStatementBuilderFactory(conn -> statements);
     attributes.forEach(jdbi::define);
-    this.writer = Thread.ofPlatform().daemon().name("tally-writer").unstarted(this::loop);
-    writer.start();
+    this.writer = Threads.start("tally-writer", this::loop);
   }
 
   /** Runs {@code work} in the next batch and returns once that batch is committed. */
@@ -144,7 +140,7 @@ final class WriteQueue implements AutoCloseable {
       RuntimeException commitFailure = runBatch(batch);
       List<Unit<?>> done = List.copyOf(batch);
       batch.clear();
-      if (commitFailure != null || walSync == null) {
+      if (commitFailure != null) {
         done.forEach(unit -> unit.finish(commitFailure));
       } else {
         walSync.whenDurable(syncFailure -> done.forEach(unit -> unit.finish(syncFailure)));
@@ -196,14 +192,8 @@ final class WriteQueue implements AutoCloseable {
   public void close() {
     running = false;
     writer.interrupt();
-    try {
-      writer.join(5_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    Threads.awaitStop(writer);
     discardConnection();
-    if (walSync != null) {
-      walSync.close();
-    }
+    walSync.close();
   }
 }
