@@ -119,7 +119,7 @@ public final class Captures {
         || c.captureBefore() > ctx.now()) {
       return false;
     }
-    if (!charges.applyRefund(ctx, id, c.amount())) {
+    if (charges.applyRefund(ctx, id, c.amount()).isEmpty()) {
       return false;
     }
     refunds.insert(

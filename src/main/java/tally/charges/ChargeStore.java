@@ -190,19 +190,21 @@ final class ChargeStore {
         == 1;
   }
 
-  /** Adds a refund to the charge unless that would refund more than was paid. */
-  boolean addRefund(Ctx ctx, String id, long amount) {
+  /** The charge after the refund, or empty if the refundable remainder no longer covers it. */
+  Optional<Charge> addRefund(Ctx ctx, String id, long amount) {
     // amount_refunded includes what a partial capture released, so "amount" bounds both cases.
+    // RETURNING hands back the changed row, so the caller need not read it again.
     return ctx.db()
-            .createUpdate(
-                "UPDATE charges SET amount_refunded = amount_refunded + :amount, refunded ="
-                    + " (amount_refunded + :amount = amount) WHERE account_id = :account_id AND id"
-                    + " = :id AND status = 'succeeded' AND amount_refunded + :amount <= amount")
-            .bind("amount", amount)
-            .bind("account_id", ctx.accountId())
-            .bind("id", id)
-            .execute()
-        == 1;
+        .createQuery(
+            "UPDATE charges SET amount_refunded = amount_refunded + :amount, refunded ="
+                + " (amount_refunded + :amount = amount) WHERE account_id = :account_id AND id"
+                + " = :id AND status = 'succeeded' AND amount_refunded + :amount <= amount"
+                + " RETURNING *")
+        .bind("amount", amount)
+        .bind("account_id", ctx.accountId())
+        .bind("id", id)
+        .map(MAPPER)
+        .findOne();
   }
 
   /** Gives back a refund that failed after it was applied. */

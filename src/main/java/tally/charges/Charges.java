@@ -255,8 +255,8 @@ public final class Charges {
     }
   }
 
-  /** Adds {@code amount} to the charge's refunded total; false if that would over-refund. */
-  public boolean applyRefund(Ctx ctx, String chargeId, long amount) {
+  /** Adds a refund to the charge: the charge after it, or empty if it no longer covers it. */
+  public Optional<Charge> applyRefund(Ctx ctx, String chargeId, long amount) {
     return store.addRefund(ctx, chargeId, amount);
   }
 

@@ -45,12 +45,13 @@ public final class RefundRecords {
   }
 
   public Refund insert(Ctx ctx, String id, NewRefund r) {
-    ctx.db()
-        .createUpdate(
+    // RETURNING reads the stored row back (defaults included) without a second query.
+    return ctx.db()
+        .createQuery(
             "INSERT INTO refunds (account_id, id, seq, created, charge, amount, currency, status,"
                 + " reason, balance_transaction, instructions_email, metadata) VALUES (:account_id,"
                 + " :id, :seq, :created, :charge, :amount, :currency, :status, :reason, :txn,"
-                + " :instructions_email, :metadata)")
+                + " :instructions_email, :metadata) RETURNING *")
         .bind("account_id", ctx.accountId())
         .bind("id", id)
         .bind("seq", Sequence.next())
@@ -63,8 +64,8 @@ public final class RefundRecords {
         .bind("txn", r.balanceTransaction())
         .bind("instructions_email", r.instructionsEmail())
         .bind("metadata", Json.write(r.metadata()))
-        .execute();
-    return find(ctx, id).orElseThrow();
+        .map(MAPPER)
+        .one();
   }
 
   /**

@@ -1,6 +1,7 @@
 package tally.refunds;
 
 import java.util.List;
+import java.util.Optional;
 import tally.api.ApiObject;
 import tally.api.Changes;
 import tally.api.Ctx;
@@ -79,7 +80,8 @@ public final class Refunds {
     }
     String behavior = charge.captured() ? TestCards.of(charge).refundBehavior() : null;
     boolean pending = "pending".equals(behavior);
-    if (!pending && !charges.applyRefund(ctx, charge.id(), amount)) {
+    Charge refunded = pending ? null : charges.applyRefund(ctx, charge.id(), amount).orElse(null);
+    if (!pending && refunded == null) {
       // Another refund took the remainder after we read the charge.
       throw overRefund(charges.retrieve(ctx, charge.id()), amount);
     }
@@ -105,8 +107,8 @@ public final class Refunds {
       records.scheduleOutcome(ctx, id, ctx.now() + SETTLE_SECONDS, pending ? "succeed" : "fail");
     }
     ctx.emit("refund.created", refund);
-    if (!pending) {
-      ctx.emit("charge.refunded", charges.retrieve(ctx, charge.id()));
+    if (refunded != null) {
+      ctx.emit("charge.refunded", refunded);
     }
     return refund;
   }
@@ -227,14 +229,15 @@ public final class Refunds {
     String outcome = records.pendingOutcome(ctx, id).orElse(null);
     Charge charge = charges.retrieve(ctx, refund.charge());
     if ("succeed".equals(outcome) && "pending".equals(refund.status())) {
-      if (!charges.applyRefund(ctx, charge.id(), refund.amount())) {
+      Optional<Charge> refunded = charges.applyRefund(ctx, charge.id(), refund.amount());
+      if (refunded.isEmpty()) {
         return records.transition(ctx, id, "pending", "failed", "unknown", null);
       }
       String txn = ledger.record(ctx, movement(ctx, charge, id, -refund.amount(), "refund"));
       records.setBalanceTransaction(ctx, id, txn);
       boolean done = records.transition(ctx, id, "pending", "succeeded", null, null);
       announceUpdate(ctx, refund);
-      ctx.emit("charge.refunded", charges.retrieve(ctx, charge.id()));
+      ctx.emit("charge.refunded", refunded.get());
       return done;
     }
     if ("fail".equals(outcome) && "succeeded".equals(refund.status())) {
