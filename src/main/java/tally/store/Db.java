@@ -42,6 +42,9 @@ public final class Db implements AutoCloseable {
         java.util.Map.of("forUpdate", kind == Kind.POSTGRES ? "FOR UPDATE" : "");
     dialect.forEach(jdbi::define);
     boolean sqlite = kind == Kind.SQLITE;
+    if (sqlite) {
+      jdbi.setStatementBuilderFactory(new PooledStatementCaches()); // PostgreSQL's driver has one
+    }
     this.writeQueue =
         sqlite ? new WriteQueue(writerSource, new WalSync(sqliteFile), writeLock, dialect) : null;
     this.checkpointer = sqlite ? new Checkpointer(pool) : null;

@@ -15,7 +15,8 @@ import org.jdbi.v3.core.statement.StatementContext;
  * Keeps prepared statements open for reuse on the one connection of the SQLite writer: preparing
  * (SQLite compiling the SQL) was a sixth of the writer's CPU. A statement in use is never handed
  * out twice; a nested use of the same SQL prepares another one, which is kept too. Only for a
- * connection used by one thread and never returned to a pool (a pool would close the statements).
+ * connection used by one thread at a time; statements are prepared on the driver's connection, not
+ * on a pool's proxy, which would close them when the connection goes back to the pool.
  */
 final class StatementCache implements StatementBuilder {
   private final Map<String, ArrayDeque<PreparedStatement>> idle = new HashMap<>();
@@ -35,10 +36,11 @@ final class StatementCache implements StatementBuilder {
     if (cached != null) {
       return cached;
     }
+    Connection raw = unwrap(conn);
     PreparedStatement prepared =
         ctx.isReturningGeneratedKeys()
-            ? conn.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)
-            : conn.prepareStatement(sql);
+            ? raw.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)
+            : raw.prepareStatement(sql);
     sqlOf.put(prepared, sql);
     return prepared;
   }
@@ -67,6 +69,15 @@ final class StatementCache implements StatementBuilder {
   /** Jdbi calls this as each handle closes; the statements outlive handles, see {@link #clear}. */
   @Override
   public void close(Connection conn) {}
+
+  /** The driver's connection under a pool's proxy (which would close its statements on return). */
+  static Connection unwrap(Connection conn) {
+    try {
+      return conn.unwrap(Connection.class);
+    } catch (SQLException e) {
+      return conn;
+    }
+  }
 
   /** Closes every kept statement (before the connection itself is closed). */
   void clear() {
