@@ -1,7 +1,6 @@
 package tally.refunds;
 
 import java.util.List;
-import java.util.Optional;
 import tally.api.ApiObject;
 import tally.api.Changes;
 import tally.api.Ctx;
@@ -80,10 +79,13 @@ public final class Refunds {
     }
     String behavior = charge.captured() ? TestCards.of(charge).refundBehavior() : null;
     boolean pending = "pending".equals(behavior);
-    Charge refunded = pending ? null : charges.applyRefund(ctx, charge.id(), amount).orElse(null);
-    if (!pending && refunded == null) {
-      // Another refund took the remainder after we read the charge.
-      throw overRefund(charges.retrieve(ctx, charge.id()), amount);
+    Charge refunded = null; // the charge after the refund, once money moved
+    if (!pending) {
+      refunded =
+          charges
+              .applyRefund(ctx, charge.id(), amount)
+              // Another refund took the remainder after we read the charge.
+              .orElseThrow(() -> overRefund(charges.retrieve(ctx, charge.id()), amount));
     }
     String id = records.newId();
     String txn =
@@ -229,15 +231,15 @@ public final class Refunds {
     String outcome = records.pendingOutcome(ctx, id).orElse(null);
     Charge charge = charges.retrieve(ctx, refund.charge());
     if ("succeed".equals(outcome) && "pending".equals(refund.status())) {
-      Optional<Charge> refunded = charges.applyRefund(ctx, charge.id(), refund.amount());
-      if (refunded.isEmpty()) {
+      Charge refunded = charges.applyRefund(ctx, charge.id(), refund.amount()).orElse(null);
+      if (refunded == null) {
         return records.transition(ctx, id, "pending", "failed", "unknown", null);
       }
       String txn = ledger.record(ctx, movement(ctx, charge, id, -refund.amount(), "refund"));
       records.setBalanceTransaction(ctx, id, txn);
       boolean done = records.transition(ctx, id, "pending", "succeeded", null, null);
       announceUpdate(ctx, refund);
-      ctx.emit("charge.refunded", refunded.get());
+      ctx.emit("charge.refunded", refunded);
       return done;
     }
     if ("fail".equals(outcome) && "succeeded".equals(refund.status())) {

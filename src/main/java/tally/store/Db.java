@@ -93,7 +93,7 @@ public final class Db implements AutoCloseable {
     // time: 4% of the writer's CPU); nothing here reads generated keys.
     config.setGetGeneratedKeys(false);
     // Savepoints (one per request in a group commit) keep the pages they change in a sub-journal:
-    // in a temporary file by default, which was a fifth of the writer's time in pwrite.
+    // in a temporary file by default, which was a tenth of the writer's time in pwrite.
     config.setTempStore(SQLiteConfig.TempStore.MEMORY);
     config.setBusyTimeout(30_000);
     config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);

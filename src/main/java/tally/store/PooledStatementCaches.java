@@ -9,7 +9,7 @@ import org.jdbi.v3.core.statement.StatementBuilderFactory;
 
 /**
  * One {@link StatementCache} per pooled SQLite connection: a read otherwise compiled its SQL anew
- * on every request (a sixth of a {@code GET /v1/charges/{id}}). Statements are prepared on the
+ * on every request (a fifth of a {@code GET /v1/charges/{id}}). Statements are prepared on the
  * connection under the pool's proxy, so the pool does not close them when the connection returns;
  * the pool hands a connection to one thread at a time, which is all a cache needs.
  */

@@ -19,6 +19,9 @@ import org.jdbi.v3.core.statement.StatementContext;
  * on a pool's proxy, which would close them when the connection goes back to the pool.
  */
 final class StatementCache implements StatementBuilder {
+  // Search and list SQL varies in shape with the client's query: past this many texts a new one
+  // is closed after use instead of kept, so a connection's statements cannot grow without bound.
+  private static final int MAX_TEXTS = 256;
   private final Map<String, ArrayDeque<PreparedStatement>> idle = new HashMap<>();
   // Jdbi closes with the statement's template, not the SQL it prepared: remember each one's SQL.
   private final Map<PreparedStatement, String> sqlOf = new java.util.IdentityHashMap<>();
@@ -54,7 +57,8 @@ final class StatementCache implements StatementBuilder {
   @Override
   public void close(Connection conn, String template, Statement stmt) throws SQLException {
     String sql = stmt instanceof PreparedStatement ? sqlOf.get(stmt) : null;
-    if (sql == null || stmt.isClosed()) {
+    boolean full = sql != null && idle.size() >= MAX_TEXTS && !idle.containsKey(sql);
+    if (sql == null || full || stmt.isClosed()) {
       sqlOf.remove(stmt);
       if (stmt != null) {
         stmt.close();
