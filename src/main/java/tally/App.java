@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
 import tally.accounts.Accounts;
+import tally.api.ApiObject;
 import tally.api.Ctx;
 import tally.api.DueJob;
 import tally.api.Expander;
@@ -21,6 +22,7 @@ import tally.charges.Charges;
 import tally.checkout.CheckoutRoutes;
 import tally.checkout.CheckoutSessions;
 import tally.core.Clock;
+import tally.core.Json;
 import tally.core.Scheduler;
 import tally.credits.CreditGrants;
 import tally.credits.CreditRoutes;
@@ -52,7 +54,6 @@ import tally.refunds.RefundRecords;
 import tally.refunds.RefundRoutes;
 import tally.refunds.Refunds;
 import tally.store.Db;
-import tally.store.Json;
 
 /** The whole server, wired by hand: database, features, routes, pipeline, HTTP, jobs. */
 public final class App implements AutoCloseable {
@@ -73,7 +74,7 @@ public final class App implements AutoCloseable {
   private final Db db;
   private final Clock clock;
   private final Accounts accounts;
-  private final Scheduler scheduler = new Scheduler();
+  private final Scheduler scheduler = new Scheduler(e -> tally.store.DbFailure.of(e).isPresent());
   private final HttpServer http;
   private final String publicUrl;
 
@@ -93,16 +94,16 @@ public final class App implements AutoCloseable {
     BiFunction<String, BiPredicate<Ctx, String>, DueJob> due =
         (query, action) -> new DueJob(db, clock, events, query, action);
     Ledger ledger = new Ledger();
-    RefundRecords refundRecords = new RefundRecords();
     Customers customers = new Customers();
     Charges charges = new Charges(ledger, customers);
-    Captures captures = new Captures(charges, ledger, refundRecords);
+    Captures captures = new Captures(charges, ledger);
 
-    router.open("GET", "/healthz", Decoder.none(), (ctx, p) -> App::health);
+    router.open("GET", "/healthz", Decoder.none(), (ctx, p) -> ApiObject.of(App::health));
     ChargeRoutes.register(router, expander, charges, captures);
     CustomerRoutes.register(router, expander, customers);
-    Refunds refunds = new Refunds(charges, ledger, refundRecords);
+    Refunds refunds = new Refunds(charges, ledger, new RefundRecords());
     RefundRoutes.register(router, expander, refunds);
+    captures.onRelease(refunds::recordRelease);
     scheduler.add(
         due.apply(
             "SELECT account_id, id FROM refunds WHERE due_at <= :now LIMIT 500", refunds::settle));

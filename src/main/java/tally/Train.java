@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import tally.core.Clock;
-import tally.store.Json;
+import tally.core.Json;
 
 /**
  * A training run for the JVM's ahead-of-time cache: {@code ./tally} runs it once per build with

@@ -1,10 +1,12 @@
 package tally.api;
 
+import tally.store.KeepsWrites;
+
 /**
  * Carries an {@link ApiError} out of a handler. {@code keepWrites} marks failures that happen after
  * the request changed state which must persist (a declined charge is stored as failed).
  */
-public final class ApiException extends RuntimeException {
+public final class ApiException extends RuntimeException implements KeepsWrites {
   private final transient ApiError error;
   private final boolean keepWrites;
 
@@ -22,6 +24,7 @@ public final class ApiException extends RuntimeException {
     return error;
   }
 
+  @Override
   public boolean keepWrites() {
     return keepWrites;
   }

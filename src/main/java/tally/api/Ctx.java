@@ -5,6 +5,7 @@ import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import tally.accounts.Account;
 import tally.core.Clock;
+import tally.store.Scope;
 
 /**
  * What a handler may know about its request: the account, the request's transaction, the path
@@ -17,7 +18,8 @@ public record Ctx(
     Clock clock,
     String requestId,
     String idempotencyKey,
-    Outbox outbox) {
+    Outbox outbox)
+    implements Scope {
 
   /** The same request acting for {@code accountId} (hosted pages find the account by token). */
   public Ctx forAccount(String accountId) {
@@ -29,10 +31,12 @@ public record Ctx(
     return pathParams.get(name);
   }
 
+  @Override
   public String accountId() {
     return account.id();
   }
 
+  @Override
   public long now() {
     return clock.nowSeconds();
   }

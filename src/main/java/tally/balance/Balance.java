@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.TreeMap;
 import tally.api.ApiObject;
-import tally.store.Json;
+import tally.core.Json;
 
 /** {@code GET /v1/balance}: the ledger's net amounts per currency, available and pending. */
 public record Balance(boolean livemode, Map<String, Long> available, Map<String, Long> pending)

@@ -7,10 +7,10 @@ import tally.api.Errors;
 import tally.api.Expander;
 import tally.api.ListPage;
 import tally.api.ListParams;
+import tally.api.ListQuery;
 import tally.api.Params;
 import tally.http.Decoder;
 import tally.http.Router;
-import tally.store.ListQuery;
 
 /** Balance and balance-transaction endpoints. */
 public final class BalanceRoutes {

@@ -3,7 +3,7 @@ package tally.balance;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import tally.api.ApiObject;
 import tally.api.Ctx;
-import tally.store.Json;
+import tally.core.Json;
 
 /** The account's balance settings (defaults until first updated). */
 final class BalanceSettingsStore {

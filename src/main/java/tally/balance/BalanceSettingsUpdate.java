@@ -8,8 +8,8 @@ import java.util.Map;
 import tally.api.Errors;
 import tally.api.Params;
 import tally.api.Patch;
+import tally.core.Json;
 import tally.core.Money;
-import tally.store.Json;
 
 /** {@code POST /v1/balance_settings}: every field optional; empty values reset. */
 record BalanceSettingsUpdate(

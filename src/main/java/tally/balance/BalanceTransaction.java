@@ -3,7 +3,7 @@ package tally.balance;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import tally.api.ApiObject;
-import tally.store.Json;
+import tally.core.Json;
 
 /**
  * One money movement. {@code status} is derived from the clock: funds are pending until {@code

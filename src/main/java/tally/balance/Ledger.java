@@ -9,8 +9,8 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 import tally.api.Ctx;
 import tally.core.Ids;
+import tally.core.Json;
 import tally.core.Sequence;
-import tally.store.Json;
 
 /**
  * The balance ledger: every money movement writes a balance transaction, in the same transaction as

@@ -2,7 +2,7 @@ package tally.billing;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import tally.api.ApiObject;
-import tally.store.Json;
+import tally.core.Json;
 
 /** A usage-threshold alert on a meter, optionally for one customer. */
 public record Alert(

@@ -2,7 +2,7 @@ package tally.billing;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import tally.api.ApiObject;
-import tally.store.Json;
+import tally.core.Json;
 
 /** The {@code billing.alert_triggered} object carried by {@code billing.alert.triggered}. */
 record AlertTriggered(Alert alert, long created, String customer, long value) implements ApiObject {

@@ -7,9 +7,9 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import tally.api.Ctx;
 import tally.api.Errors;
 import tally.api.ListPage;
+import tally.api.ListQuery;
 import tally.core.Ids;
 import tally.core.Sequence;
-import tally.store.ListQuery;
 import tally.store.Rows;
 
 /**

@@ -2,7 +2,7 @@ package tally.billing;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import tally.api.ApiObject;
-import tally.store.Json;
+import tally.core.Json;
 
 /** A billing meter: how events with one {@code event_name} aggregate per customer. */
 public record Meter(

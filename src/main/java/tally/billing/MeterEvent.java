@@ -3,7 +3,7 @@ package tally.billing;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import tally.api.ApiObject;
-import tally.store.Json;
+import tally.core.Json;
 
 /** The acknowledgement of an accepted meter event (Stripe gives it no id). */
 record MeterEvent(

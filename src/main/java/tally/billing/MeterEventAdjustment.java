@@ -2,7 +2,7 @@ package tally.billing;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import tally.api.ApiObject;
-import tally.store.Json;
+import tally.core.Json;
 
 /** A cancellation of an earlier meter event; applied at once, reported as Stripe does. */
 record MeterEventAdjustment(String eventName, String identifier) implements ApiObject {

@@ -3,7 +3,7 @@ package tally.billing;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import tally.api.ApiObject;
-import tally.store.Json;
+import tally.core.Json;
 
 /** A meter's aggregated usage for one customer over one window. */
 record MeterEventSummary(String id, String meter, long startTime, long endTime, BigDecimal value)

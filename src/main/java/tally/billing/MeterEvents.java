@@ -6,8 +6,8 @@ import java.util.UUID;
 import tally.api.Ctx;
 import tally.api.Errors;
 import tally.core.Ids;
+import tally.core.Json;
 import tally.core.Sequence;
-import tally.store.Json;
 
 /**
  * Meter event ingestion: synchronous checks answer 400 (as Stripe's v1 endpoint does for missing

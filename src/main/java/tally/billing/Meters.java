@@ -6,9 +6,9 @@ import tally.api.Changes;
 import tally.api.Ctx;
 import tally.api.Errors;
 import tally.api.ListPage;
+import tally.api.ListQuery;
 import tally.core.Ids;
 import tally.core.Sequence;
-import tally.store.ListQuery;
 import tally.store.Rows;
 
 /** Billing meters: create, read, rename, list, deactivate and reactivate. */

@@ -9,8 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import tally.api.Errors;
 import tally.api.Params;
+import tally.core.Json;
 import tally.core.Money;
-import tally.store.Json;
 
 /**
  * How a price charges: currency, amount (unit, decimal or tiers) and recurrence. Read the same way

@@ -8,12 +8,12 @@ import tally.api.Changes;
 import tally.api.Ctx;
 import tally.api.Errors;
 import tally.api.ListPage;
+import tally.api.ListQuery;
 import tally.billing.Meter;
 import tally.billing.Meters;
 import tally.core.Ids;
+import tally.core.Json;
 import tally.core.Sequence;
-import tally.store.Json;
-import tally.store.ListQuery;
 import tally.store.Rows;
 
 /**

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import tally.api.ApiObject;
-import tally.store.Json;
+import tally.core.Json;
 
 /** A product of the catalog; renders Stripe's product object, or the deleted stub. */
 public record Product(

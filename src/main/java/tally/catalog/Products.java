@@ -12,11 +12,11 @@ import tally.api.Changes;
 import tally.api.Ctx;
 import tally.api.Errors;
 import tally.api.ListPage;
+import tally.api.ListQuery;
 import tally.api.Patch;
 import tally.core.Ids;
+import tally.core.Json;
 import tally.core.Sequence;
-import tally.store.Json;
-import tally.store.ListQuery;
 import tally.store.Rows;
 
 /** Products, and prices created through them ({@code default_price_data}, {@code product_data}). */

@@ -4,9 +4,7 @@ import tally.api.Ctx;
 import tally.api.Errors;
 import tally.balance.Fees;
 import tally.balance.Ledger;
-import tally.balance.Movement;
 import tally.core.Money;
-import tally.refunds.RefundRecords;
 
 /**
  * Capturing authorized charges, and releasing those left uncaptured for seven days. A partial
@@ -15,12 +13,17 @@ import tally.refunds.RefundRecords;
 public final class Captures {
   private final Charges charges;
   private final Ledger ledger;
-  private final RefundRecords refunds;
+  private final java.util.List<ReleaseListener> releases =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
 
-  public Captures(Charges charges, Ledger ledger, RefundRecords refunds) {
+  public Captures(Charges charges, Ledger ledger) {
     this.charges = charges;
     this.ledger = ledger;
-    this.refunds = refunds;
+  }
+
+  /** The feature that records released amounts (refunds) hooks in here. */
+  public void onRelease(ReleaseListener listener) {
+    releases.add(listener);
   }
 
   public Charge capture(Ctx ctx, String id, ChargeParams.Capture p) {
@@ -122,18 +125,9 @@ public final class Captures {
     if (charges.applyRefund(ctx, id, c.amount()).isEmpty()) {
       return false;
     }
-    refunds.insert(
-        ctx,
-        refunds.newId(),
-        new RefundRecords.NewRefund(
-            id,
-            c.amount(),
-            c.currency(),
-            "succeeded",
-            "expired_uncaptured_charge",
-            null,
-            null,
-            java.util.Map.of()));
+    for (ReleaseListener l : releases) {
+      l.released(ctx, c, c.amount(), "expired_uncaptured_charge", null, ctx.now());
+    }
     Charge expired = charges.retrieve(ctx, id);
     ctx.emit("charge.expired", expired);
     ctx.emit("charge.refunded", expired);
@@ -142,24 +136,9 @@ public final class Captures {
 
   private void release(
       Ctx ctx, Charge c, long amount, String reason, String category, boolean immediately) {
-    String refundId = refunds.newId();
-    String txn =
-        ledger.record(
-            ctx,
-            new Movement(
-                "refund",
-                category,
-                -amount,
-                0,
-                null,
-                c.currency(),
-                "REFUND FOR CHARGE (" + (c.description() == null ? "" : c.description()) + ")",
-                refundId,
-                Fees.availableOn(ctx, immediately)));
-    refunds.insert(
-        ctx,
-        refundId,
-        new RefundRecords.NewRefund(
-            c.id(), amount, c.currency(), "succeeded", reason, txn, null, java.util.Map.of()));
+    long availableOn = Fees.availableOn(ctx, immediately);
+    for (ReleaseListener l : releases) {
+      l.released(ctx, c, amount, reason, category, availableOn);
+    }
   }
 }

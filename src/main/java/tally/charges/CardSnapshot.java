@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import tally.store.Json;
+import tally.core.Json;
 
 /**
  * The card as charged, fixed at creation: the legacy {@code source} card, {@code

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import tally.api.ApiObject;
-import tally.store.Json;
+import tally.core.Json;
 
 /** A charge as stored; renders every field of Stripe's charge object (null where unset). */
 public record Charge(

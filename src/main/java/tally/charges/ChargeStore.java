@@ -4,9 +4,9 @@ import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
 import tally.api.Ctx;
 import tally.api.Errors;
+import tally.core.Json;
 import tally.core.Sequence;
 import tally.search.MetadataIndex;
-import tally.store.Json;
 import tally.store.Rows;
 
 /**

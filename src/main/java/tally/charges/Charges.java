@@ -11,12 +11,12 @@ import tally.api.Changes;
 import tally.api.Ctx;
 import tally.api.Errors;
 import tally.api.ListPage;
+import tally.api.ListQuery;
 import tally.balance.Fees;
 import tally.balance.Ledger;
 import tally.balance.Movement;
 import tally.core.Ids;
-import tally.store.Json;
-import tally.store.ListQuery;
+import tally.core.Json;
 
 /** Charges: create (with the test cards' outcomes), retrieve, update and list. */
 public final class Charges {

@@ -3,7 +3,7 @@ package tally.charges;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import tally.api.Params;
-import tally.store.Json;
+import tally.core.Json;
 
 /** The {@code shipping} hash: {@code name} and {@code address} required, the rest optional. */
 final class Shipping {

@@ -14,10 +14,10 @@ import tally.charges.Charge;
 import tally.charges.ChargeParams;
 import tally.charges.Charges;
 import tally.charges.TestCards;
+import tally.core.Json;
 import tally.core.Money;
 import tally.pages.HtmlPage;
 import tally.pages.Pages;
-import tally.store.Json;
 
 /**
  * The hosted payment page at {@code /c/pay/{session}}: the payer types an email and a test card

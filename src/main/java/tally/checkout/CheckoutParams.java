@@ -9,7 +9,7 @@ import tally.api.ListParams;
 import tally.api.Metadata;
 import tally.api.Params;
 import tally.catalog.PriceSpec;
-import tally.store.Json;
+import tally.core.Json;
 
 /** Params of the Checkout Session endpoints. */
 final class CheckoutParams {

@@ -2,7 +2,7 @@ package tally.checkout;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import tally.api.ApiObject;
-import tally.store.Json;
+import tally.core.Json;
 
 /**
  * A Checkout Session. The columns hold what is guarded or filtered; {@code fields} the rest of what

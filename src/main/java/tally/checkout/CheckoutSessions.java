@@ -12,14 +12,14 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import tally.api.Ctx;
 import tally.api.Errors;
 import tally.api.ListPage;
+import tally.api.ListQuery;
 import tally.catalog.Price;
 import tally.catalog.Prices;
 import tally.catalog.Products;
 import tally.core.Ids;
+import tally.core.Json;
 import tally.core.Sequence;
 import tally.customers.Customers;
-import tally.store.Json;
-import tally.store.ListQuery;
 import tally.store.Rows;
 
 /** Checkout Sessions: open → complete (paid on the hosted page) or expired (API or clock). */

@@ -3,7 +3,7 @@ package tally.checkout;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import tally.api.ApiObject;
 import tally.catalog.Price;
-import tally.store.Json;
+import tally.core.Json;
 
 /** A Checkout line item ({@code object: item}) with its full price. */
 record LineItem(

@@ -5,6 +5,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +24,13 @@ public final class Scheduler implements AutoCloseable {
   }
 
   private final List<Job> jobs = new CopyOnWriteArrayList<>();
+  private final Predicate<RuntimeException> isOutage;
   private ScheduledExecutorService executor;
+
+  /** {@code isOutage} tells a database that is away (jobs pause quietly) from a real failure. */
+  public Scheduler(Predicate<RuntimeException> isOutage) {
+    this.isOutage = isOutage;
+  }
 
   public void add(Job job) {
     jobs.add(job);
@@ -50,7 +57,7 @@ public final class Scheduler implements AutoCloseable {
     try {
       runDue();
     } catch (RuntimeException e) {
-      if (tally.store.DbFailure.of(e).isPresent()) {
+      if (isOutage.test(e)) {
         // The database is away or busy; the job runs again next tick. One line, not a trace.
         LOG.warn("background jobs paused: {}", e.toString());
       } else {

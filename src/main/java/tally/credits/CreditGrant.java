@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import tally.api.ApiObject;
-import tally.store.Json;
+import tally.core.Json;
 
 /** A grant of billing credits to a customer; its state follows from its timestamps. */
 public record CreditGrant(

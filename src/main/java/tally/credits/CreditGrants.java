@@ -12,13 +12,13 @@ import tally.api.Changes;
 import tally.api.Ctx;
 import tally.api.Errors;
 import tally.api.ListPage;
+import tally.api.ListQuery;
 import tally.catalog.Price;
 import tally.catalog.Prices;
 import tally.core.Ids;
+import tally.core.Json;
 import tally.core.Sequence;
 import tally.customers.Customers;
-import tally.store.Json;
-import tally.store.ListQuery;
 import tally.store.Rows;
 
 /**
@@ -281,7 +281,7 @@ public final class CreditGrants {
       }
       byCurrency.merge(g.currency(), g.usableAt(ctx.now()) ? g.value() : 0L, Long::sum);
     }
-    return () -> {
+    return ApiObject.of(() -> {
       ObjectNode n = Json.object();
       n.put("object", "billing.credit_balance_summary");
       ArrayNode balances = n.putArray("balances");
@@ -294,7 +294,7 @@ public final class CreditGrants {
       n.putNull("customer_account");
       n.put("livemode", false);
       return n;
-    };
+    });
   }
 
   private static boolean selected(CreditGrant g, CreditParams.Summary s) {

@@ -2,7 +2,7 @@ package tally.credits;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import tally.api.ApiObject;
-import tally.store.Json;
+import tally.core.Json;
 
 /** A credit (credits granted) or debit (expired, voided) on a customer's credit balance. */
 record CreditTransaction(

@@ -7,7 +7,7 @@ import tally.api.ListParams;
 import tally.api.Metadata;
 import tally.api.Params;
 import tally.api.Patch;
-import tally.store.Json;
+import tally.core.Json;
 
 /** Params of the customer endpoints; create and update read the same fields. */
 final class CustomerParams {

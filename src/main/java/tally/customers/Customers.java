@@ -9,14 +9,14 @@ import tally.api.Changes;
 import tally.api.Ctx;
 import tally.api.Errors;
 import tally.api.ListPage;
+import tally.api.ListQuery;
 import tally.api.Patch;
 import tally.charges.Cards;
 import tally.charges.CustomerCards;
 import tally.core.Ids;
+import tally.core.Json;
 import tally.core.Sequence;
 import tally.search.MetadataIndex;
-import tally.store.Json;
-import tally.store.ListQuery;
 
 /**
  * Customers: create, retrieve, update, list and delete, with cards attached from test tokens. Other
@@ -301,7 +301,8 @@ public final class Customers implements CustomerCards {
           String customer = rs.getString(1);
           String token = rs.getString(2);
           long created = rs.getLong(3);
-          return (ApiObject) () -> Cards.render(ctx.accountId(), cardId, token, created, customer);
+          return ApiObject.of(
+              () -> Cards.render(ctx.accountId(), cardId, token, created, customer));
         })
         .findOne()
         .orElse(null);

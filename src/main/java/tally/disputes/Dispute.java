@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import tally.api.ApiObject;
 import tally.balance.BalanceTransaction;
-import tally.store.Json;
+import tally.core.Json;
 
 /**
  * A dispute as stored, with the balance transactions it caused (always rendered in full, as Stripe

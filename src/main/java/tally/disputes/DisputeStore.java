@@ -5,8 +5,8 @@ import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
 import tally.api.Ctx;
 import tally.balance.Ledger;
+import tally.core.Json;
 import tally.core.Sequence;
-import tally.store.Json;
 import tally.store.Rows;
 
 /**

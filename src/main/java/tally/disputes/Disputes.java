@@ -7,13 +7,13 @@ import tally.api.Changes;
 import tally.api.Ctx;
 import tally.api.Errors;
 import tally.api.ListPage;
+import tally.api.ListQuery;
 import tally.balance.Ledger;
 import tally.charges.Charge;
 import tally.charges.Charges;
 import tally.charges.TestCard;
 import tally.charges.TestCards;
 import tally.core.Ids;
-import tally.store.ListQuery;
 
 /**
  * Disputes: opened by the dispute test cards when their funds are captured, answered with evidence,

@@ -13,7 +13,7 @@ import java.util.TreeMap;
 import tally.api.Errors;
 import tally.api.Params;
 import tally.api.Patch;
-import tally.store.Json;
+import tally.core.Json;
 
 /**
  * A dispute's evidence: eighteen text fields and nine fields that hold ids of uploaded files. Only

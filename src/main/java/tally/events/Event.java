@@ -3,7 +3,7 @@ package tally.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import tally.api.ApiObject;
-import tally.store.Json;
+import tally.core.Json;
 
 /** An event: what changed ({@code data.object} as of the change) and which request caused it. */
 public record Event(

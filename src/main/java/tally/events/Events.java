@@ -10,13 +10,13 @@ import tally.api.Ctx;
 import tally.api.Errors;
 import tally.api.ListPage;
 import tally.api.ListParams;
+import tally.api.ListQuery;
 import tally.api.Outbox;
 import tally.api.Params;
 import tally.core.Ids;
+import tally.core.Json;
 import tally.core.Sequence;
 import tally.http.RequestIdInterceptor;
-import tally.store.Json;
-import tally.store.ListQuery;
 import tally.store.Rows;
 
 /**

@@ -15,9 +15,9 @@ import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tally.core.Clock;
+import tally.core.Json;
 import tally.core.Scheduler;
 import tally.store.Db;
-import tally.store.Json;
 
 /**
  * Delivers events to webhook endpoints, signed as Stripe signs them, at least once: a delivery

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import tally.api.ApiObject;
-import tally.store.Json;
+import tally.core.Json;
 
 /** A webhook endpoint; its signing secret is shown only in the create response. */
 public record WebhookEndpoint(

@@ -11,13 +11,13 @@ import tally.api.Ctx;
 import tally.api.Errors;
 import tally.api.ListPage;
 import tally.api.ListParams;
+import tally.api.ListQuery;
 import tally.api.Metadata;
 import tally.api.Params;
 import tally.api.Patch;
 import tally.core.Ids;
+import tally.core.Json;
 import tally.core.Sequence;
-import tally.store.Json;
-import tally.store.ListQuery;
 
 /** {@code /v1/webhook_endpoints}: where events are delivered, and which ones. */
 public final class WebhookEndpoints {

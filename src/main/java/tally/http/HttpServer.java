@@ -15,7 +15,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import tally.store.Json;
+import tally.core.Json;
 
 /** Jetty on virtual threads, adapting each HTTP exchange to the {@link Pipeline}. */
 public final class HttpServer implements AutoCloseable {

@@ -6,11 +6,11 @@ import org.jdbi.v3.core.Handle;
 import tally.api.ApiError;
 import tally.api.ApiException;
 import tally.core.Clock;
+import tally.core.Json;
 import tally.http.ApiRequest;
 import tally.http.ApiResponse;
 import tally.http.Exchange;
 import tally.http.Interceptor;
-import tally.store.Json;
 
 /**
  * Idempotent POSTs, inside the request's transaction: the key is claimed before the handler runs

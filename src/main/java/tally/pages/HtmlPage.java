@@ -2,7 +2,7 @@ package tally.pages;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import tally.api.ApiObject;
-import tally.store.Json;
+import tally.core.Json;
 
 /**
  * A rendered page, for the hosted pages (checkout, portal) that share the request pipeline with the

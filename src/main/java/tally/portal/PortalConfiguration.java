@@ -2,7 +2,7 @@ package tally.portal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import tally.api.ApiObject;
-import tally.store.Json;
+import tally.core.Json;
 
 /** A customer portal configuration; {@code settings} holds the fields as Stripe renders them. */
 public record PortalConfiguration(

@@ -9,12 +9,12 @@ import tally.api.Ctx;
 import tally.api.Errors;
 import tally.api.ListPage;
 import tally.api.ListParams;
+import tally.api.ListQuery;
 import tally.api.Metadata;
 import tally.api.Params;
 import tally.core.Ids;
+import tally.core.Json;
 import tally.core.Sequence;
-import tally.store.Json;
-import tally.store.ListQuery;
 import tally.store.Rows;
 
 /** Portal configurations; each account gets a default one on first use, as Stripe test mode has. */

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import tally.api.Errors;
 import tally.api.Params;
-import tally.store.Json;
+import tally.core.Json;
 
 /** The {@code features} hash of a portal configuration: read from params, merged over defaults. */
 final class PortalFeatures {

@@ -3,7 +3,7 @@ package tally.portal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import tally.api.ApiObject;
-import tally.store.Json;
+import tally.core.Json;
 
 /** A customer portal session: a short-lived link to the hosted portal for one customer. */
 record PortalSession(

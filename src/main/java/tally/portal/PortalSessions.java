@@ -8,8 +8,8 @@ import tally.api.Ctx;
 import tally.api.Errors;
 import tally.api.Params;
 import tally.core.Ids;
+import tally.core.Json;
 import tally.customers.Customers;
-import tally.store.Json;
 
 /** {@code POST /v1/billing_portal/sessions}, and finding a session again from its page URL. */
 public final class PortalSessions {

@@ -1,65 +1,53 @@
 package tally.refunds;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import tally.api.ApiObject;
-import tally.store.Json;
+import tally.core.ApiResource;
+import tally.core.Field;
 
 /**
  * A refund. Stripe omits some fields while they have no value and sends no {@code livemode}
- * (reference §6.1); the rendering follows that key for key.
+ * (reference §6.1); {@code pending_outcome} and {@code due_at} drive test cards' late outcomes.
  */
+@ApiResource(
+    value = "refund",
+    nulls = {
+      "customer_account",
+      "payment_intent",
+      "receipt_number",
+      "source_transfer_reversal",
+      "transfer_reversal"
+    })
 public record Refund(
     String id,
     long created,
     String charge,
     long amount,
     String currency,
-    String status,
+    RefundStatus status,
     String reason,
     String balanceTransaction,
-    String failureBalanceTransaction,
-    String failureReason,
-    String instructionsEmail,
+    @Field(omitNull = true) String failureBalanceTransaction,
+    @Field(omitNull = true) String failureReason,
+    @Field(omitNull = true) String instructionsEmail,
     String customer,
     String paymentMethod,
-    Map<String, String> metadata)
+    Map<String, String> metadata,
+    @Field(rendered = false) Long dueAt,
+    @Field(rendered = false) String pendingOutcome)
     implements ApiObject {
 
-  @Override
-  public ObjectNode toJson() {
-    ObjectNode n = Json.object();
-    n.put("id", id);
-    n.put("object", "refund");
-    n.put("amount", amount);
-    n.put("balance_transaction", balanceTransaction);
-    n.put("charge", charge);
-    n.put("created", created);
-    n.put("currency", currency);
-    n.put("customer", customer);
-    n.putNull("customer_account");
-    ObjectNode card = n.putObject("destination_details").putObject("card");
-    card.put("reference_status", "pending");
-    card.put("reference_type", "acquirer_reference_number");
-    card.put("type", "refund");
-    ((ObjectNode) n.get("destination_details")).put("type", "card");
-    if (failureBalanceTransaction != null) {
-      n.put("failure_balance_transaction", failureBalanceTransaction);
-    }
-    if (failureReason != null) {
-      n.put("failure_reason", failureReason);
-    }
-    if (instructionsEmail != null) {
-      n.put("instructions_email", instructionsEmail);
-    }
-    n.set("metadata", Json.MAPPER.valueToTree(metadata));
-    n.putNull("payment_intent");
-    n.put("payment_method", paymentMethod);
-    n.put("reason", reason);
-    n.putNull("receipt_number");
-    n.putNull("source_transfer_reversal");
-    n.put("status", status);
-    n.putNull("transfer_reversal");
-    return n;
+  /** Where a card refund goes; test mode shows a pending acquirer reference. */
+  public record Destination(DestinationCard card, String type) {}
+
+  public record DestinationCard(String referenceStatus, String referenceType, String type) {}
+
+  private static final Destination CARD_DESTINATION =
+      new Destination(
+          new DestinationCard("pending", "acquirer_reference_number", "refund"), "card");
+
+  @Field
+  Destination destinationDetails() {
+    return CARD_DESTINATION;
   }
 }

@@ -1,40 +1,24 @@
 package tally.refunds;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.mapper.RowMapper;
 import tally.api.Ctx;
 import tally.core.Ids;
-import tally.core.Sequence;
-import tally.store.Json;
-import tally.store.Rows;
+import tally.store.Table;
 
-/** The refunds table: refund rows are written here, by the refund API and by captures. */
+/** The refunds table: refund rows are written only here (captures reach it through a hook). */
 public final class RefundRecords {
-  public static final RowMapper<Refund> MAPPER =
-      (rs, c) ->
-          new Refund(
-              rs.getString("id"),
-              rs.getLong("created"),
-              rs.getString("charge"),
-              rs.getLong("amount"),
-              rs.getString("currency"),
-              rs.getString("status"),
-              rs.getString("reason"),
-              rs.getString("balance_transaction"),
-              rs.getString("failure_balance_transaction"),
-              rs.getString("failure_reason"),
-              rs.getString("instructions_email"),
-              null,
-              null,
-              Json.stringMap(rs.getString("metadata")));
+  static final Table<Refund> TABLE = Table.of("refunds", Refund.class);
 
   /** What a new refund row holds; the id and creation time are assigned here. */
   public record NewRefund(
       String charge,
+      String customer,
+      String paymentMethod,
       long amount,
       String currency,
-      String status,
+      RefundStatus status,
       String reason,
       String balanceTransaction,
       String instructionsEmail,
@@ -45,91 +29,70 @@ public final class RefundRecords {
   }
 
   public Refund insert(Ctx ctx, String id, NewRefund r) {
-    // RETURNING reads the stored row back (defaults included) without a second query.
-    return ctx.db()
-        .createQuery(
-            "INSERT INTO refunds (account_id, id, seq, created, charge, amount, currency, status,"
-                + " reason, balance_transaction, instructions_email, metadata) VALUES (:account_id,"
-                + " :id, :seq, :created, :charge, :amount, :currency, :status, :reason, :txn,"
-                + " :instructions_email, :metadata) RETURNING *")
-        .bind("account_id", ctx.accountId())
-        .bind("id", id)
-        .bind("seq", Sequence.next())
-        .bind("created", ctx.now())
-        .bind("charge", r.charge())
-        .bind("amount", r.amount())
-        .bind("currency", r.currency())
-        .bind("status", r.status())
-        .bind("reason", r.reason())
-        .bind("txn", r.balanceTransaction())
-        .bind("instructions_email", r.instructionsEmail())
-        .bind("metadata", Json.write(r.metadata()))
-        .map(MAPPER)
-        .one();
+    return TABLE.insert(
+        ctx,
+        new Refund(
+            id,
+            ctx.now(),
+            r.charge(),
+            r.amount(),
+            r.currency(),
+            r.status(),
+            r.reason(),
+            r.balanceTransaction(),
+            null,
+            null,
+            r.instructionsEmail(),
+            r.customer(),
+            r.paymentMethod(),
+            r.metadata(),
+            null,
+            null));
   }
 
   /**
    * Arranges for a test card's refund to settle ({@code succeed} or {@code fail}) at {@code dueAt}.
    */
   void scheduleOutcome(Ctx ctx, String id, long dueAt, String outcome) {
-    ctx.db()
-        .createUpdate(
-            "UPDATE refunds SET due_at = ?, pending_outcome = ? WHERE account_id = ? AND id = ?")
-        .bind(0, dueAt)
-        .bind(1, outcome)
-        .bind(2, ctx.accountId())
-        .bind(3, id)
-        .execute();
+    TABLE.set(ctx, id, Map.of("due_at", dueAt, "pending_outcome", outcome));
   }
 
-  /** Moves a refund from {@code from} to {@code to}; false if it was no longer in {@code from}. */
-  boolean transition(
-      Ctx ctx, String id, String from, String to, String failureReason, String failureTxn) {
-    return ctx.db()
-            .createUpdate(
-                "UPDATE refunds SET status = :to, failure_reason = COALESCE(:reason,"
-                    + " failure_reason), failure_balance_transaction = COALESCE(:txn,"
-                    + " failure_balance_transaction), due_at = NULL, pending_outcome = NULL WHERE"
-                    + " account_id = :a AND id = :id AND status = :from")
-            .bind("to", to)
-            .bind("reason", failureReason)
-            .bind("txn", failureTxn)
-            .bind("a", ctx.accountId())
-            .bind("id", id)
-            .bind("from", from)
-            .execute()
-        == 1;
+  /**
+   * Moves a refund from {@code from} to {@code to}, ending any scheduled outcome; empty if it was
+   * no longer in {@code from}.
+   */
+  Optional<Refund> transition(
+      Ctx ctx,
+      String id,
+      RefundStatus from,
+      RefundStatus to,
+      String failureReason,
+      String failureTxn) {
+    Map<String, Object> also = new HashMap<>();
+    also.put("due_at", null);
+    also.put("pending_outcome", null);
+    if (failureReason != null) {
+      also.put("failure_reason", failureReason);
+    }
+    if (failureTxn != null) {
+      also.put("failure_balance_transaction", failureTxn);
+    }
+    return TABLE.transition(ctx, id, from, to, also);
+  }
+
+  /** Drops a scheduled outcome that no longer applies. */
+  void clearOutcome(Ctx ctx, String id) {
+    Map<String, Object> none = new HashMap<>();
+    none.put("due_at", null);
+    none.put("pending_outcome", null);
+    TABLE.set(ctx, id, none);
   }
 
   void setBalanceTransaction(Ctx ctx, String id, String txn) {
-    ctx.db()
-        .createUpdate("UPDATE refunds SET balance_transaction = ? WHERE account_id = ? AND id = ?")
-        .bind(0, txn)
-        .bind(1, ctx.accountId())
-        .bind(2, id)
-        .execute();
-  }
-
-  void setMetadata(Ctx ctx, String id, Map<String, String> metadata) {
-    ctx.db()
-        .createUpdate("UPDATE refunds SET metadata = ? WHERE account_id = ? AND id = ?")
-        .bind(0, Json.write(metadata))
-        .bind(1, ctx.accountId())
-        .bind(2, id)
-        .execute();
-  }
-
-  /** The row's pending outcome ({@code succeed} or {@code fail}), if one is scheduled. */
-  Optional<String> pendingOutcome(Ctx ctx, String id) {
-    return ctx.db()
-        .createQuery("SELECT pending_outcome FROM refunds WHERE account_id = ? AND id = ?")
-        .bind(0, ctx.accountId())
-        .bind(1, id)
-        .mapTo(String.class)
-        .findOne();
+    TABLE.set(ctx, id, Map.of("balance_transaction", txn));
   }
 
   public Optional<Refund> find(Ctx ctx, String id) {
-    return Rows.byId(ctx.db(), "refunds", ctx.accountId(), id, MAPPER);
+    return TABLE.find(ctx, id);
   }
 }

@@ -1,18 +1,19 @@
 package tally.refunds;
 
 import java.util.List;
+import java.util.Map;
 import tally.api.ApiObject;
 import tally.api.Changes;
 import tally.api.Ctx;
 import tally.api.Errors;
 import tally.api.ListPage;
+import tally.api.ListQuery;
 import tally.balance.Ledger;
 import tally.balance.Movement;
 import tally.charges.Charge;
 import tally.charges.Charges;
 import tally.charges.TestCards;
 import tally.core.Money;
-import tally.store.ListQuery;
 
 /**
  * Refunds of charges, behind every refund path. The refundable remainder is enforced by the charges
@@ -98,9 +99,11 @@ public final class Refunds {
             id,
             new RefundRecords.NewRefund(
                 charge.id(),
+                charge.customer(),
+                charge.paymentMethod(),
                 amount,
                 charge.currency(),
-                pending ? "pending" : "succeeded",
+                pending ? RefundStatus.PENDING : RefundStatus.SUCCEEDED,
                 p.reason(),
                 txn,
                 p.instructionsEmail(),
@@ -175,13 +178,18 @@ public final class Refunds {
   }
 
   Refund update(Ctx ctx, Refund refund, RefundParams.Update p) {
-    records.setMetadata(ctx, refund.id(), p.metadata().applyTo(refund.metadata()));
-    return announceUpdate(ctx, refund);
+    var updated =
+        RefundRecords.TABLE
+            .update(
+                ctx,
+                refund.id(),
+                locked -> Map.of("metadata", p.metadata().applyTo(locked.metadata())))
+            .orElseThrow(() -> Errors.noSuch("refund", refund.id(), "refund"));
+    return announceUpdate(ctx, updated.before(), updated.after());
   }
 
   /** refund.updated (and its deprecated twin charge.refund.updated) with what changed. */
-  private Refund announceUpdate(Ctx ctx, Refund before) {
-    Refund after = retrieve(ctx, before.id());
+  private Refund announceUpdate(Ctx ctx, Refund before, Refund after) {
     var previous = Changes.previous(before, after);
     ctx.emitUpdate("refund.updated", after, previous);
     ctx.emitUpdate("charge.refund.updated", after, previous);
@@ -190,11 +198,12 @@ public final class Refunds {
 
   Refund cancel(Ctx ctx, String id) {
     Refund refund = retrieve(ctx, id);
-    if (!"pending".equals(refund.status())
-        || !records.transition(ctx, id, "pending", "canceled", "merchant_request", null)) {
-      throw Errors.invalid(null, "Canceling this refund is unsupported.");
-    }
-    return announceUpdate(ctx, refund);
+    Refund canceled =
+        records
+            .transition(
+                ctx, id, RefundStatus.PENDING, RefundStatus.CANCELED, "merchant_request", null)
+            .orElseThrow(() -> Errors.invalid(null, "Canceling this refund is unsupported."));
+    return announceUpdate(ctx, refund, canceled);
   }
 
   ListPage list(Ctx ctx, RefundParams.ListFilter f, String url) {
@@ -206,7 +215,7 @@ public final class Refunds {
           .find(ctx, f.charge())
           .orElseThrow(() -> Errors.noSuch("charge", f.charge(), "charge"));
     }
-    return new ListQuery<>("refunds", "refund", ctx.accountId(), RefundRecords.MAPPER)
+    return new ListQuery<>("refunds", "refund", ctx.accountId(), RefundRecords.TABLE.mapper())
         .whereEquals("charge", f.charge())
         .page(ctx.db(), f.page(), url);
   }
@@ -228,30 +237,95 @@ public final class Refunds {
    */
   public boolean settle(Ctx ctx, String id) {
     Refund refund = retrieve(ctx, id);
-    String outcome = records.pendingOutcome(ctx, id).orElse(null);
+    String outcome = refund.pendingOutcome();
     Charge charge = charges.retrieve(ctx, refund.charge());
-    if ("succeed".equals(outcome) && "pending".equals(refund.status())) {
+    if ("succeed".equals(outcome) && refund.status() == RefundStatus.PENDING) {
       Charge refunded = charges.applyRefund(ctx, charge.id(), refund.amount()).orElse(null);
       if (refunded == null) {
-        return records.transition(ctx, id, "pending", "failed", "unknown", null);
+        return records
+            .transition(ctx, id, RefundStatus.PENDING, RefundStatus.FAILED, "unknown", null)
+            .isPresent();
       }
       String txn = ledger.record(ctx, movement(ctx, charge, id, -refund.amount(), "refund"));
       records.setBalanceTransaction(ctx, id, txn);
-      boolean done = records.transition(ctx, id, "pending", "succeeded", null, null);
-      announceUpdate(ctx, refund);
+      Refund done =
+          records
+              .transition(ctx, id, RefundStatus.PENDING, RefundStatus.SUCCEEDED, null, null)
+              .orElse(null);
+      if (done == null) {
+        return false;
+      }
+      announceUpdate(ctx, refund, done);
       ctx.emit("charge.refunded", refunded);
-      return done;
+      return true;
     }
-    if ("fail".equals(outcome) && "succeeded".equals(refund.status())) {
+    if ("fail".equals(outcome) && refund.status() == RefundStatus.SUCCEEDED) {
       String txn = ledger.record(ctx, movement(ctx, charge, id, refund.amount(), "refund_failure"));
-      if (!records.transition(ctx, id, "succeeded", "failed", "expired_or_canceled_card", txn)) {
+      Refund failed =
+          records
+              .transition(
+                  ctx,
+                  id,
+                  RefundStatus.SUCCEEDED,
+                  RefundStatus.FAILED,
+                  "expired_or_canceled_card",
+                  txn)
+              .orElse(null);
+      if (failed == null) {
         return false;
       }
       charges.revertRefund(ctx, charge.id(), refund.amount());
-      Refund failed = announceUpdate(ctx, refund);
+      announceUpdate(ctx, refund, failed);
       ctx.emit("refund.failed", failed);
       return true;
     }
-    return records.transition(ctx, id, refund.status(), refund.status(), null, null);
+    records.clearOutcome(ctx, id);
+    return true;
+  }
+
+  /**
+   * The hook charges fires when an authorization's remainder is released (a partial capture, an
+   * expired authorization): the release is recorded as a succeeded refund of that charge, with its
+   * balance transaction when money moved ({@code reportingCategory} not null).
+   */
+  public void recordRelease(
+      Ctx ctx,
+      Charge charge,
+      long amount,
+      String reason,
+      String reportingCategory,
+      long availableOn) {
+    String id = records.newId();
+    String txn =
+        reportingCategory == null
+            ? null
+            : ledger.record(
+                ctx,
+                new Movement(
+                    "refund",
+                    reportingCategory,
+                    -amount,
+                    0,
+                    null,
+                    charge.currency(),
+                    "REFUND FOR CHARGE ("
+                        + (charge.description() == null ? "" : charge.description())
+                        + ")",
+                    id,
+                    availableOn));
+    records.insert(
+        ctx,
+        id,
+        new RefundRecords.NewRefund(
+            charge.id(),
+            charge.customer(),
+            charge.paymentMethod(),
+            amount,
+            charge.currency(),
+            RefundStatus.SUCCEEDED,
+            reason,
+            txn,
+            null,
+            Map.of()));
   }
 }

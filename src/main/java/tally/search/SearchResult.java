@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import tally.api.ApiObject;
-import tally.store.Json;
+import tally.core.Json;
 
 /** Stripe's search envelope; {@code total_count} only when it was asked for. */
 public record SearchResult(

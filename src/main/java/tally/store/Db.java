@@ -164,9 +164,9 @@ public final class Db implements AutoCloseable {
   }
 
   /**
-   * Runs {@code work} in a write transaction and returns after it committed. An {@link
-   * tally.api.ApiException} that keeps its writes still commits them before it is rethrown; any
-   * other failure rolls the work back. On SQLite the work joins the group commit.
+   * Runs {@code work} in a write transaction and returns after it committed. A failure that {@link
+   * KeepsWrites} still commits them before it is rethrown; any other failure rolls the work back.
+   * On SQLite the work joins the group commit.
    */
   public <T> T write(java.util.function.Function<Handle, T> work) {
     if (writeQueue != null) {
@@ -177,8 +177,8 @@ public final class Db implements AutoCloseable {
         T result = work.apply(tx.handle());
         tx.commit();
         return result;
-      } catch (tally.api.ApiException e) {
-        if (e.keepWrites()) {
+      } catch (RuntimeException e) {
+        if (e instanceof KeepsWrites k && k.keepWrites()) {
           tx.commit();
         }
         throw e;

@@ -17,7 +17,6 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tally.api.ApiException;
 
 /**
  * Group commit for SQLite: one writer thread runs queued units of work on one connection, each in
@@ -46,14 +45,14 @@ final class WriteQueue implements AutoCloseable {
       try {
         value = work.apply(h);
         h.releaseSavepoint(SAVEPOINT);
-      } catch (ApiException e) {
+      } catch (RuntimeException e) {
         failure = e;
-        if (e.keepWrites()) {
+        if (e instanceof KeepsWrites k && k.keepWrites()) {
           h.releaseSavepoint(SAVEPOINT);
         } else {
           h.rollbackToSavepoint(SAVEPOINT);
         }
-      } catch (RuntimeException | Error e) {
+      } catch (Error e) {
         failure = e;
         h.rollbackToSavepoint(SAVEPOINT);
       }

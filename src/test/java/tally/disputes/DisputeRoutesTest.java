@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import tally.store.Json;
+import tally.core.Json;
 import tally.testing.TallyServer;
 
 /** Retrieve, list and expand, and the legacy charge-scoped paths that share the implementation. */

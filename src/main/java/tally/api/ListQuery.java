@@ -1,4 +1,4 @@
-package tally.store;
+package tally.api;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,10 +7,6 @@ import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
-import tally.api.ApiObject;
-import tally.api.Errors;
-import tally.api.ListPage;
-import tally.api.ListParams;
 
 /**
  * One list query for every list endpoint: the account's rows of a table, newest first by insertion

@@ -1,4 +1,4 @@
-package tally.store;
+package tally.core;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;

@@ -1,0 +1,120 @@
+package tally.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.Map;
+import tally.core.Json;
+import tally.core.ObjectSchema.Prop;
+import tally.core.State;
+
+/** How a declared field's Java value becomes a column value and back (JSON for structures). */
+final class Columns {
+  private Columns() {}
+
+  /** The Java type a value is bound as; structures are bound as their JSON text. */
+  static Class<?> bindType(Class<?> type) {
+    if (type == long.class || type == Long.class) {
+      return Long.class;
+    }
+    if (type == int.class || type == Integer.class) {
+      return Integer.class;
+    }
+    if (type == boolean.class || type == Boolean.class) {
+      return Boolean.class;
+    }
+    return String.class;
+  }
+
+  static Object toColumn(Object value) {
+    return switch (value) {
+      case null -> null;
+      case String s -> s;
+      case Number n -> n;
+      case Boolean b -> b;
+      case State<?> s -> s.wire();
+      case Enum<?> e -> e.name().toLowerCase(java.util.Locale.ROOT);
+      case Map<?, ?> m -> Json.write(m);
+      case Collection<?> c -> Json.write(c);
+      case JsonNode j -> Json.write(j);
+      default -> Json.write(value);
+    };
+  }
+
+  static Object read(ResultSet rs, Prop p) throws SQLException {
+    Class<?> t = p.type();
+    String column = p.name();
+    if (t == String.class) {
+      return rs.getString(column);
+    }
+    if (t == long.class) {
+      return rs.getLong(column);
+    }
+    if (t == Long.class) {
+      return Rows.nullableLong(rs, column);
+    }
+    if (t == int.class) {
+      return rs.getInt(column);
+    }
+    if (t == Integer.class) {
+      long v = rs.getLong(column);
+      return rs.wasNull() ? null : (int) v;
+    }
+    if (t == boolean.class) {
+      return rs.getBoolean(column);
+    }
+    if (t == Boolean.class) {
+      return Rows.nullableBoolean(rs, column);
+    }
+    String text = rs.getString(column);
+    if (t.isEnum()) {
+      return text == null ? null : enumValue(t, text);
+    }
+    if (t == JsonNode.class) {
+      return Json.tree(text);
+    }
+    if (t == Map.class && p.genericType().getTypeName().equals(STRING_MAP)) {
+      return Json.stringMap(text);
+    }
+    if (text == null) {
+      return null;
+    }
+    try {
+      return Json.MAPPER.readValue(
+          text, Json.MAPPER.getTypeFactory().constructType(p.genericType()));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("column " + column, e);
+    }
+  }
+
+  private static final String STRING_MAP = "java.util.Map<java.lang.String, java.lang.String>";
+
+  private static Object enumValue(Class<?> type, String text) {
+    for (Object constant : type.getEnumConstants()) {
+      String wire =
+          constant instanceof State<?> s
+              ? s.wire()
+              : ((Enum<?>) constant).name().toLowerCase(java.util.Locale.ROOT);
+      if (wire.equals(text)) {
+        return constant;
+      }
+    }
+    throw new IllegalStateException(type.getSimpleName() + " has no value " + text);
+  }
+
+  /** Default of a component that is not stored: what the constructor gets. */
+  static Object absent(Class<?> type) {
+    if (type == long.class) {
+      return 0L;
+    }
+    if (type == int.class) {
+      return 0;
+    }
+    if (type == boolean.class) {
+      return false;
+    }
+    return null;
+  }
+}

@@ -1,0 +1,191 @@
+package tally.store;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.SqlStatement;
+import tally.core.ObjectSchema;
+import tally.core.ObjectSchema.Prop;
+import tally.core.Sequence;
+import tally.core.State;
+
+/**
+ * A declared record's table: the columns are the record's stored components (snake_case), plus
+ * {@code account_id} and {@code seq}. Inserts, row mapping, one-field changes, guarded state moves
+ * and locked read-modify-writes all come from the declaration; every statement is scoped to the
+ * caller's account.
+ */
+public final class Table<T extends Record> {
+  private final String name;
+  private final ObjectSchema schema;
+  private final List<Prop> stored = new ArrayList<>();
+  private final RowMapper<T> mapper;
+  private final String insertSql;
+
+  private Table(String name, Class<T> type) {
+    this.name = name;
+    this.schema = ObjectSchema.of(type);
+    for (Prop p : schema.components()) {
+      if (p.stored()) {
+        stored.add(p);
+      }
+    }
+    List<String> columns = new ArrayList<>(List.of("account_id", "seq"));
+    stored.forEach(p -> columns.add(p.name()));
+    this.insertSql =
+        "INSERT INTO "
+            + name
+            + " ("
+            + String.join(", ", columns)
+            + "<extra>) VALUES (:"
+            + String.join(", :", columns)
+            + "<extraValues>)";
+    this.mapper = this::map;
+  }
+
+  public static <T extends Record> Table<T> of(String name, Class<T> type) {
+    return new Table<>(name, type);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public RowMapper<T> mapper() {
+    return mapper;
+  }
+
+  public T insert(Scope s, T row) {
+    return insert(s, row, Map.of());
+  }
+
+  /** Inserts {@code row}; {@code internal} sets columns Tally keeps beside the object. */
+  public T insert(Scope s, T row, Map<String, ?> internal) {
+    StringBuilder extra = new StringBuilder();
+    StringBuilder extraValues = new StringBuilder();
+    for (String column : internal.keySet()) {
+      extra.append(", ").append(column);
+      extraValues.append(", :").append(column);
+    }
+    var insert =
+        s.db()
+            .createUpdate(insertSql)
+            .define("extra", extra.toString())
+            .define("extraValues", extraValues.toString())
+            .bind("account_id", s.accountId())
+            .bind("seq", Sequence.next());
+    for (Prop p : stored) {
+      bind(insert, p.name(), p.read(row), p.type());
+    }
+    internal.forEach((column, value) -> bind(insert, column, value, valueType(value)));
+    insert.execute();
+    return row;
+  }
+
+  public Optional<T> find(Scope s, String id) {
+    return select(s, id, "");
+  }
+
+  /** The row, locked until the transaction ends on PostgreSQL (SQLite has one writer anyway). */
+  public Optional<T> findForUpdate(Scope s, String id) {
+    return select(s, id, "<forUpdate>");
+  }
+
+  /** Sets columns of the row, whatever its state; empty if there is no such row. */
+  public Optional<T> set(Scope s, String id, Map<String, ?> changes) {
+    return setWhere(s, id, Map.of(), changes);
+  }
+
+  /**
+   * Compare-and-set: changes the row only while each {@code expected} column still holds its value.
+   * Empty when no row matched (another request got there first).
+   */
+  public Optional<T> setWhere(Scope s, String id, Map<String, ?> expected, Map<String, ?> changes) {
+    StringBuilder sql = new StringBuilder("UPDATE ").append(name).append(" SET ");
+    Map<String, Object> binds = new LinkedHashMap<>();
+    int i = 0;
+    for (Map.Entry<String, ?> change : changes.entrySet()) {
+      sql.append(i == 0 ? "" : ", ").append(change.getKey()).append(" = :s").append(i);
+      binds.put("s" + i++, change.getValue());
+    }
+    sql.append(" WHERE account_id = :account_id AND id = :id");
+    int j = 0;
+    for (Map.Entry<String, ?> guard : expected.entrySet()) {
+      sql.append(" AND ").append(guard.getKey()).append(" = :w").append(j);
+      binds.put("w" + j++, guard.getValue());
+    }
+    var query = s.db().createQuery(sql.append(" RETURNING *").toString());
+    query.bind("account_id", s.accountId()).bind("id", id);
+    binds.forEach((key, value) -> bind(query, key, value, valueType(value)));
+    return query.map(mapper).findOne();
+  }
+
+  /**
+   * Moves the row from {@code from} to {@code to} (and sets {@code alsoSet}) only if it is still in
+   * {@code from}; a move the state's transitions do not allow is a programming error.
+   */
+  public <S extends Enum<S> & State<S>> Optional<T> transition(
+      Scope s, String id, S from, S to, Map<String, ?> alsoSet) {
+    if (!from.canMoveTo(to)) {
+      throw new IllegalStateException(name + ": " + from + " cannot move to " + to);
+    }
+    Map<String, Object> changes = new LinkedHashMap<>(alsoSet);
+    changes.put("status", to);
+    return setWhere(s, id, Map.of("status", from), changes);
+  }
+
+  /** Before and after one update of a row. */
+  public record Updated<T>(T before, T after) {}
+
+  /**
+   * Read-modify-write under the row lock: {@code change} sees the current row and returns the
+   * columns to set, so two processes merging metadata into one row never lose a write.
+   */
+  public Optional<Updated<T>> update(Scope s, String id, Function<T, Map<String, ?>> change) {
+    return findForUpdate(s, id)
+        .map(before -> {
+          Map<String, ?> changes = change.apply(before);
+          T after = changes.isEmpty() ? before : set(s, id, changes).orElseThrow();
+          return new Updated<>(before, after);
+        });
+  }
+
+  private Optional<T> select(Scope s, String id, String suffix) {
+    return s.db()
+        .createQuery("SELECT * FROM " + name + " WHERE account_id = ? AND id = ? " + suffix)
+        .bind(0, s.accountId())
+        .bind(1, id)
+        .map(mapper)
+        .findOne();
+  }
+
+  private T map(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
+      throws java.sql.SQLException {
+    List<Prop> parts = schema.components();
+    Object[] values = new Object[parts.size()];
+    for (int i = 0; i < values.length; i++) {
+      Prop p = parts.get(i);
+      values[i] = p.stored() ? Columns.read(rs, p) : Columns.absent(p.type());
+    }
+    @SuppressWarnings("unchecked")
+    T row = (T) schema.construct(values);
+    return row;
+  }
+
+  private static Class<?> valueType(Object value) {
+    return value == null ? String.class : value.getClass();
+  }
+
+  private static void bind(SqlStatement<?> st, String name, Object value, Class<?> type) {
+    if (value == null) {
+      // Untyped: PostgreSQL infers the column's type (a typed VARCHAR null fails on BIGINT).
+      st.bindNull(name, java.sql.Types.NULL);
+    } else {
+      st.bindByType(name, Columns.toColumn(value), Columns.bindType(type));
+    }
+  }
+}
