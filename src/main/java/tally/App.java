@@ -3,37 +3,24 @@ package tally;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiFunction;
-import java.util.function.BiPredicate;
-import tally.accounts.Accounts;
+import tally.accounts.AccountsFeature;
 import tally.api.ApiObject;
-import tally.api.Ctx;
-import tally.api.DueJob;
 import tally.api.Expander;
-import tally.balance.BalanceRoutes;
-import tally.balance.Ledger;
-import tally.billing.BillingRoutes;
-import tally.catalog.CatalogRoutes;
-import tally.catalog.Prices;
-import tally.catalog.Products;
-import tally.charges.Captures;
-import tally.charges.ChargeRoutes;
-import tally.charges.Charges;
-import tally.checkout.CheckoutRoutes;
-import tally.checkout.CheckoutSessions;
+import tally.auth.Accounts;
+import tally.balance.BalanceFeature;
+import tally.billing.BillingFeature;
+import tally.catalog.CatalogFeature;
+import tally.charges.ChargesFeature;
+import tally.checkout.CheckoutFeature;
 import tally.core.Clock;
 import tally.core.Json;
 import tally.core.Scheduler;
-import tally.credits.CreditGrants;
-import tally.credits.CreditRoutes;
-import tally.customers.CustomerRoutes;
-import tally.customers.Customers;
-import tally.disputes.DisputeRoutes;
-import tally.disputes.Disputes;
-import tally.events.EventRoutes;
-import tally.events.Events;
-import tally.events.WebhookDispatcher;
-import tally.events.WebhookEndpoints;
+import tally.credits.CreditsFeature;
+import tally.customers.CustomersFeature;
+import tally.disputes.DisputesFeature;
+import tally.events.EventsFeature;
+import tally.feature.Feature;
+import tally.feature.Installer;
 import tally.http.AuthInterceptor;
 import tally.http.Decoder;
 import tally.http.Dispatcher;
@@ -47,12 +34,8 @@ import tally.http.TransactionInterceptor;
 import tally.idempotency.IdempotencyInterceptor;
 import tally.idempotency.IdempotencyKeys;
 import tally.idempotency.KeyInFlightGuard;
-import tally.portal.PortalConfigurations;
-import tally.portal.PortalRoutes;
-import tally.portal.PortalSessions;
-import tally.refunds.RefundRecords;
-import tally.refunds.RefundRoutes;
-import tally.refunds.Refunds;
+import tally.portal.PortalFeature;
+import tally.refunds.RefundsFeature;
 import tally.store.Db;
 
 /** The whole server, wired by hand: database, features, routes, pipeline, HTTP, jobs. */
@@ -85,76 +68,34 @@ public final class App implements AutoCloseable {
     this.accounts = new Accounts(db, clock);
     Router router = new Router();
     Expander expander = new Expander();
-
-    WebhookEndpoints webhookEndpoints = new WebhookEndpoints();
-    Events events = new Events(webhookEndpoints);
-    EventRoutes.register(router, events, webhookEndpoints);
-    scheduler.add(new WebhookDispatcher(db, clock));
-    // Every clock-driven job: which rows are due, and what to do with each (see DueJob).
-    BiFunction<String, BiPredicate<Ctx, String>, DueJob> due =
-        (query, action) -> new DueJob(db, clock, events, query, action);
-    Ledger ledger = new Ledger();
-    Customers customers = new Customers();
-    Charges charges = new Charges(ledger, customers);
-    Captures captures = new Captures(charges, ledger);
-
     router.open("GET", "/healthz", Decoder.none(), (ctx, p) -> ApiObject.of(App::health));
-    ChargeRoutes.register(router, expander, charges, captures);
-    CustomerRoutes.register(router, expander, customers);
-    Refunds refunds = new Refunds(charges, ledger, new RefundRecords());
-    RefundRoutes.register(router, expander, refunds);
-    captures.onRelease(refunds::recordRelease);
-    scheduler.add(
-        due.apply(
-            "SELECT account_id, id FROM refunds WHERE due_at <= :now LIMIT 500", refunds::settle));
-    BalanceRoutes.register(router, expander, ledger);
-    scheduler.add(
-        due.apply(
-            "SELECT account_id, MIN(id) FROM balance_transactions WHERE announced = FALSE AND"
-                + " available_on <= :now GROUP BY account_id",
-            BalanceRoutes::announceAvailable));
-    BillingRoutes billing = new BillingRoutes();
-    billing.register(router, expander);
-    Prices prices = new Prices(billing.meters());
-    Products products = new Products(prices);
-    CatalogRoutes.register(router, expander, products, prices);
-    PortalConfigurations portalConfigurations = new PortalConfigurations();
-    PortalRoutes.register(
-        router,
-        expander,
-        portalConfigurations,
-        new PortalSessions(portalConfigurations, customers, this::publicUrl),
-        customers,
-        charges);
-    CheckoutSessions checkout = new CheckoutSessions(prices, products, customers, this::publicUrl);
-    CheckoutRoutes.register(router, expander, checkout, charges);
-    scheduler.add(
-        due.apply(
-            "SELECT account_id, id FROM checkout_sessions WHERE status = 'open' AND expires_at <="
-                + " :now LIMIT 500",
-            checkout::expireDue));
-    CreditGrants creditGrants = new CreditGrants(customers, prices);
-    CreditRoutes.register(router, expander, creditGrants);
-    scheduler.add(
-        due.apply(
-            "SELECT account_id, id FROM credit_grants WHERE closed = FALSE AND expires_at <= :now"
-                + " LIMIT 500",
-            creditGrants::expireDue));
-    scheduler.add(
-        due.apply(
-            "SELECT account_id, id FROM charges WHERE captured = FALSE AND refunded = FALSE AND"
-                + " status = 'succeeded' AND capture_before <= :now LIMIT 500",
-            captures::expire));
+
+    EventsFeature events = new EventsFeature();
+    BalanceFeature balance = new BalanceFeature();
+    CustomersFeature customers = new CustomersFeature();
+    ChargesFeature charges = new ChargesFeature(balance.ledger(), customers.customers());
+    RefundsFeature refunds = new RefundsFeature(charges, balance.ledger());
+    BillingFeature billing = new BillingFeature();
+    CatalogFeature catalog = new CatalogFeature(billing.meters());
+    List<Feature> features =
+        List.of(
+            new AccountsFeature(),
+            events,
+            balance,
+            customers,
+            charges,
+            refunds,
+            new DisputesFeature(charges, refunds.refunds(), balance.ledger()),
+            billing,
+            catalog,
+            new CreditsFeature(customers.customers(), catalog.prices()),
+            new PortalFeature(customers.customers(), charges.charges(), this::publicUrl),
+            new CheckoutFeature(
+                catalog, customers.customers(), charges.charges(), this::publicUrl));
+    Installer installer = new Installer(router, expander, scheduler, db, clock, events.outbox());
+    features.forEach(f -> f.install(installer));
     IdempotencyKeys idempotencyKeys = new IdempotencyKeys();
     scheduler.add(IdempotencyKeys.pruner(db, clock));
-    Disputes disputes = new Disputes(charges, ledger);
-    charges.onCapture(disputes::open);
-    refunds.addGuard((ctx, charge) -> disputes.refuseRefundIfDisputed(ctx, charge.id()));
-    DisputeRoutes.register(router, expander, disputes);
-    scheduler.add(
-        due.apply(
-            "SELECT account_id, id FROM disputes WHERE resolve_at <= :now LIMIT 500",
-            disputes::resolve));
 
     List<Interceptor> steps = new ArrayList<>(config.outerInterceptors());
     steps.addAll(
@@ -165,7 +106,7 @@ public final class App implements AutoCloseable {
             new KeyInFlightGuard(),
             new TransactionInterceptor(db),
             new IdempotencyInterceptor(idempotencyKeys, clock),
-            new Dispatcher(clock, expander, events)));
+            new Dispatcher(clock, expander, events.outbox())));
     Pipeline pipeline = new Pipeline(steps);
     this.http = new HttpServer(config.host(), config.port(), pipeline);
   }

@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import tally.accounts.ApiKeys;
+import tally.auth.ApiKeys;
 import tally.core.Clock;
 
 /** The {@code tally} command line. */

@@ -1,6 +1,7 @@
 package tally;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -27,7 +28,8 @@ class ArchitectureTest {
     "tally.search..",
     "tally.portal..",
     "tally.checkout..",
-    "tally.idempotency.."
+    "tally.idempotency..",
+    "tally.feature.."
   };
 
   @Test
@@ -57,6 +59,23 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .haveSimpleName("DisputeStore")
+        .check(CLASSES);
+  }
+
+  @Test
+  void packagesHaveNoCycles() {
+    slices().matching("tally.(*)..").should().beFreeOfCycles().check(CLASSES);
+  }
+
+  @Test
+  void featuresNeverImportAnotherFeaturesTableOrRecords() {
+    // A feature's table (and the records that write it) are package-private or used only at home.
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("tally.refunds..")
+        .should()
+        .dependOnClassesThat()
+        .haveSimpleName("RefundRecords")
         .check(CLASSES);
   }
 }

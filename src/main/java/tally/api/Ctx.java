@@ -3,7 +3,6 @@ package tally.api;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
-import tally.accounts.Account;
 import tally.core.Clock;
 import tally.store.Scope;
 

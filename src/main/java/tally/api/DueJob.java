@@ -3,7 +3,6 @@ package tally.api;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiPredicate;
-import tally.accounts.Account;
 import tally.core.Clock;
 import tally.core.Scheduler;
 import tally.store.Db;

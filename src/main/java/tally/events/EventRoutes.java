@@ -1,5 +1,6 @@
 package tally.events;
 
+import java.util.Set;
 import tally.api.ListParams;
 import tally.http.Decoder;
 import tally.http.Router;
@@ -8,10 +9,14 @@ import tally.http.Router;
 public final class EventRoutes {
   private EventRoutes() {}
 
-  public static void register(Router r, Events events, WebhookEndpoints endpoints) {
+  public static void register(
+      Router r, Events events, WebhookEndpoints endpoints, Set<String> eventTypes) {
     r.get("/v1/events", Events.ListFilter::decode, events::list);
     r.get("/v1/events/{id}", Decoder.none(), (ctx, p) -> events.retrieve(ctx, ctx.path("id")));
-    r.post("/v1/webhook_endpoints", WebhookEndpoints.Fields::decodeCreate, endpoints::create);
+    r.post(
+        "/v1/webhook_endpoints",
+        p -> WebhookEndpoints.Fields.decodeCreate(p, eventTypes),
+        endpoints::create);
     r.get("/v1/webhook_endpoints", ListParams::read, endpoints::list);
     r.get(
         "/v1/webhook_endpoints/{webhook_endpoint}",
@@ -19,7 +24,7 @@ public final class EventRoutes {
         (ctx, p) -> endpoints.retrieve(ctx, ctx.path("webhook_endpoint")));
     r.post(
         "/v1/webhook_endpoints/{webhook_endpoint}",
-        WebhookEndpoints.Fields::decodeUpdate,
+        p -> WebhookEndpoints.Fields.decodeUpdate(p, eventTypes),
         (ctx, p) -> endpoints.update(ctx, ctx.path("webhook_endpoint"), p));
     r.delete(
         "/v1/webhook_endpoints/{webhook_endpoint}",

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jdbi.v3.core.mapper.RowMapper;
 import tally.api.Ctx;
 import tally.api.Errors;
@@ -50,8 +51,8 @@ public final class WebhookEndpoints {
       Metadata metadata,
       String apiVersion,
       Boolean disabled) {
-    static Fields decodeCreate(Params p) {
-      Fields f = read(p, true);
+    static Fields decodeCreate(Params p, Set<String> eventTypes) {
+      Fields f = read(p, true, eventTypes);
       if (f.url() == null) {
         p.fail(Errors.missing("url"));
       }
@@ -61,11 +62,11 @@ public final class WebhookEndpoints {
       return f;
     }
 
-    static Fields decodeUpdate(Params p) {
-      return read(p, false);
+    static Fields decodeUpdate(Params p, Set<String> eventTypes) {
+      return read(p, false, eventTypes);
     }
 
-    private static Fields read(Params p, boolean create) {
+    private static Fields read(Params p, boolean create, Set<String> eventTypes) {
       String url = p.string("url");
       if (url != null && !validUrl(url)) {
         p.fail(Errors.invalid("url", "Invalid URL: " + url + " must be an http or https URL."));
@@ -74,7 +75,7 @@ public final class WebhookEndpoints {
       if (events != null) {
         for (int i = 0; i < events.size(); i++) {
           String e = events.get(i);
-          if (!e.equals("*") && !EventTypes.KNOWN.contains(e)) {
+          if (!e.equals("*") && !eventTypes.contains(e)) {
             p.fail(
                 Errors.invalid(
                     "enabled_events[" + i + "]",

@@ -2,10 +2,10 @@ package tally.http;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import tally.accounts.Accounts;
-import tally.accounts.ApiKeys;
 import tally.api.ApiError;
 import tally.api.ApiException;
+import tally.auth.Accounts;
+import tally.auth.ApiKeys;
 
 /** Bearer or Basic (key as user, empty password) → the key's account; Stripe's three 401s. */
 public final class AuthInterceptor implements Interceptor {

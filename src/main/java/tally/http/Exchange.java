@@ -1,7 +1,7 @@
 package tally.http;
 
 import org.jdbi.v3.core.Handle;
-import tally.accounts.Account;
+import tally.api.Account;
 
 /** One request's state as it passes the interceptors; each step fills in what it learns. */
 public final class Exchange {

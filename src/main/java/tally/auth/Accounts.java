@@ -1,8 +1,9 @@
-package tally.accounts;
+package tally.auth;
 
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import tally.api.Account;
 import tally.core.Clock;
 import tally.core.Ids;
 import tally.store.Db;

@@ -1,4 +1,4 @@
-package tally.accounts;
+package tally.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
