@@ -22,6 +22,7 @@ import tally.events.EventsFeature;
 import tally.feature.Feature;
 import tally.feature.Installer;
 import tally.http.AuthInterceptor;
+import tally.http.DecodeInterceptor;
 import tally.http.Decoder;
 import tally.http.Dispatcher;
 import tally.http.HttpServer;
@@ -104,6 +105,7 @@ public final class App implements AutoCloseable {
             new RouteInterceptor(router),
             new AuthInterceptor(accounts),
             new KeyInFlightGuard(),
+            new DecodeInterceptor(),
             new TransactionInterceptor(db),
             new IdempotencyInterceptor(idempotencyKeys, clock),
             new Dispatcher(clock, expander, events.outbox())));

@@ -241,4 +241,61 @@ class TwoProcessesIT {
             + balance.getPending().stream().mapToLong(x -> x.getAmount()).sum();
     assertThat(total).isEqualTo(net);
   }
+
+  /**
+   * 24 clients over two processes each add their own metadata key to one refund and one customer at
+   * once: every update merges under the row lock, so all 24 keys survive on both objects.
+   */
+  @Test
+  void concurrentMetadataUpdatesAcrossProcessesLoseNothing() throws Exception {
+    StripeClient setup = clients.get(0);
+    Charge charge =
+        setup
+            .v1()
+            .charges()
+            .create(
+                ChargeCreateParams.builder()
+                    .setAmount(5000L)
+                    .setCurrency("usd")
+                    .setSource("tok_visa")
+                    .build());
+    String refund =
+        setup
+            .v1()
+            .refunds()
+            .create(RefundCreateParams.builder().setCharge(charge.getId()).setAmount(100L).build())
+            .getId();
+    String customer =
+        setup
+            .v1()
+            .customers()
+            .create(com.stripe.param.CustomerCreateParams.builder().build())
+            .getId();
+    race((client, index) -> {
+      client
+          .v1()
+          .refunds()
+          .update(
+              refund,
+              com.stripe.param.RefundUpdateParams.builder()
+                  .putMetadata("k" + index, "v" + index)
+                  .build());
+      client
+          .v1()
+          .customers()
+          .update(
+              customer,
+              com.stripe.param.CustomerUpdateParams.builder()
+                  .putMetadata("k" + index, "v" + index)
+                  .build());
+    });
+    var refundMetadata = clients.get(1).v1().refunds().retrieve(refund).getMetadata();
+    var customerMetadata = clients.get(1).v1().customers().retrieve(customer).getMetadata();
+    assertThat(refundMetadata).hasSize(CLIENTS);
+    assertThat(customerMetadata).hasSize(CLIENTS);
+    for (int i = 0; i < CLIENTS; i++) {
+      assertThat(refundMetadata).containsEntry("k" + i, "v" + i);
+      assertThat(customerMetadata).containsEntry("k" + i, "v" + i);
+    }
+  }
 }

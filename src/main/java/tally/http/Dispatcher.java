@@ -2,16 +2,14 @@ package tally.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import java.util.Map;
 import tally.api.ApiObject;
 import tally.api.Ctx;
 import tally.api.Expander;
 import tally.api.Outbox;
-import tally.api.Params;
 import tally.core.Clock;
 import tally.pages.HtmlPage;
 
-/** The last step: decode the params, run the handler, render the object and expand it. */
+/** The last step: run the handler on the decoded params, render the object and expand it. */
 public final class Dispatcher implements Interceptor {
   private final Clock clock;
   private final Expander expander;
@@ -29,11 +27,13 @@ public final class Dispatcher implements Interceptor {
   }
 
   private <P> ApiResponse dispatch(Exchange exchange, Route<P> route) {
-    Map<String, Object> form = FormDecoder.decode(exchange.request().encodedParams());
-    Params params = Params.of(form);
-    List<String> expand = params.stringList("expand");
-    P decoded = route.decoder().decode(params);
-    params.finish();
+    DecodeInterceptor.Decoded done = exchange.decoded;
+    if (done.failure() != null) {
+      throw done.failure();
+    }
+    @SuppressWarnings("unchecked") // decoded by this route's own decoder
+    P decoded = (P) done.params();
+    List<String> expand = done.expand();
     exchange.executing = true;
     Ctx ctx =
         new Ctx(

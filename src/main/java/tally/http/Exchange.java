@@ -11,6 +11,7 @@ public final class Exchange {
   Router.Match match;
   Handle db;
   boolean executing;
+  DecodeInterceptor.Decoded decoded;
 
   Exchange(ApiRequest request) {
     this.request = request;
