@@ -1,8 +1,11 @@
 package tally.charges;
 
+import tally.api.Expander;
 import tally.balance.Ledger;
 import tally.feature.Feature;
 import tally.feature.Installer;
+import tally.http.Decoder;
+import tally.http.Router;
 
 /** Charges, captures and the seven-day expiry of uncaptured authorizations. */
 public final class ChargesFeature implements Feature {
@@ -24,7 +27,44 @@ public final class ChargesFeature implements Feature {
 
   @Override
   public void install(Installer in) {
-    ChargeRoutes.register(in.routes(), in.expand(), charges, captures);
+    Router r = in.routes();
+    Expander x = in.expand();
+    r.post("/v1/charges", ChargeParams.Create::decode, charges::create);
+    r.get("/v1/charges", ChargeParams.ListFilter::decode, charges::list);
+    var search = ChargeSearch.engine();
+    r.get(
+        "/v1/charges/search",
+        tally.search.Search.Request::decode,
+        (ctx, q) -> search.run(ctx, q, "/v1/charges/search"));
+    r.get(
+        "/v1/charges/{charge}",
+        Decoder.none(),
+        (ctx, p) -> charges.retrieve(ctx, ctx.path("charge")));
+    r.post(
+        "/v1/charges/{charge}",
+        ChargeParams.Update::decode,
+        (ctx, p) -> charges.update(ctx, ctx.path("charge"), p));
+    r.post(
+        "/v1/charges/{charge}/capture",
+        ChargeParams.Capture::decode,
+        (ctx, p) -> captures.capture(ctx, ctx.path("charge"), p));
+
+    x.finder("ch_", (ctx, id) -> charges.find(ctx, id).orElse(null));
+    x.expandable(
+        "charge",
+        "application",
+        "application_fee",
+        "balance_transaction",
+        "customer",
+        "failure_balance_transaction",
+        "on_behalf_of",
+        "payment_intent",
+        "review",
+        "source_transfer",
+        "transfer",
+        "transfer_data.destination",
+        "outcome.rule");
+
     in.due(
         "SELECT account_id, id FROM charges WHERE captured = FALSE AND refunded = FALSE AND"
             + " status = 'succeeded' AND capture_before <= :now LIMIT 500",
