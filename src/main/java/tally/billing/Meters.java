@@ -16,26 +16,25 @@ import tally.store.Table;
 public final class Meters {
   static final Table<Meter> TABLE = Table.of("billing_meters", Meter.class);
 
+  /** One INSERT: the event name's uniqueness (for good, even after deactivation) is the key's. */
   Meter create(Ctx ctx, MeterParams.Create p) {
-    if (findByEventName(ctx, p.eventName()).isPresent()) {
+    Meter created =
+        new Meter(
+            Ids.newId("mtr_test_"),
+            ctx.now(),
+            ctx.now(),
+            p.displayName(),
+            p.eventName(),
+            p.formula(),
+            p.customerKey(),
+            p.valueKey(),
+            p.eventTimeWindow(),
+            MeterStatus.ACTIVE,
+            null);
+    if (!TABLE.insertIfAbsent(ctx, created)) {
       throw Errors.invalid(
           "event_name", "A meter with event_name '" + p.eventName() + "' already exists.");
     }
-    Meter created =
-        TABLE.insert(
-            ctx,
-            new Meter(
-                Ids.newId("mtr_test_"),
-                ctx.now(),
-                ctx.now(),
-                p.displayName(),
-                p.eventName(),
-                p.formula(),
-                p.customerKey(),
-                p.valueKey(),
-                p.eventTimeWindow(),
-                MeterStatus.ACTIVE,
-                null));
     ctx.emit("billing.meter.created", created);
     return created;
   }
