@@ -1,33 +1,43 @@
 package tally.billing;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import tally.api.ApiObject;
-import tally.core.Json;
+import tally.core.ApiResource;
+import tally.core.Field;
 
 /** A usage-threshold alert on a meter, optionally for one customer. */
+@ApiResource("billing.alert")
 public record Alert(
-    String id, long created, String title, String meter, long gte, String customer, String status)
+    String id,
+    @Field(rendered = false) long created,
+    String title,
+    @Field(rendered = false) String meter,
+    @Field(rendered = false) long gte,
+    @Field(rendered = false) String customer,
+    AlertStatus status)
     implements ApiObject {
-  @Override
-  public ObjectNode toJson() {
-    ObjectNode n = Json.object();
-    n.put("id", id);
-    n.put("object", "billing.alert");
-    n.put("alert_type", "usage_threshold");
-    n.put("livemode", false);
-    n.put("status", status);
-    n.put("title", title);
-    ObjectNode threshold = n.putObject("usage_threshold");
-    if (customer == null) {
-      threshold.putNull("filters");
-    } else {
-      ObjectNode filter = threshold.putArray("filters").addObject();
-      filter.put("customer", customer);
-      filter.put("type", "customer");
-    }
-    threshold.put("gte", gte);
-    threshold.put("meter", meter);
-    threshold.put("recurrence", "one_time");
-    return n;
+
+  public record UsageThreshold(List<Filter> filters, long gte, String meter, String recurrence) {}
+
+  public record Filter(String customer, String type) {}
+
+  @Field
+  String alertType() {
+    return "usage_threshold";
+  }
+
+  @Field
+  boolean livemode() {
+    return false;
+  }
+
+  /** Fires once: the alert's threshold, for all customers ({@code filters} null) or one. */
+  @Field
+  UsageThreshold usageThreshold() {
+    return new UsageThreshold(
+        customer == null ? null : List.of(new Filter(customer, "customer")),
+        gte,
+        meter,
+        "one_time");
   }
 }

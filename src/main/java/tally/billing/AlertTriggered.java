@@ -1,20 +1,14 @@
 package tally.billing;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import tally.api.ApiObject;
-import tally.core.Json;
+import tally.core.ApiResource;
+import tally.core.Field;
 
 /** The {@code billing.alert_triggered} object carried by {@code billing.alert.triggered}. */
+@ApiResource("billing.alert_triggered")
 record AlertTriggered(Alert alert, long created, String customer, long value) implements ApiObject {
-  @Override
-  public ObjectNode toJson() {
-    ObjectNode n = Json.object();
-    n.put("object", "billing.alert_triggered");
-    n.set("alert", alert.toJson());
-    n.put("created", created);
-    n.put("customer", customer);
-    n.put("livemode", false);
-    n.put("value", value);
-    return n;
+  @Field
+  boolean livemode() {
+    return false;
   }
 }

@@ -3,31 +3,25 @@ package tally.billing;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import org.jdbi.v3.core.mapper.RowMapper;
 import tally.api.Ctx;
 import tally.api.Errors;
 import tally.api.ListPage;
 import tally.api.ListQuery;
 import tally.core.Ids;
-import tally.core.Sequence;
-import tally.store.Rows;
+import tally.store.Table;
 
 /**
- * Usage alerts and their state machine (active ⇄ inactive → archived). An active alert fires once
- * per customer, the first time the customer's usage since the alert's creation reaches {@code gte};
- * the firing row's key makes that hold under concurrent meter events.
+ * Usage alerts and their state machine ({@link AlertStatus}). An active alert fires once per
+ * customer, the first time the customer's usage since the alert's creation reaches {@code gte}; the
+ * firing row's key makes that hold under concurrent meter events.
  */
 public final class Alerts {
-  static final RowMapper<Alert> MAPPER =
-      (rs, c) ->
-          new Alert(
-              rs.getString("id"),
-              rs.getLong("created"),
-              rs.getString("title"),
-              rs.getString("meter"),
-              rs.getLong("gte"),
-              rs.getString("customer"),
-              rs.getString("status"));
+  static final Table<Alert> TABLE = Table.of("billing_alerts", Alert.class);
+
+  /** A customer's crossing of an alert's threshold; its key is (alert, customer). */
+  record Firing(String alertId, String customer, long created, long value) {}
+
+  static final Table<Firing> FIRINGS = Table.of("billing_alert_firings", Firing.class);
 
   private final Meters meters;
 
@@ -39,70 +33,55 @@ public final class Alerts {
     meters
         .find(ctx, p.meter())
         .orElseThrow(() -> Errors.noSuch("meter", p.meter(), "usage_threshold[meter]"));
-    String id = Ids.newId("alrt_");
-    ctx.db()
-        .createUpdate(
-            "INSERT INTO billing_alerts (account_id, id, seq, created, title, meter, gte, customer,"
-                + " status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'active')")
-        .bind(0, ctx.accountId())
-        .bind(1, id)
-        .bind(2, Sequence.next())
-        .bind(3, ctx.now())
-        .bind(4, p.title())
-        .bind(5, p.meter())
-        .bind(6, p.gte())
-        .bind(7, p.customer())
-        .execute();
-    return retrieve(ctx, id);
+    return TABLE.insert(
+        ctx,
+        new Alert(
+            Ids.newId("alrt_"),
+            ctx.now(),
+            p.title(),
+            p.meter(),
+            p.gte(),
+            p.customer(),
+            AlertStatus.ACTIVE));
   }
 
   Alert retrieve(Ctx ctx, String id) {
-    return Rows.byId(ctx.db(), "billing_alerts", ctx.accountId(), id, MAPPER)
-        .orElseThrow(() -> Errors.noSuch("alert", id, "id"));
+    return TABLE.find(ctx, id).orElseThrow(() -> Errors.noSuch("alert", id, "id"));
   }
 
   ListPage list(Ctx ctx, AlertParams.ListFilter f) {
-    return new ListQuery<>("billing_alerts", "alert", ctx.accountId(), MAPPER)
-        .where("status <> :archived", Map.of("archived", "archived"))
+    return new ListQuery<>("billing_alerts", "alert", ctx.accountId(), TABLE.mapper())
+        .where("status <> :archived", Map.of("archived", AlertStatus.ARCHIVED.wire()))
         .whereEquals("meter", f.meter())
         .page(ctx.db(), f.page(), "/v1/billing/alerts");
   }
 
   Alert activate(Ctx ctx, String id) {
-    return move(ctx, id, "active");
+    return move(ctx, id, AlertStatus.ACTIVE);
   }
 
   Alert deactivate(Ctx ctx, String id) {
-    return move(ctx, id, "inactive");
+    return move(ctx, id, AlertStatus.INACTIVE);
   }
 
   Alert archive(Ctx ctx, String id) {
-    retrieve(ctx, id);
-    ctx.db()
-        .createUpdate(
-            "UPDATE billing_alerts SET status = 'archived' WHERE account_id = ? AND id = ?")
-        .bind(0, ctx.accountId())
-        .bind(1, id)
-        .execute();
-    return retrieve(ctx, id);
+    return move(ctx, id, AlertStatus.ARCHIVED);
   }
 
-  private Alert move(Ctx ctx, String id, String to) {
-    retrieve(ctx, id);
-    int changed =
-        ctx.db()
-            .createUpdate(
-                "UPDATE billing_alerts SET status = ? WHERE account_id = ? AND id = ? AND status <>"
-                    + " 'archived'")
-            .bind(0, to)
-            .bind(1, ctx.accountId())
-            .bind(2, id)
-            .execute();
-    if (changed != 1) {
+  /** Moves the alert to {@code to}; one already there is left as it is. */
+  private Alert move(Ctx ctx, String id, AlertStatus to) {
+    Alert alert = retrieve(ctx, id);
+    if (alert.status() == to) {
+      return alert;
+    }
+    if (!alert.status().canMoveTo(to)) {
       throw Errors.invalid(
           null, "Alert " + id + " is archived and can no longer be activated or deactivated.");
     }
-    return retrieve(ctx, id);
+    return TABLE
+        .transition(ctx, id, alert.status(), to, Map.of())
+        // Another request moved it after we read it: decide again from where it is now.
+        .orElseGet(() -> move(ctx, id, to));
   }
 
   /** Checks the active alerts of {@code meter} that watch {@code customer} after new usage. */
@@ -117,7 +96,7 @@ public final class Alerts {
             .bind("acc", ctx.accountId())
             .bind("m", meter.id())
             .bind("c", customer)
-            .map(MAPPER)
+            .map(TABLE.mapper())
             .list();
     for (Alert alert : watching) {
       BigDecimal usage =
@@ -130,18 +109,7 @@ public final class Alerts {
   }
 
   private void fire(Ctx ctx, Alert alert, String customer, long value) {
-    int inserted =
-        ctx.db()
-            .createUpdate(
-                "INSERT INTO billing_alert_firings (account_id, alert_id, customer, created, value)"
-                    + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
-            .bind(0, ctx.accountId())
-            .bind(1, alert.id())
-            .bind(2, customer)
-            .bind(3, ctx.now())
-            .bind(4, value)
-            .execute();
-    if (inserted == 1) {
+    if (FIRINGS.insertIfAbsent(ctx, new Firing(alert.id(), customer, ctx.now(), value))) {
       ctx.emit("billing.alert.triggered", new AlertTriggered(alert, ctx.now(), customer, value));
     }
   }

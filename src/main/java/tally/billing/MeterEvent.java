@@ -1,24 +1,34 @@
 package tally.billing;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import tally.api.ApiObject;
-import tally.core.Json;
+import tally.core.ApiResource;
+import tally.core.Field;
 
-/** The acknowledgement of an accepted meter event (Stripe gives it no id). */
+/**
+ * An accepted meter event: the row usage is aggregated from, and the acknowledgement Stripe sends
+ * (no id; the event's time as {@code timestamp}). Rows are only ever appended, then cancelled;
+ * {@code valueText} is the payload's value as a plain non-negative number, or null.
+ */
+@ApiResource("billing.meter_event")
 record MeterEvent(
-    long created, String eventName, String identifier, Map<String, String> payload, long timestamp)
+    String identifier,
+    String eventName,
+    Map<String, String> payload,
+    long created,
+    @Field(rendered = false) long eventTime,
+    @Field(rendered = false) String customer,
+    @Field(rendered = false) String valueText,
+    @Field(rendered = false) boolean cancelled)
     implements ApiObject {
-  @Override
-  public ObjectNode toJson() {
-    ObjectNode n = Json.object();
-    n.put("object", "billing.meter_event");
-    n.put("created", created);
-    n.put("event_name", eventName);
-    n.put("identifier", identifier);
-    n.put("livemode", false);
-    n.set("payload", Json.MAPPER.valueToTree(payload));
-    n.put("timestamp", timestamp);
-    return n;
+
+  @Field
+  long timestamp() {
+    return eventTime;
+  }
+
+  @Field
+  boolean livemode() {
+    return false;
   }
 }

@@ -1,20 +1,31 @@
 package tally.billing;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import tally.api.ApiObject;
-import tally.core.Json;
+import tally.core.ApiResource;
+import tally.core.Field;
 
 /** A cancellation of an earlier meter event; applied at once, reported as Stripe does. */
-record MeterEventAdjustment(String eventName, String identifier) implements ApiObject {
-  @Override
-  public ObjectNode toJson() {
-    ObjectNode n = Json.object();
-    n.put("object", "billing.meter_event_adjustment");
-    n.putObject("cancel").put("identifier", identifier);
-    n.put("event_name", eventName);
-    n.put("livemode", false);
-    n.put("status", "pending");
-    n.put("type", "cancel");
-    return n;
+@ApiResource("billing.meter_event_adjustment")
+record MeterEventAdjustment(Cancel cancel, String eventName) implements ApiObject {
+
+  record Cancel(String identifier) {}
+
+  MeterEventAdjustment(String eventName, String identifier) {
+    this(new Cancel(identifier), eventName);
+  }
+
+  @Field
+  boolean livemode() {
+    return false;
+  }
+
+  @Field
+  String status() {
+    return "pending";
+  }
+
+  @Field
+  String type() {
+    return "cancel";
   }
 }

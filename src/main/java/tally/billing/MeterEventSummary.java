@@ -1,23 +1,31 @@
 package tally.billing;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
 import java.math.BigDecimal;
 import tally.api.ApiObject;
-import tally.core.Json;
+import tally.core.ApiResource;
+import tally.core.Field;
 
 /** A meter's aggregated usage for one customer over one window. */
-record MeterEventSummary(String id, String meter, long startTime, long endTime, BigDecimal value)
+@ApiResource("billing.meter_event_summary")
+record MeterEventSummary(
+    String id,
+    String meter,
+    long startTime,
+    long endTime,
+    @Field(rendered = false) BigDecimal value)
     implements ApiObject {
-  @Override
-  public ObjectNode toJson() {
-    ObjectNode n = Json.object();
-    n.put("id", id);
-    n.put("object", "billing.meter_event_summary");
-    n.put("aggregated_value", value.stripTrailingZeros());
-    n.put("end_time", endTime);
-    n.put("livemode", false);
-    n.put("meter", meter);
-    n.put("start_time", startTime);
-    return n;
+
+  /** The value without trailing zeros, never in exponent form (10, not 1E+1). */
+  @Field
+  JsonNode aggregatedValue() {
+    BigDecimal v = value.stripTrailingZeros();
+    return DecimalNode.valueOf(v.scale() < 0 ? v.setScale(0) : v);
+  }
+
+  @Field
+  boolean livemode() {
+    return false;
   }
 }

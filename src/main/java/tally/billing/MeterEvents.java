@@ -6,8 +6,7 @@ import java.util.UUID;
 import tally.api.Ctx;
 import tally.api.Errors;
 import tally.core.Ids;
-import tally.core.Json;
-import tally.core.Sequence;
+import tally.store.Table;
 
 /**
  * Meter event ingestion: synchronous checks answer 400 (as Stripe's v1 endpoint does for missing
@@ -18,6 +17,15 @@ final class MeterEvents {
   static final long PAST_WINDOW = 35L * 86_400;
   static final long FUTURE_WINDOW = 5L * 60;
   static final long CANCEL_WINDOW = 24L * 3600;
+
+  /** Append-only: accepting an event is this table's one INSERT, never a read first. */
+  static final Table<MeterEvent> EVENTS = Table.of("meter_events", MeterEvent.class);
+
+  /** What Stripe finds only while processing an accepted event, kept as its error report. */
+  record ErrorReport(
+      String id, long created, String eventName, String identifier, String code, String message) {}
+
+  static final Table<ErrorReport> ERRORS = Table.of("meter_error_reports", ErrorReport.class);
 
   private final Meters meters;
   private final Alerts alerts;
@@ -41,23 +49,17 @@ final class MeterEvents {
     Optional<Meter> meter = meters.findByEventName(ctx, p.eventName());
     String customer = meter.map(m -> p.payload().get(m.customerKey())).orElse(null);
     String valueText = meter.map(m -> p.payload().get(m.valueKey())).orElse(null);
-    int inserted =
-        ctx.db()
-            .createUpdate(
-                "INSERT INTO meter_events (account_id, identifier, event_name, customer,"
-                    + " value_text, event_time, created, seq, payload, cancelled) VALUES (:a, :id,"
-                    + " :e, :c, :v, :t, :now, :seq, :payload, FALSE) ON CONFLICT DO NOTHING")
-            .bind("a", ctx.accountId())
-            .bind("id", identifier)
-            .bind("e", p.eventName())
-            .bind("c", customer)
-            .bind("v", numberOrNull(valueText))
-            .bind("t", timestamp)
-            .bind("now", now)
-            .bind("seq", Sequence.next())
-            .bind("payload", Json.write(p.payload()))
-            .execute();
-    if (inserted != 1) {
+    MeterEvent event =
+        new MeterEvent(
+            identifier,
+            p.eventName(),
+            p.payload(),
+            now,
+            timestamp,
+            customer,
+            numberOrNull(valueText),
+            false);
+    if (!EVENTS.insertIfAbsent(ctx, event)) {
       throw Errors.invalid(
           "identifier", "An event already exists with identifier " + identifier + ".");
     }
@@ -67,7 +69,7 @@ final class MeterEvents {
     } else {
       alerts.evaluate(ctx, meter.orElseThrow(), customer);
     }
-    return new MeterEvent(now, p.eventName(), identifier, p.payload(), timestamp);
+    return event;
   }
 
   /** The error Stripe would report asynchronously for this event, as "code: message", or null. */
@@ -107,20 +109,21 @@ final class MeterEvents {
 
   private static void report(Ctx ctx, String eventName, String identifier, String problem) {
     int colon = problem.indexOf(':');
-    ctx.db()
-        .createUpdate(
-            "INSERT INTO meter_error_reports (account_id, id, created, event_name, identifier,"
-                + " code, message) VALUES (?, ?, ?, ?, ?, ?, ?)")
-        .bind(0, ctx.accountId())
-        .bind(1, Ids.newId("mtrerr_"))
-        .bind(2, ctx.now())
-        .bind(3, eventName)
-        .bind(4, identifier)
-        .bind(5, problem.substring(0, colon))
-        .bind(6, problem.substring(colon + 2))
-        .execute();
+    ERRORS.insert(
+        ctx,
+        new ErrorReport(
+            Ids.newId("mtrerr_"),
+            ctx.now(),
+            eventName,
+            identifier,
+            problem.substring(0, colon),
+            problem.substring(colon + 2)));
   }
 
+  /**
+   * One guarded UPDATE: events are keyed by identifier (they have no id) and only those received in
+   * the last 24 hours can be cancelled, which {@link Table#setWhere}'s equality guards cannot say.
+   */
   MeterEventAdjustment cancel(Ctx ctx, MeterEventParams.Adjust p) {
     int changed =
         ctx.db()

@@ -1,21 +1,27 @@
 package tally.credits;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import tally.api.ApiObject;
-import tally.core.Json;
+import tally.core.ApiResource;
+import tally.core.Field;
 
-/** A grant of billing credits to a customer; its state follows from its timestamps. */
+/**
+ * A grant of billing credits to a customer; its state follows from its timestamps. {@code closed}
+ * is set once the unused remainder has been debited (expired or voided).
+ */
+@ApiResource(
+    value = "billing.credit_grant",
+    nulls = {"customer_account", "test_clock"})
 public record CreditGrant(
     String id,
     long created,
     long updated,
     String customer,
-    String currency,
-    long value,
-    String priceType,
-    JsonNode prices,
+    @Field(rendered = false) String currency,
+    @Field(rendered = false) long value,
+    @Field(rendered = false) String priceType,
+    @Field(rendered = false) JsonNode prices,
     String category,
     long effectiveAt,
     Long expiresAt,
@@ -23,8 +29,23 @@ public record CreditGrant(
     int priority,
     Map<String, String> metadata,
     Long voidedAt,
-    boolean closed)
+    @Field(rendered = false) boolean closed)
     implements ApiObject {
+
+  /** A monetary amount, as grants, balances and transactions show it. */
+  public record Amount(Monetary monetary, String type) {
+    static Amount of(String currency, long value) {
+      return new Amount(new Monetary(currency, value), "monetary");
+    }
+  }
+
+  public record Monetary(String currency, long value) {}
+
+  public record ApplicabilityConfig(PriceScope scope) {}
+
+  /** Either {@code price_type} or {@code prices}; the other is left out. */
+  public record PriceScope(
+      @Field(omitNull = true) String priceType, @Field(omitNull = true) JsonNode prices) {}
 
   /** Usable at {@code now}: effective, not voided, not expired. */
   public boolean usableAt(long now) {
@@ -34,32 +55,19 @@ public record CreditGrant(
         && !closed;
   }
 
-  @Override
-  public ObjectNode toJson() {
-    ObjectNode n = Json.object();
-    n.put("id", id);
-    n.put("object", "billing.credit_grant");
-    n.set("amount", CreditGrants.monetary(currency, value));
-    ObjectNode scope = n.putObject("applicability_config").putObject("scope");
-    if (priceType != null) {
-      scope.put("price_type", priceType);
-    }
-    if (prices != null && !prices.isNull()) {
-      scope.set("prices", prices.deepCopy());
-    }
-    n.put("category", category);
-    n.put("created", created);
-    n.put("customer", customer);
-    n.putNull("customer_account");
-    n.put("effective_at", effectiveAt);
-    n.put("expires_at", expiresAt);
-    n.put("livemode", false);
-    n.set("metadata", Json.MAPPER.valueToTree(metadata));
-    n.put("name", name);
-    n.put("priority", priority);
-    n.putNull("test_clock");
-    n.put("updated", updated);
-    n.put("voided_at", voidedAt);
-    return n;
+  @Field
+  Amount amount() {
+    return Amount.of(currency, value);
+  }
+
+  @Field
+  ApplicabilityConfig applicabilityConfig() {
+    return new ApplicabilityConfig(
+        new PriceScope(priceType, prices == null || prices.isNull() ? null : prices));
+  }
+
+  @Field
+  boolean livemode() {
+    return false;
   }
 }

@@ -1,13 +1,12 @@
 package tally.credits;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.jdbi.v3.core.mapper.RowMapper;
-import tally.api.ApiObject;
 import tally.api.Changes;
 import tally.api.Ctx;
 import tally.api.Errors;
@@ -17,46 +16,17 @@ import tally.catalog.Price;
 import tally.catalog.Prices;
 import tally.core.Ids;
 import tally.core.Json;
-import tally.core.Sequence;
 import tally.customers.Customers;
-import tally.store.Rows;
+import tally.store.Table;
 
 /**
  * Credit grants and the customer's credit balance. Without invoicing nothing consumes credits, so a
  * grant's remainder is its amount until it expires or is voided, when a debit removes it.
  */
 public final class CreditGrants {
-  static final RowMapper<CreditGrant> MAPPER =
-      (rs, c) ->
-          new CreditGrant(
-              rs.getString("id"),
-              rs.getLong("created"),
-              rs.getLong("updated"),
-              rs.getString("customer"),
-              rs.getString("currency"),
-              rs.getLong("value"),
-              rs.getString("price_type"),
-              Json.tree(rs.getString("prices")),
-              rs.getString("category"),
-              rs.getLong("effective_at"),
-              Rows.nullableLong(rs, "expires_at"),
-              rs.getString("name"),
-              rs.getInt("priority"),
-              Json.stringMap(rs.getString("metadata")),
-              Rows.nullableLong(rs, "voided_at"),
-              rs.getBoolean("closed"));
-
-  static final RowMapper<CreditTransaction> TXN =
-      (rs, c) ->
-          new CreditTransaction(
-              rs.getString("id"),
-              rs.getLong("created"),
-              rs.getString("credit_grant"),
-              rs.getString("type"),
-              rs.getString("reason"),
-              rs.getLong("amount"),
-              rs.getString("currency"),
-              rs.getLong("effective_at"));
+  static final Table<CreditGrant> TABLE = Table.of("credit_grants", CreditGrant.class);
+  static final Table<CreditTransaction> TRANSACTIONS =
+      Table.of("credit_balance_transactions", CreditTransaction.class);
 
   private final Customers customers;
   private final Prices prices;
@@ -64,15 +34,6 @@ public final class CreditGrants {
   public CreditGrants(Customers customers, Prices prices) {
     this.customers = customers;
     this.prices = prices;
-  }
-
-  static ObjectNode monetary(String currency, long value) {
-    ObjectNode amount = Json.object();
-    ObjectNode m = amount.putObject("monetary");
-    m.put("currency", currency);
-    m.put("value", value);
-    amount.put("type", "monetary");
-    return amount;
   }
 
   CreditGrant create(Ctx ctx, CreditParams.Create p) {
@@ -87,30 +48,26 @@ public final class CreditGrants {
         priceList.addObject().put("id", price);
       }
     }
-    ctx.db()
-        .createUpdate(
-            "INSERT INTO credit_grants (account_id, id, seq, created, updated, customer, currency,"
-                + " value, price_type, prices, category, effective_at, expires_at, name, priority,"
-                + " metadata, closed) VALUES (:a, :id, :seq, :now, :now, :customer, :currency,"
-                + " :value, :price_type, :prices, :category, :effective_at, :expires_at, :name,"
-                + " :priority, :metadata, FALSE)")
-        .bind("a", ctx.accountId())
-        .bind("id", id)
-        .bind("seq", Sequence.next())
-        .bind("now", ctx.now())
-        .bind("customer", p.customer())
-        .bind("currency", p.currency())
-        .bind("value", p.value())
-        .bind("price_type", p.scope().priceType())
-        .bind("prices", Json.write(priceList))
-        .bind("category", p.category())
-        .bind("effective_at", effectiveAt)
-        .bind("expires_at", p.expiresAt())
-        .bind("name", p.name())
-        .bind("priority", p.priority())
-        .bind("metadata", Json.write(p.metadata()))
-        .execute();
-    CreditGrant grant = retrieve(ctx, id);
+    CreditGrant grant =
+        TABLE.insert(
+            ctx,
+            new CreditGrant(
+                id,
+                ctx.now(),
+                ctx.now(),
+                p.customer(),
+                p.currency(),
+                p.value(),
+                p.scope().priceType(),
+                priceList,
+                p.category(),
+                effectiveAt,
+                p.expiresAt(),
+                p.name(),
+                p.priority(),
+                p.metadata(),
+                null,
+                false));
     ctx.emit("billing.credit_grant.created", grant);
     record(ctx, grant, "credit", "credits_granted", grant.value(), effectiveAt);
     return grant;
@@ -131,32 +88,24 @@ public final class CreditGrants {
 
   private static void record(
       Ctx ctx, CreditGrant g, String type, String reason, long amount, long effectiveAt) {
-    String id = Ids.newId("cbtxn_test_");
-    ctx.db()
-        .createUpdate(
-            "INSERT INTO credit_balance_transactions (account_id, id, seq, created, credit_grant,"
-                + " customer, type, reason, amount, currency, effective_at) VALUES (?, ?, ?, ?, ?,"
-                + " ?, ?, ?, ?, ?, ?)")
-        .bind(0, ctx.accountId())
-        .bind(1, id)
-        .bind(2, Sequence.next())
-        .bind(3, ctx.now())
-        .bind(4, g.id())
-        .bind(5, g.customer())
-        .bind(6, type)
-        .bind(7, reason)
-        .bind(8, amount)
-        .bind(9, g.currency())
-        .bind(10, effectiveAt)
-        .execute();
-    ctx.emit(
-        "billing.credit_balance_transaction.created",
-        new CreditTransaction(
-            id, ctx.now(), g.id(), type, reason, amount, g.currency(), effectiveAt));
+    CreditTransaction txn =
+        TRANSACTIONS.insert(
+            ctx,
+            new CreditTransaction(
+                Ids.newId("cbtxn_test_"),
+                ctx.now(),
+                g.id(),
+                g.customer(),
+                type,
+                reason,
+                amount,
+                g.currency(),
+                effectiveAt));
+    ctx.emit("billing.credit_balance_transaction.created", txn);
   }
 
   Optional<CreditGrant> find(Ctx ctx, String id) {
-    return Rows.byId(ctx.db(), "credit_grants", ctx.accountId(), id, MAPPER);
+    return TABLE.find(ctx, id);
   }
 
   CreditGrant retrieve(Ctx ctx, String id) {
@@ -164,19 +113,22 @@ public final class CreditGrants {
   }
 
   CreditGrant update(Ctx ctx, String id, CreditParams.Update p) {
-    CreditGrant before = retrieve(ctx, id);
-    ctx.db()
-        .createUpdate(
-            "UPDATE credit_grants SET expires_at = :expires_at, metadata = :metadata, updated = :now"
-                + " WHERE account_id = :a AND id = :id")
-        .bind("expires_at", p.expiresAt().applyTo(before.expiresAt()))
-        .bind("metadata", Json.write(p.metadata().applyTo(before.metadata())))
-        .bind("now", ctx.now())
-        .bind("a", ctx.accountId())
-        .bind("id", id)
-        .execute();
-    CreditGrant after = retrieve(ctx, id);
-    ctx.emitUpdate("billing.credit_grant.updated", after, Changes.previous(before, after));
+    var updated =
+        TABLE
+            .update(
+                ctx,
+                id,
+                locked -> {
+                  Map<String, Object> changes = new HashMap<>();
+                  changes.put("expires_at", p.expiresAt().applyTo(locked.expiresAt()));
+                  changes.put("metadata", p.metadata().applyTo(locked.metadata()));
+                  changes.put("updated", ctx.now());
+                  return changes;
+                })
+            .orElseThrow(() -> Errors.noSuch("credit grant", id, "id"));
+    CreditGrant after = updated.after();
+    ctx.emitUpdate(
+        "billing.credit_grant.updated", after, Changes.previous(updated.before(), after));
     return after;
   }
 
@@ -189,21 +141,21 @@ public final class CreditGrants {
     if (before.closed() || (before.expiresAt() != null && before.expiresAt() <= ctx.now())) {
       throw Errors.invalid(null, "This credit grant has already expired.");
     }
-    int changed =
-        ctx.db()
-            .createUpdate(
-                "UPDATE credit_grants SET "
-                    + (voiding ? "voided_at" : "expires_at")
-                    + " = :now, updated = :now, closed = TRUE WHERE account_id = :a AND id = :id AND"
-                    + " closed = FALSE")
-            .bind("now", ctx.now())
-            .bind("a", ctx.accountId())
-            .bind("id", id)
-            .execute();
-    if (changed != 1) {
-      throw Errors.invalid(null, "This credit grant has already expired.");
-    }
-    CreditGrant after = retrieve(ctx, id);
+    CreditGrant after =
+        TABLE
+            .setWhere(
+                ctx,
+                id,
+                Map.of("closed", false),
+                Map.of(
+                    voiding ? "voided_at" : "expires_at",
+                    ctx.now(),
+                    "updated",
+                    ctx.now(),
+                    "closed",
+                    true))
+            // Expired or voided by another request since we read it.
+            .orElseThrow(() -> Errors.invalid(null, "This credit grant has already expired."));
     ctx.emitUpdate("billing.credit_grant.updated", after, Changes.previous(before, after));
     record(
         ctx,
@@ -217,19 +169,22 @@ public final class CreditGrants {
 
   /** The clock-driven expiry of grants whose expires_at passed: the remainder is debited. */
   public boolean expireDue(Ctx ctx, String id) {
-    int changed =
-        ctx.db()
-            .createUpdate(
-                "UPDATE credit_grants SET closed = TRUE, updated = :now WHERE account_id = :a AND id"
-                    + " = :id AND closed = FALSE AND expires_at <= :now")
-            .bind("now", ctx.now())
-            .bind("a", ctx.accountId())
-            .bind("id", id)
-            .execute();
-    if (changed != 1) {
+    CreditGrant due = find(ctx, id).orElse(null);
+    if (due == null || due.closed() || due.expiresAt() == null || due.expiresAt() > ctx.now()) {
       return false;
     }
-    CreditGrant g = retrieve(ctx, id);
+    // Guarded on the expiry we read, so a grant extended meanwhile is not closed.
+    CreditGrant g =
+        TABLE
+            .setWhere(
+                ctx,
+                id,
+                Map.of("closed", false, "expires_at", due.expiresAt()),
+                Map.of("closed", true, "updated", ctx.now()))
+            .orElse(null);
+    if (g == null) {
+      return false;
+    }
     record(ctx, g, "debit", "credits_expired", g.value(), g.expiresAt());
     return true;
   }
@@ -238,7 +193,7 @@ public final class CreditGrants {
     if (f.customer() != null) {
       customers.requireLive(ctx, f.customer(), "customer");
     }
-    return new ListQuery<>("credit_grants", "credit grant", ctx.accountId(), MAPPER)
+    return new ListQuery<>("credit_grants", "credit grant", ctx.accountId(), TABLE.mapper())
         .whereEquals("customer", f.customer())
         .page(ctx.db(), f.page(), "/v1/billing/credit_grants");
   }
@@ -246,19 +201,23 @@ public final class CreditGrants {
   ListPage transactions(Ctx ctx, CreditParams.TransactionFilter f) {
     customers.requireLive(ctx, f.customer(), "customer");
     return new ListQuery<>(
-            "credit_balance_transactions", "credit balance transaction", ctx.accountId(), TXN)
+            "credit_balance_transactions",
+            "credit balance transaction",
+            ctx.accountId(),
+            TRANSACTIONS.mapper())
         .whereEquals("customer", f.customer())
         .whereEquals("credit_grant", f.creditGrant())
         .page(ctx.db(), f.page(), "/v1/billing/credit_balance_transactions");
   }
 
   CreditTransaction transaction(Ctx ctx, String id) {
-    return Rows.byId(ctx.db(), "credit_balance_transactions", ctx.accountId(), id, TXN)
+    return TRANSACTIONS
+        .find(ctx, id)
         .orElseThrow(() -> Errors.noSuch("credit balance transaction", id, "id"));
   }
 
   /** Available and ledger balance per currency of the grants the filter selects. */
-  ApiObject summary(Ctx ctx, CreditParams.Summary s) {
+  CreditBalanceSummary summary(Ctx ctx, CreditParams.Summary s) {
     customers.requireLive(ctx, s.customer(), "customer");
     if (s.creditGrant() != null) {
       CreditGrant g = retrieve(ctx, s.creditGrant());
@@ -272,7 +231,7 @@ public final class CreditGrants {
             .createQuery("SELECT * FROM credit_grants WHERE account_id = ? AND customer = ?")
             .bind(0, ctx.accountId())
             .bind(1, s.customer())
-            .map(MAPPER)
+            .map(TABLE.mapper())
             .list();
     Map<String, Long> byCurrency = new TreeMap<>();
     for (CreditGrant g : grants) {
@@ -281,20 +240,12 @@ public final class CreditGrants {
       }
       byCurrency.merge(g.currency(), g.usableAt(ctx.now()) ? g.value() : 0L, Long::sum);
     }
-    return ApiObject.of(() -> {
-      ObjectNode n = Json.object();
-      n.put("object", "billing.credit_balance_summary");
-      ArrayNode balances = n.putArray("balances");
-      byCurrency.forEach((currency, value) -> {
-        ObjectNode b = balances.addObject();
-        b.set("available_balance", monetary(currency, value));
-        b.set("ledger_balance", monetary(currency, value));
-      });
-      n.put("customer", s.customer());
-      n.putNull("customer_account");
-      n.put("livemode", false);
-      return n;
-    });
+    List<CreditBalanceSummary.Balance> balances = new ArrayList<>();
+    byCurrency.forEach((currency, value) ->
+        balances.add(
+            new CreditBalanceSummary.Balance(
+                CreditGrant.Amount.of(currency, value), CreditGrant.Amount.of(currency, value))));
+    return new CreditBalanceSummary(balances, s.customer());
   }
 
   private static boolean selected(CreditGrant g, CreditParams.Summary s) {

@@ -1,45 +1,55 @@
 package tally.credits;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import tally.api.ApiObject;
-import tally.core.Json;
+import tally.core.ApiResource;
+import tally.core.Field;
+import tally.credits.CreditGrant.Amount;
 
-/** A credit (credits granted) or debit (expired, voided) on a customer's credit balance. */
+/**
+ * A credit (credits granted) or debit (expired, voided) on a customer's credit balance; the detail
+ * of the side it is on carries its amount and reason, the other side is null.
+ */
+@ApiResource(
+    value = "billing.credit_balance_transaction",
+    nulls = {"test_clock"})
 record CreditTransaction(
     String id,
     long created,
     String creditGrant,
+    @Field(rendered = false) String customer,
     String type,
-    String reason,
-    long amount,
-    String currency,
+    @Field(rendered = false) String reason,
+    @Field(rendered = false) long amount,
+    @Field(rendered = false) String currency,
     long effectiveAt)
     implements ApiObject {
-  @Override
-  public ObjectNode toJson() {
-    ObjectNode n = Json.object();
-    n.put("id", id);
-    n.put("object", "billing.credit_balance_transaction");
-    n.put("created", created);
-    ObjectNode detail = Json.object();
-    detail.set("amount", CreditGrants.monetary(currency, amount));
-    if ("credit".equals(type)) {
-      detail.putNull("credits_application_invoice_voided");
-      detail.put("type", reason);
-      n.set("credit", detail);
-      n.put("credit_grant", creditGrant);
-      n.putNull("debit");
-    } else {
-      n.putNull("credit");
-      n.put("credit_grant", creditGrant);
-      detail.putNull("credits_applied");
-      detail.put("type", reason);
-      n.set("debit", detail);
+
+  record Credit(Amount amount, String type) {
+    @Field
+    Object creditsApplicationInvoiceVoided() {
+      return null;
     }
-    n.put("effective_at", effectiveAt);
-    n.put("livemode", false);
-    n.putNull("test_clock");
-    n.put("type", type);
-    return n;
+  }
+
+  record Debit(Amount amount, String type) {
+    @Field
+    Object creditsApplied() {
+      return null;
+    }
+  }
+
+  @Field
+  Credit credit() {
+    return "credit".equals(type) ? new Credit(Amount.of(currency, amount), reason) : null;
+  }
+
+  @Field
+  Debit debit() {
+    return "credit".equals(type) ? null : new Debit(Amount.of(currency, amount), reason);
+  }
+
+  @Field
+  boolean livemode() {
+    return false;
   }
 }

@@ -65,6 +65,19 @@ public final class Table<T extends Record> {
 
   /** Inserts {@code row}; {@code internal} sets columns Tally keeps beside the object. */
   public T insert(Scope s, T row, Map<String, ?> internal) {
+    write(s, insertSql, row, internal);
+    return row;
+  }
+
+  /**
+   * Inserts {@code row} unless a row with its key already exists ({@code ON CONFLICT DO NOTHING}):
+   * one statement, false when the key was taken (a duplicate, or a race another request won).
+   */
+  public boolean insertIfAbsent(Scope s, T row) {
+    return write(s, insertSql + " ON CONFLICT DO NOTHING", row, Map.of()) == 1;
+  }
+
+  private int write(Scope s, String sql, T row, Map<String, ?> internal) {
     StringBuilder extra = new StringBuilder();
     StringBuilder extraValues = new StringBuilder();
     for (String column : internal.keySet()) {
@@ -73,7 +86,7 @@ public final class Table<T extends Record> {
     }
     var insert =
         s.db()
-            .createUpdate(insertSql)
+            .createUpdate(sql)
             .define("extra", extra.toString())
             .define("extraValues", extraValues.toString())
             .bind("account_id", s.accountId())
@@ -82,8 +95,7 @@ public final class Table<T extends Record> {
       bind(insert, p.name(), p.read(row), p.type());
     }
     internal.forEach((column, value) -> bind(insert, column, value, valueType(value)));
-    insert.execute();
-    return row;
+    return insert.execute();
   }
 
   public Optional<T> find(Scope s, String id) {
