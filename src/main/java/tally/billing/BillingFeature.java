@@ -1,19 +1,76 @@
 package tally.billing;
 
+import tally.api.Expander;
 import tally.feature.Feature;
 import tally.feature.Installer;
+import tally.http.Decoder;
+import tally.http.Router;
 
 /** Meters, meter events, adjustments, summaries and usage alerts. */
 public final class BillingFeature implements Feature {
-  private final BillingRoutes billing = new BillingRoutes();
+  private final Meters meters = new Meters();
+  private final Alerts alerts = new Alerts(meters);
+  private final MeterEvents events = new MeterEvents(meters, alerts);
+  private final MeterSummaries summaries = new MeterSummaries(meters);
 
   public Meters meters() {
-    return billing.meters();
+    return meters;
+  }
+
+  public Alerts alerts() {
+    return alerts;
   }
 
   @Override
   public void install(Installer in) {
-    billing.register(in.routes(), in.expand());
+    Router r = in.routes();
+    Expander x = in.expand();
+    r.post("/v1/billing/meters", MeterParams.Create::decode, meters::create);
+    r.get("/v1/billing/meters", MeterParams.ListFilter::decode, meters::list);
+    r.get(
+        "/v1/billing/meters/{id}",
+        Decoder.none(),
+        (ctx, p) -> meters.retrieve(ctx, ctx.path("id")));
+    r.post(
+        "/v1/billing/meters/{id}",
+        MeterParams.Update::decode,
+        (ctx, p) -> meters.update(ctx, ctx.path("id"), p));
+    r.post(
+        "/v1/billing/meters/{id}/deactivate",
+        Decoder.none(),
+        (ctx, p) -> meters.transition(ctx, ctx.path("id"), "active", "inactive"));
+    r.post(
+        "/v1/billing/meters/{id}/reactivate",
+        Decoder.none(),
+        (ctx, p) -> meters.transition(ctx, ctx.path("id"), "inactive", "active"));
+    r.get(
+        "/v1/billing/meters/{id}/event_summaries",
+        MeterSummaries.Query::decode,
+        (ctx, q) -> summaries.list(ctx, ctx.path("id"), q));
+    r.post("/v1/billing/meter_events", MeterEventParams.Create::decode, events::create);
+    r.post("/v1/billing/meter_event_adjustments", MeterEventParams.Adjust::decode, events::cancel);
+
+    r.post("/v1/billing/alerts", AlertParams.Create::decode, alerts::create);
+    r.get("/v1/billing/alerts", AlertParams.ListFilter::decode, alerts::list);
+    r.get(
+        "/v1/billing/alerts/{id}",
+        Decoder.none(),
+        (ctx, p) -> alerts.retrieve(ctx, ctx.path("id")));
+    r.post(
+        "/v1/billing/alerts/{id}/activate",
+        Decoder.none(),
+        (ctx, p) -> alerts.activate(ctx, ctx.path("id")));
+    r.post(
+        "/v1/billing/alerts/{id}/deactivate",
+        Decoder.none(),
+        (ctx, p) -> alerts.deactivate(ctx, ctx.path("id")));
+    r.post(
+        "/v1/billing/alerts/{id}/archive",
+        Decoder.none(),
+        (ctx, p) -> alerts.archive(ctx, ctx.path("id")));
+
+    x.finder("mtr_", (ctx, id) -> meters.find(ctx, id).orElse(null));
+    x.expandable("billing.alert", "usage_threshold.meter");
     in.emits(
         "billing.meter.created",
         "billing.meter.updated",
