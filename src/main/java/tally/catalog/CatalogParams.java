@@ -1,11 +1,13 @@
 package tally.catalog;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import tally.api.ListParams;
 import tally.api.Metadata;
 import tally.api.Params;
 import tally.api.Patch;
+import tally.core.Json;
 
 /** Params of the product and price endpoints. */
 final class CatalogParams {
@@ -85,7 +87,7 @@ final class CatalogParams {
       boolean transferLookupKey,
       String nickname,
       Map<String, String> metadata,
-      Map<String, Object> transformQuantity) {
+      JsonNode transformQuantity) {
 
     static PriceCreate decode(Params p) {
       PriceSpec spec = PriceSpec.read(p, true);
@@ -104,7 +106,7 @@ final class CatalogParams {
         p.fail(tally.api.Errors.missing("product"));
       }
       Params transform = p.hash("transform_quantity");
-      Map<String, Object> t = null;
+      JsonNode t = null;
       if (transform != null) {
         Long divideBy = transform.positiveInteger("divide_by", true);
         String round = transform.oneOf("round", List.of("down", "up"));
@@ -114,7 +116,7 @@ final class CatalogParams {
         t =
             divideBy == null || round == null
                 ? null
-                : Map.of("divide_by", divideBy, "round", round);
+                : Json.object().put("divide_by", divideBy).put("round", round);
       }
       return new PriceCreate(
           spec,

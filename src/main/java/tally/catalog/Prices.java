@@ -1,44 +1,26 @@
 package tally.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.mapper.RowMapper;
 import tally.api.Changes;
 import tally.api.Ctx;
 import tally.api.Errors;
 import tally.api.ListPage;
 import tally.api.ListQuery;
+import tally.api.Patch;
 import tally.billing.Meter;
 import tally.billing.Meters;
 import tally.core.Ids;
-import tally.core.Json;
-import tally.core.Sequence;
-import tally.store.Rows;
+import tally.store.Table;
 
 /**
  * Prices: created once, then only active, metadata, nickname, lookup key and tax behavior change.
  */
 public final class Prices {
-  static final RowMapper<Price> MAPPER =
-      (rs, c) ->
-          new Price(
-              rs.getString("id"),
-              rs.getLong("created"),
-              rs.getString("product"),
-              rs.getString("currency"),
-              rs.getBoolean("active"),
-              Rows.nullableLong(rs, "unit_amount"),
-              rs.getString("unit_amount_decimal"),
-              rs.getString("billing_scheme"),
-              rs.getString("tiers_mode"),
-              Json.tree(rs.getString("tiers")),
-              Json.tree(rs.getString("recurring")),
-              rs.getString("lookup_key"),
-              rs.getString("nickname"),
-              rs.getString("tax_behavior"),
-              Json.tree(rs.getString("transform_quantity")),
-              Json.stringMap(rs.getString("metadata")));
+  static final Table<Price> TABLE = Table.of("prices", Price.class);
 
   private final Meters meters;
 
@@ -55,37 +37,28 @@ public final class Prices {
       String lookupKey,
       String nickname,
       Map<String, String> metadata,
-      Object transformQuantity) {
+      JsonNode transformQuantity) {
     checkMeter(ctx, spec.recurring());
-    String id = Ids.newId("price_");
-    ctx.db()
-        .createUpdate(
-            "INSERT INTO prices (account_id, id, seq, created, product, currency, active,"
-                + " unit_amount, unit_amount_decimal, billing_scheme, tiers_mode, tiers, recurring,"
-                + " lookup_key, nickname, tax_behavior, transform_quantity, metadata) VALUES (:a,"
-                + " :id, :seq, :now, :product, :currency, :active, :unit_amount, :decimal, :scheme,"
-                + " :tiers_mode, :tiers, :recurring, :lookup_key, :nickname, :tax, :transform,"
-                + " :metadata)")
-        .bind("a", ctx.accountId())
-        .bind("id", id)
-        .bind("seq", Sequence.next())
-        .bind("now", ctx.now())
-        .bind("product", product)
-        .bind("currency", spec.currency())
-        .bind("active", active)
-        .bind("unit_amount", spec.unitAmount())
-        .bind("decimal", spec.unitAmountDecimal())
-        .bind("scheme", spec.billingScheme())
-        .bind("tiers_mode", spec.tiersMode())
-        .bind("tiers", Json.write(spec.tiers()))
-        .bind("recurring", Json.write(spec.recurring()))
-        .bind("lookup_key", lookupKey)
-        .bind("nickname", nickname)
-        .bind("tax", spec.taxBehavior())
-        .bind("transform", Json.write(transformQuantity))
-        .bind("metadata", Json.write(metadata))
-        .execute();
-    Price created = retrieve(ctx, id);
+    Price created =
+        TABLE.insert(
+            ctx,
+            new Price(
+                Ids.newId("price_"),
+                ctx.now(),
+                product,
+                spec.currency(),
+                active,
+                spec.unitAmount(),
+                spec.unitAmountDecimal(),
+                spec.billingScheme(),
+                spec.tiersMode(),
+                spec.tiers(),
+                spec.recurring(),
+                lookupKey,
+                nickname,
+                spec.taxBehavior(),
+                transformQuantity,
+                metadata));
     ctx.emit("price.created", created);
     return created;
   }
@@ -131,47 +104,48 @@ public final class Prices {
               + "`) already uses that lookup key. Set `transfer_lookup_key=true` to move it to this"
               + " price.");
     }
-    ctx.db()
-        .createUpdate("UPDATE prices SET lookup_key = NULL WHERE account_id = ? AND id = ?")
-        .bind(0, ctx.accountId())
-        .bind(1, holder.get())
-        .execute();
+    TABLE.set(ctx, holder.get(), Collections.singletonMap("lookup_key", null));
   }
 
   public Optional<Price> find(Ctx ctx, String id) {
-    return Rows.byId(ctx.db(), "prices", ctx.accountId(), id, MAPPER);
+    return TABLE.find(ctx, id);
   }
 
   public Price retrieve(Ctx ctx, String id) {
     return find(ctx, id).orElseThrow(() -> Errors.noSuch("price", id, "price"));
   }
 
+  /** Read-modify-write under the row lock (metadata merges). */
   Price update(Ctx ctx, String id, CatalogParams.PriceUpdate p) {
-    Price price = retrieve(ctx, id);
-    if (p.lookupKey() instanceof tally.api.Patch.Set<String> set
-        && !set.value().equals(price.lookupKey())) {
-      claimLookupKey(ctx, set.value(), p.transferLookupKey());
-    }
-    ctx.db()
-        .createUpdate(
-            "UPDATE prices SET active = :active, lookup_key = :lookup_key, nickname = :nickname,"
-                + " metadata = :metadata, tax_behavior = :tax WHERE account_id = :a AND id = :id")
-        .bind("active", p.active() == null ? price.active() : p.active())
-        .bind("lookup_key", p.lookupKey().applyTo(price.lookupKey()))
-        .bind("nickname", p.nickname().applyTo(price.nickname()))
-        .bind("metadata", Json.write(p.metadata().applyTo(price.metadata())))
-        .bind("tax", p.taxBehavior() == null ? price.taxBehavior() : p.taxBehavior())
-        .bind("a", ctx.accountId())
-        .bind("id", id)
-        .execute();
-    Price after = retrieve(ctx, id);
-    ctx.emitUpdate("price.updated", after, Changes.previous(price, after));
+    var updated =
+        TABLE
+            .update(
+                ctx,
+                id,
+                price -> {
+                  if (p.lookupKey() instanceof Patch.Set<String> set
+                      && !set.value().equals(price.lookupKey())) {
+                    claimLookupKey(ctx, set.value(), p.transferLookupKey());
+                  }
+                  Map<String, Object> changes = new HashMap<>();
+                  changes.put("active", p.active() == null ? price.active() : p.active());
+                  changes.put("lookup_key", p.lookupKey().applyTo(price.lookupKey()));
+                  changes.put("nickname", p.nickname().applyTo(price.nickname()));
+                  changes.put("metadata", p.metadata().applyTo(price.metadata()));
+                  changes.put(
+                      "tax_behavior",
+                      p.taxBehavior() == null ? price.taxBehavior() : p.taxBehavior());
+                  return changes;
+                })
+            .orElseThrow(() -> Errors.noSuch("price", id, "price"));
+    Price after = updated.after();
+    ctx.emitUpdate("price.updated", after, Changes.previous(updated.before(), after));
     return after;
   }
 
   ListPage list(Ctx ctx, CatalogParams.PriceList f) {
     ListQuery<Price> q =
-        new ListQuery<>("prices", "price", ctx.accountId(), MAPPER)
+        new ListQuery<>("prices", "price", ctx.accountId(), TABLE.mapper())
             .whereEquals("active", f.active())
             .whereEquals("currency", f.currency())
             .whereEquals("product", f.product());

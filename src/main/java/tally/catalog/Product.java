@@ -4,9 +4,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import tally.api.ApiObject;
+import tally.core.ApiResource;
+import tally.core.Field;
 import tally.core.Json;
+import tally.core.ObjectSchema;
 
 /** A product of the catalog; renders Stripe's product object, or the deleted stub. */
+@ApiResource(
+    value = "product",
+    nulls = {"package_dimensions"})
 public record Product(
     String id,
     long created,
@@ -23,35 +29,24 @@ public record Product(
     String taxCode,
     List<String> images,
     Map<String, String> metadata,
-    boolean deleted)
+    @Field(rendered = false) boolean deleted)
     implements ApiObject {
+
+  @Field
+  boolean livemode() {
+    return false;
+  }
+
+  @Field
+  List<Object> marketingFeatures() {
+    return List.of();
+  }
 
   @Override
   public ObjectNode toJson() {
-    ObjectNode n = Json.object();
-    n.put("id", id);
-    n.put("object", "product");
     if (deleted) {
-      n.put("deleted", true);
-      return n;
+      return Json.object().put("id", id).put("object", "product").put("deleted", true);
     }
-    n.put("active", active);
-    n.put("created", created);
-    n.put("default_price", defaultPrice);
-    n.put("description", description);
-    n.set("images", Json.MAPPER.valueToTree(images));
-    n.put("livemode", false);
-    n.putArray("marketing_features");
-    n.set("metadata", Json.MAPPER.valueToTree(metadata));
-    n.put("name", name);
-    n.putNull("package_dimensions");
-    n.put("shippable", shippable);
-    n.put("statement_descriptor", statementDescriptor);
-    n.put("tax_code", taxCode);
-    n.put("type", type);
-    n.put("unit_label", unitLabel);
-    n.put("updated", updated);
-    n.put("url", url);
-    return n;
+    return ObjectSchema.of(Product.class).render(this);
   }
 }

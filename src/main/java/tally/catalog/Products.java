@@ -1,11 +1,9 @@
 package tally.catalog;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.mapper.RowMapper;
 import tally.api.ApiError;
 import tally.api.ApiException;
 import tally.api.Changes;
@@ -15,38 +13,11 @@ import tally.api.ListPage;
 import tally.api.ListQuery;
 import tally.api.Patch;
 import tally.core.Ids;
-import tally.core.Json;
-import tally.core.Sequence;
-import tally.store.Rows;
+import tally.store.Table;
 
 /** Products, and prices created through them ({@code default_price_data}, {@code product_data}). */
 public final class Products {
-  private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
-
-  static final RowMapper<Product> MAPPER =
-      (rs, c) -> {
-        try {
-          return new Product(
-              rs.getString("id"),
-              rs.getLong("created"),
-              rs.getLong("updated"),
-              rs.getString("name"),
-              rs.getBoolean("active"),
-              rs.getString("description"),
-              rs.getString("default_price"),
-              rs.getString("type"),
-              rs.getString("url"),
-              Rows.nullableBoolean(rs, "shippable"),
-              rs.getString("unit_label"),
-              rs.getString("statement_descriptor"),
-              rs.getString("tax_code"),
-              Json.MAPPER.readValue(rs.getString("images"), STRINGS),
-              Json.stringMap(rs.getString("metadata")),
-              rs.getBoolean("deleted"));
-        } catch (JsonProcessingException e) {
-          throw new IllegalStateException(e);
-        }
-      };
+  static final Table<Product> TABLE = Table.of("products", Product.class);
 
   private final Prices prices;
 
@@ -60,34 +31,31 @@ public final class Products {
       throw new ApiException(
           new ApiError.InvalidRequest("resource_already_exists", "id", "Product already exists."));
     }
-    ctx.db()
-        .createUpdate(
-            "INSERT INTO products (account_id, id, seq, created, updated, name, active,"
-                + " description, type, url, shippable, unit_label, statement_descriptor, tax_code,"
-                + " images, metadata, deleted) VALUES (:a, :id, :seq, :now, :now, :name, :active,"
-                + " :description, :type, :url, :shippable, :unit_label, :sd, :tax_code, :images,"
-                + " :metadata, FALSE)")
-        .bind("a", ctx.accountId())
-        .bind("id", id)
-        .bind("seq", Sequence.next())
-        .bind("now", ctx.now())
-        .bind("name", p.name().applyTo(null))
-        .bind("active", p.active() == null || p.active())
-        .bind("description", p.description().applyTo(null))
-        .bind("type", p.type() == null ? "service" : p.type())
-        .bind("url", p.url().applyTo(null))
-        .bind("shippable", p.shippable())
-        .bind("unit_label", p.unitLabel().applyTo(null))
-        .bind("sd", p.statementDescriptor().applyTo(null))
-        .bind("tax_code", p.taxCode().applyTo(null))
-        .bind("images", Json.write(p.images() == null ? List.of() : p.images()))
-        .bind("metadata", Json.write(p.metadata().applyTo(Map.of())))
-        .execute();
+    long now = ctx.now();
+    Product created =
+        TABLE.insert(
+            ctx,
+            new Product(
+                id,
+                now,
+                now,
+                p.name().applyTo(null),
+                p.active() == null || p.active(),
+                p.description().applyTo(null),
+                null,
+                p.type() == null ? "service" : p.type(),
+                p.url().applyTo(null),
+                p.shippable(),
+                p.unitLabel().applyTo(null),
+                p.statementDescriptor().applyTo(null),
+                p.taxCode().applyTo(null),
+                p.images() == null ? List.of() : p.images(),
+                p.metadata().applyTo(Map.of()),
+                false));
     if (p.defaultPriceData() != null) {
       Price price = prices.insert(ctx, id, p.defaultPriceData(), true, null, null, Map.of(), null);
-      setDefaultPrice(ctx, id, price.id());
+      created = TABLE.set(ctx, id, Map.of("default_price", price.id())).orElseThrow();
     }
-    Product created = retrieve(ctx, id);
     ctx.emit("product.created", created);
     return created;
   }
@@ -114,17 +82,8 @@ public final class Products {
         .id();
   }
 
-  private void setDefaultPrice(Ctx ctx, String id, String priceId) {
-    ctx.db()
-        .createUpdate("UPDATE products SET default_price = ? WHERE account_id = ? AND id = ?")
-        .bind(0, priceId)
-        .bind(1, ctx.accountId())
-        .bind(2, id)
-        .execute();
-  }
-
   public Optional<Product> find(Ctx ctx, String id) {
-    return Rows.byId(ctx.db(), "products", ctx.accountId(), id, MAPPER);
+    return TABLE.find(ctx, id);
   }
 
   /** A product that may still be used (not deleted); else Stripe's 404 naming {@code param}. */
@@ -138,8 +97,23 @@ public final class Products {
     return find(ctx, id).orElseThrow(() -> Errors.noSuch("product", id, "id"));
   }
 
+  /** Read-modify-write under the row lock (metadata merges). */
   Product update(Ctx ctx, String id, CatalogParams.ProductFields p) {
-    Product current = requireLive(ctx, id, "id");
+    var updated =
+        TABLE
+            .update(ctx, id, current -> changes(ctx, current, p))
+            .orElseThrow(() -> Errors.noSuch("product", id, "id"));
+    Product after = updated.after();
+    ctx.emitUpdate("product.updated", after, Changes.previous(updated.before(), after));
+    return after;
+  }
+
+  /** The columns an update sets, worked out from the locked row {@code current}. */
+  private Map<String, Object> changes(Ctx ctx, Product current, CatalogParams.ProductFields p) {
+    String id = current.id();
+    if (current.deleted()) {
+      throw Errors.noSuch("product", id, "id");
+    }
     String defaultPrice = current.defaultPrice();
     if (p.defaultPrice() != null) {
       Price price = prices.retrieve(ctx, p.defaultPrice());
@@ -149,31 +123,21 @@ public final class Products {
       }
       defaultPrice = price.id();
     }
-    ctx.db()
-        .createUpdate(
-            "UPDATE products SET name = :name, active = :active, description = :description, url"
-                + " = :url, shippable = :shippable, unit_label = :unit_label, statement_descriptor"
-                + " = :sd, tax_code = :tax_code, images = :images, metadata = :metadata,"
-                + " default_price = :default_price, updated = :now WHERE account_id = :a AND id ="
-                + " :id")
-        .bind("name", p.name().applyTo(current.name()))
-        .bind("active", p.active() == null ? current.active() : p.active())
-        .bind("description", p.description().applyTo(current.description()))
-        .bind("url", p.url().applyTo(current.url()))
-        .bind("shippable", p.shippable() == null ? current.shippable() : p.shippable())
-        .bind("unit_label", p.unitLabel().applyTo(current.unitLabel()))
-        .bind("sd", p.statementDescriptor().applyTo(current.statementDescriptor()))
-        .bind("tax_code", p.taxCode().applyTo(current.taxCode()))
-        .bind("images", Json.write(p.images() == null ? current.images() : p.images()))
-        .bind("metadata", Json.write(p.metadata().applyTo(current.metadata())))
-        .bind("default_price", defaultPrice)
-        .bind("now", ctx.now())
-        .bind("a", ctx.accountId())
-        .bind("id", id)
-        .execute();
-    Product after = retrieve(ctx, id);
-    ctx.emitUpdate("product.updated", after, Changes.previous(current, after));
-    return after;
+    Map<String, Object> changes = new HashMap<>();
+    changes.put("name", p.name().applyTo(current.name()));
+    changes.put("active", p.active() == null ? current.active() : p.active());
+    changes.put("description", p.description().applyTo(current.description()));
+    changes.put("url", p.url().applyTo(current.url()));
+    changes.put("shippable", p.shippable() == null ? current.shippable() : p.shippable());
+    changes.put("unit_label", p.unitLabel().applyTo(current.unitLabel()));
+    changes.put(
+        "statement_descriptor", p.statementDescriptor().applyTo(current.statementDescriptor()));
+    changes.put("tax_code", p.taxCode().applyTo(current.taxCode()));
+    changes.put("images", p.images() == null ? current.images() : p.images());
+    changes.put("metadata", p.metadata().applyTo(current.metadata()));
+    changes.put("default_price", defaultPrice);
+    changes.put("updated", ctx.now());
+    return changes;
   }
 
   Product delete(Ctx ctx, String id) {
@@ -182,19 +146,14 @@ public final class Products {
       throw Errors.invalid(
           null, "This product cannot be deleted because it has one or more user-created prices.");
     }
-    ctx.db()
-        .createUpdate("UPDATE products SET deleted = TRUE WHERE account_id = ? AND id = ?")
-        .bind(0, ctx.accountId())
-        .bind(1, id)
-        .execute();
-    Product deleted = retrieve(ctx, id);
+    Product deleted = TABLE.set(ctx, id, Map.of("deleted", true)).orElseThrow();
     ctx.emit("product.deleted", deleted);
     return deleted;
   }
 
   ListPage list(Ctx ctx, CatalogParams.ProductList f) {
     ListQuery<Product> q =
-        new ListQuery<>("products", "product", ctx.accountId(), MAPPER)
+        new ListQuery<>("products", "product", ctx.accountId(), TABLE.mapper())
             .where("deleted = :no", Map.of("no", false))
             .whereEquals("active", f.active())
             .whereEquals("shippable", f.shippable())

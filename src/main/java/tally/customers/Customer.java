@@ -5,9 +5,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import tally.api.ApiObject;
+import tally.core.ApiResource;
+import tally.core.Field;
 import tally.core.Json;
+import tally.core.ObjectSchema;
 
 /** A customer; renders every field of Stripe's customer object, or the deleted stub. */
+@ApiResource(
+    value = "customer",
+    nulls = {"discount", "test_clock"})
 public record Customer(
     String id,
     long created,
@@ -24,42 +30,44 @@ public record Customer(
     JsonNode address,
     JsonNode shipping,
     Map<String, String> metadata,
-    boolean deleted)
+    @Field(rendered = false) boolean deleted)
     implements ApiObject {
+
+  /** Invoice settings Tally does not keep: every field is null. */
+  record InvoiceSettings(
+      JsonNode customFields,
+      String defaultPaymentMethod,
+      String footer,
+      JsonNode renderingOptions) {}
+
+  private static final InvoiceSettings NO_INVOICE_SETTINGS =
+      new InvoiceSettings(null, null, null, null);
+
+  @Field
+  InvoiceSettings invoiceSettings() {
+    return NO_INVOICE_SETTINGS;
+  }
+
+  @Field
+  boolean delinquent() {
+    return false;
+  }
+
+  @Field
+  boolean livemode() {
+    return false;
+  }
+
+  @Field
+  long nextInvoiceSequence() {
+    return 1;
+  }
 
   @Override
   public ObjectNode toJson() {
-    ObjectNode n = Json.object();
-    n.put("id", id);
-    n.put("object", "customer");
     if (deleted) {
-      n.put("deleted", true);
-      return n;
+      return Json.object().put("id", id).put("object", "customer").put("deleted", true);
     }
-    n.set("address", address == null ? null : address.deepCopy());
-    n.put("balance", balance);
-    n.put("created", created);
-    n.put("currency", currency);
-    n.put("default_source", defaultSource);
-    n.put("delinquent", false);
-    n.put("description", description);
-    n.putNull("discount");
-    n.put("email", email);
-    n.put("invoice_prefix", invoicePrefix);
-    ObjectNode invoice = n.putObject("invoice_settings");
-    invoice.putNull("custom_fields");
-    invoice.putNull("default_payment_method");
-    invoice.putNull("footer");
-    invoice.putNull("rendering_options");
-    n.put("livemode", false);
-    n.set("metadata", Json.MAPPER.valueToTree(metadata));
-    n.put("name", name);
-    n.put("next_invoice_sequence", 1);
-    n.put("phone", phone);
-    n.set("preferred_locales", Json.MAPPER.valueToTree(preferredLocales));
-    n.set("shipping", shipping == null ? null : shipping.deepCopy());
-    n.put("tax_exempt", taxExempt);
-    n.putNull("test_clock");
-    return n;
+    return ObjectSchema.of(Customer.class).render(this);
   }
 }

@@ -1,9 +1,9 @@
 package tally.customers;
 
-import com.fasterxml.jackson.core.type.TypeReference;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.mapper.RowMapper;
 import tally.api.ApiObject;
 import tally.api.Changes;
 import tally.api.Ctx;
@@ -14,71 +14,44 @@ import tally.api.Patch;
 import tally.charges.Cards;
 import tally.charges.CustomerCards;
 import tally.core.Ids;
-import tally.core.Json;
-import tally.core.Sequence;
 import tally.search.MetadataIndex;
+import tally.store.Table;
 
 /**
  * Customers: create, retrieve, update, list and delete, with cards attached from test tokens. Other
  * features reach customers only through this service (charges through {@link CustomerCards}).
  */
 public final class Customers implements CustomerCards {
-  private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+  static final Table<Customer> TABLE = Table.of("customers", Customer.class);
 
-  static final RowMapper<Customer> MAPPER =
-      (rs, c) -> {
-        try {
-          return new Customer(
-              rs.getString("id"),
-              rs.getLong("created"),
-              rs.getString("email"),
-              rs.getString("name"),
-              rs.getString("phone"),
-              rs.getString("description"),
-              rs.getLong("balance"),
-              rs.getString("currency"),
-              rs.getString("default_source"),
-              rs.getString("invoice_prefix"),
-              rs.getString("tax_exempt"),
-              Json.MAPPER.readValue(rs.getString("preferred_locales"), STRINGS),
-              Json.tree(rs.getString("address")),
-              Json.tree(rs.getString("shipping")),
-              Json.stringMap(rs.getString("metadata")),
-              rs.getBoolean("deleted"));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-          throw new IllegalStateException(e);
-        }
-      };
+  /** A card saved on a customer from a test token ({@link Cards} renders it). */
+  record SavedCardRow(String id, String customer, String token, long created) {}
+
+  static final Table<SavedCardRow> CARDS = Table.of("customer_cards", SavedCardRow.class);
 
   Customer create(Ctx ctx, CustomerParams.Fields p) {
     String id = Ids.newId("cus_");
     String card = p.source() == null ? null : attach(ctx, id, p.source());
-    ctx.db()
-        .createUpdate(
-            "INSERT INTO customers (account_id, id, seq, created, email, name, phone, description,"
-                + " balance, currency, default_source, invoice_prefix, tax_exempt,"
-                + " preferred_locales, address, shipping, metadata, deleted) VALUES (:a, :id, :seq,"
-                + " :created, :email, :name, :phone, :description, :balance, NULL, :source,"
-                + " :prefix, :tax_exempt, :locales, :address, :shipping, :metadata, FALSE)")
-        .bind("a", ctx.accountId())
-        .bind("id", id)
-        .bind("seq", Sequence.next())
-        .bind("created", ctx.now())
-        .bind("email", p.email().applyTo(null))
-        .bind("name", p.name().applyTo(null))
-        .bind("phone", p.phone().applyTo(null))
-        .bind("description", p.description().applyTo(null))
-        .bind("balance", p.balance() == null ? 0 : p.balance())
-        .bind("source", card)
-        .bind("prefix", Ids.random(8).toUpperCase(java.util.Locale.ROOT))
-        .bind("tax_exempt", p.taxExempt() == null ? "none" : p.taxExempt())
-        .bind(
-            "locales", Json.write(p.preferredLocales() == null ? List.of() : p.preferredLocales()))
-        .bind("address", Json.write(p.address().applyTo(null)))
-        .bind("shipping", Json.write(p.shipping().applyTo(null)))
-        .bind("metadata", Json.write(p.metadata().applyTo(java.util.Map.of())))
-        .execute();
-    Customer created = retrieve(ctx, id);
+    Customer created =
+        TABLE.insert(
+            ctx,
+            new Customer(
+                id,
+                ctx.now(),
+                p.email().applyTo(null),
+                p.name().applyTo(null),
+                p.phone().applyTo(null),
+                p.description().applyTo(null),
+                p.balance() == null ? 0 : p.balance(),
+                null,
+                card,
+                Ids.random(8).toUpperCase(java.util.Locale.ROOT),
+                p.taxExempt() == null ? "none" : p.taxExempt(),
+                p.preferredLocales() == null ? List.of() : p.preferredLocales(),
+                p.address().applyTo(null),
+                p.shipping().applyTo(null),
+                p.metadata().applyTo(Map.of()),
+                false));
     indexMetadata(ctx, created);
     ctx.emit("customer.created", created);
     return created;
@@ -96,42 +69,18 @@ public final class Customers implements CustomerCards {
   private static String attach(Ctx ctx, String customer, String token) {
     Cards.checkAttachable(token, "source");
     String cardId = Ids.newId("card_");
-    ctx.db()
-        .createUpdate(
-            "INSERT INTO customer_cards (account_id, id, customer, token, created) VALUES (?, ?, ?,"
-                + " ?, ?)")
-        .bind(0, ctx.accountId())
-        .bind(1, cardId)
-        .bind(2, customer)
-        .bind(3, token)
-        .bind(4, ctx.now())
-        .execute();
+    CARDS.insert(ctx, new SavedCardRow(cardId, customer, token, ctx.now()));
     return cardId;
   }
 
   /** The customer, also when deleted (Stripe answers a retrieve with the deleted stub). */
   Customer retrieve(Ctx ctx, String id) {
-    return read(ctx, id, "");
-  }
-
-  private Customer read(Ctx ctx, String id, String lock) {
-    return ctx.db()
-        .createQuery("SELECT * FROM customers WHERE account_id = ? AND id = ? " + lock)
-        .bind(0, ctx.accountId())
-        .bind(1, id)
-        .map(MAPPER)
-        .findOne()
-        .orElseThrow(() -> Errors.noSuch("customer", id, "customer"));
+    return TABLE.find(ctx, id).orElseThrow(() -> Errors.noSuch("customer", id, "customer"));
   }
 
   /** A customer that other objects may still reference: deleted ones are gone. */
   public Optional<Customer> findLive(Ctx ctx, String id) {
-    return ctx.db()
-        .createQuery("SELECT * FROM customers WHERE account_id = ? AND id = ? AND deleted = FALSE")
-        .bind(0, ctx.accountId())
-        .bind(1, id)
-        .map(MAPPER)
-        .findOne();
+    return TABLE.find(ctx, id).filter(c -> !c.deleted());
   }
 
   /** Like {@link #findLive}, but a missing customer is Stripe's 404 naming {@code param}. */
@@ -139,47 +88,47 @@ public final class Customers implements CustomerCards {
     return findLive(ctx, id).orElseThrow(() -> Errors.noSuch("customer", id, param));
   }
 
+  /** Read-modify-write under the row lock (metadata merges): concurrent updates lose nothing. */
   Customer update(Ctx ctx, String id, CustomerParams.Fields p) {
-    // Read-modify-write (metadata merges): lock the row so concurrent updates lose nothing.
-    Customer c = read(ctx, id, "<forUpdate>");
+    var updated =
+        TABLE
+            .update(ctx, id, locked -> changes(ctx, locked, p))
+            .orElseThrow(() -> Errors.noSuch("customer", id, "customer"));
+    Customer after = updated.after();
+    indexMetadata(ctx, after);
+    ctx.emitUpdate("customer.updated", after, Changes.previous(updated.before(), after));
+    return after;
+  }
+
+  /** The columns an update sets, worked out from the locked row {@code c}. */
+  private Map<String, Object> changes(Ctx ctx, Customer c, CustomerParams.Fields p) {
     if (c.deleted()) {
-      throw Errors.noSuch("customer", id, "customer");
+      throw Errors.noSuch("customer", c.id(), "customer");
     }
     String defaultSource = c.defaultSource();
     if (p.source() != null) {
-      defaultSource = attach(ctx, id, p.source());
+      defaultSource = attach(ctx, c.id(), p.source());
     } else if (p.defaultSource() != null) {
       defaultSource =
-          card(ctx, id, p.defaultSource())
+          card(ctx, c.id(), p.defaultSource())
               .map(CustomerCards.SavedCard::id)
               .orElseThrow(() -> Errors.noSuch("source", p.defaultSource(), "default_source"));
     }
-    ctx.db()
-        .createUpdate(
-            "UPDATE customers SET email = :email, name = :name, phone = :phone, description ="
-                + " :description, balance = :balance, default_source = :source, tax_exempt ="
-                + " :tax_exempt, preferred_locales = :locales, address = :address, shipping ="
-                + " :shipping, metadata = :metadata WHERE account_id = :a AND id = :id")
-        .bind("email", p.email().applyTo(c.email()))
-        .bind("name", p.name().applyTo(c.name()))
-        .bind("phone", p.phone().applyTo(c.phone()))
-        .bind("description", p.description().applyTo(c.description()))
-        .bind("balance", p.balance() == null ? c.balance() : p.balance())
-        .bind("source", defaultSource)
-        .bind("tax_exempt", p.taxExempt() == null ? c.taxExempt() : p.taxExempt())
-        .bind(
-            "locales",
-            Json.write(p.preferredLocales() == null ? c.preferredLocales() : p.preferredLocales()))
-        .bind("address", Json.write(p.address().applyTo(c.address())))
-        .bind("shipping", Json.write(p.shipping().applyTo(c.shipping())))
-        .bind("metadata", Json.write(p.metadata().applyTo(c.metadata())))
-        .bind("a", ctx.accountId())
-        .bind("id", id)
-        .execute();
-    Customer after = retrieve(ctx, id);
-    indexMetadata(ctx, after);
-    ctx.emitUpdate("customer.updated", after, Changes.previous(c, after));
-    return after;
+    Map<String, Object> changes = new HashMap<>();
+    changes.put("email", p.email().applyTo(c.email()));
+    changes.put("name", p.name().applyTo(c.name()));
+    changes.put("phone", p.phone().applyTo(c.phone()));
+    changes.put("description", p.description().applyTo(c.description()));
+    changes.put("balance", p.balance() == null ? c.balance() : p.balance());
+    changes.put("default_source", defaultSource);
+    changes.put("tax_exempt", p.taxExempt() == null ? c.taxExempt() : p.taxExempt());
+    changes.put(
+        "preferred_locales",
+        p.preferredLocales() == null ? c.preferredLocales() : p.preferredLocales());
+    changes.put("address", p.address().applyTo(c.address()));
+    changes.put("shipping", p.shipping().applyTo(c.shipping()));
+    changes.put("metadata", p.metadata().applyTo(c.metadata()));
+    return changes;
   }
 
   /** A customer created by a completed Checkout Session, with the payer's email. */
@@ -218,28 +167,20 @@ public final class Customers implements CustomerCards {
   public List<com.fasterxml.jackson.databind.node.ObjectNode> cards(Ctx ctx, String id) {
     return ctx.db()
         .createQuery(
-            "SELECT id, token, created FROM customer_cards WHERE account_id = ? AND customer = ?"
+            "SELECT * FROM customer_cards WHERE account_id = ? AND customer = ?"
                 + " ORDER BY created DESC, id")
         .bind(0, ctx.accountId())
         .bind(1, id)
-        .map((rs, c) ->
-            Cards.render(ctx.accountId(), rs.getString(1), rs.getString(2), rs.getLong(3), id))
+        .map(CARDS.mapper())
+        .map(card -> Cards.render(ctx.accountId(), card.id(), card.token(), card.created(), id))
         .list();
   }
 
   Customer delete(Ctx ctx, String id) {
-    int changed =
-        ctx.db()
-            .createUpdate(
-                "UPDATE customers SET deleted = TRUE WHERE account_id = ? AND id = ? AND deleted ="
-                    + " FALSE")
-            .bind(0, ctx.accountId())
-            .bind(1, id)
-            .execute();
-    if (changed != 1) {
-      throw Errors.noSuch("customer", id, "customer");
-    }
-    Customer deleted = retrieve(ctx, id);
+    Customer deleted =
+        TABLE
+            .setWhere(ctx, id, Map.of("deleted", false), Map.of("deleted", true))
+            .orElseThrow(() -> Errors.noSuch("customer", id, "customer"));
     ctx.emit("customer.deleted", deleted);
     return deleted;
   }
@@ -249,19 +190,19 @@ public final class Customers implements CustomerCards {
     return new tally.search.Search<>(
         "(SELECT * FROM customers WHERE deleted = FALSE) customers",
         "customer",
-        java.util.Map.of(
+        Map.of(
             "email", tally.search.SearchField.string("email"),
             "name", tally.search.SearchField.string("name"),
             "phone", tally.search.SearchField.string("phone"),
             "created", tally.search.SearchField.numeric("created"),
             "metadata[]",
                 tally.search.Search.metadata("customer_metadata", "customer_id", "customers")),
-        MAPPER);
+        TABLE.mapper());
   }
 
   ListPage list(Ctx ctx, CustomerParams.ListFilter f) {
-    return new ListQuery<>("customers", "customer", ctx.accountId(), MAPPER)
-        .where("deleted = :no", java.util.Map.of("no", false))
+    return new ListQuery<>("customers", "customer", ctx.accountId(), TABLE.mapper())
+        .where("deleted = :no", Map.of("no", false))
         .whereEquals("email", f.email())
         .page(ctx.db(), f.page(), "/v1/customers");
   }
@@ -280,31 +221,20 @@ public final class Customers implements CustomerCards {
     if (wanted == null) {
       return Optional.empty();
     }
-    return ctx.db()
-        .createQuery(
-            "SELECT id, token FROM customer_cards WHERE account_id = ? AND customer = ? AND id = ?")
-        .bind(0, ctx.accountId())
-        .bind(1, customerId)
-        .bind(2, wanted)
-        .map((rs, c) -> new SavedCard(rs.getString(1), rs.getString(2)))
-        .findOne();
+    return CARDS
+        .find(ctx, wanted)
+        .filter(card -> card.customer().equals(customerId))
+        .map(card -> new SavedCard(card.id(), card.token()));
   }
 
   /** The {@code card} object of a saved card, for {@code expand[]=default_source}. */
   ApiObject cardObject(Ctx ctx, String cardId) {
-    return ctx.db()
-        .createQuery(
-            "SELECT customer, token, created FROM customer_cards WHERE account_id = ? AND id = ?")
-        .bind(0, ctx.accountId())
-        .bind(1, cardId)
-        .map((rs, c) -> {
-          String customer = rs.getString(1);
-          String token = rs.getString(2);
-          long created = rs.getLong(3);
-          return ApiObject.of(
-              () -> Cards.render(ctx.accountId(), cardId, token, created, customer));
-        })
-        .findOne()
+    return CARDS
+        .find(ctx, cardId)
+        .map(card ->
+            ApiObject.of(() ->
+                Cards.render(
+                    ctx.accountId(), card.id(), card.token(), card.created(), card.customer())))
         .orElse(null);
   }
 }

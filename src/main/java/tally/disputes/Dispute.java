@@ -1,16 +1,21 @@
 package tally.disputes;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import tally.api.ApiObject;
 import tally.balance.BalanceTransaction;
-import tally.core.Json;
+import tally.core.ApiResource;
+import tally.core.Field;
 
 /**
  * A dispute as stored, with the balance transactions it caused (always rendered in full, as Stripe
- * does). {@code version} guards concurrent changes.
+ * does; they come from the ledger). {@code resolve_at} is when submitted evidence gets its
+ * test-mode verdict, null while none is pending.
  */
+@ApiResource(
+    value = "dispute",
+    nulls = {"payment_intent"})
 record Dispute(
     String id,
     long created,
@@ -19,54 +24,68 @@ record Dispute(
     long amount,
     String currency,
     String reason,
-    String brand,
-    String networkReasonCode,
-    long dueBy,
-    DisputeState state,
-    long version,
-    List<BalanceTransaction> balanceTransactions)
+    DisputeStatus status,
+    boolean isChargeRefundable,
+    Evidence evidence,
+    EvidenceDetails evidenceDetails,
+    PaymentMethodDetails paymentMethodDetails,
+    Map<String, String> metadata,
+    @Field(rendered = false) Long resolveAt,
+    @Field(stored = false) List<BalanceTransaction> balanceTransactions)
     implements ApiObject {
 
-  String status() {
-    return state.status().wire();
+  /** When evidence is due, whether any was given, and how often (and how late) it went in. */
+  record EvidenceDetails(long dueBy, boolean hasEvidence, boolean pastDue, long submissionCount) {
+    @Field
+    Map<String, Object> enhancedEligibility() {
+      return Map.of();
+    }
+
+    /** Evidence staged: it counts as given once any field holds a value. */
+    EvidenceDetails staged(boolean given) {
+      return new EvidenceDetails(dueBy, hasEvidence || given, pastDue, submissionCount);
+    }
+
+    /** Evidence sent to the issuer at {@code now}; late after {@code due_by}. */
+    EvidenceDetails submitted(long now) {
+      return new EvidenceDetails(dueBy, true, now > dueBy, submissionCount + 1);
+    }
   }
 
-  boolean isChargeRefundable() {
-    return state.chargeRefundable();
+  record PaymentMethodDetails(Card card) {
+    @Field
+    String type() {
+      return "card";
+    }
   }
 
-  @Override
-  public ObjectNode toJson() {
-    ObjectNode n = Json.object();
-    n.put("id", id);
-    n.put("object", "dispute");
-    n.put("amount", amount);
-    ArrayNode txns = n.putArray("balance_transactions");
-    balanceTransactions.forEach(t -> txns.add(t.toJson()));
-    n.put("charge", charge);
-    n.put("created", created);
-    n.put("currency", currency);
-    n.putArray("enhanced_eligibility_types");
-    n.set("evidence", state.evidence().toJson());
-    ObjectNode details = n.putObject("evidence_details");
-    details.put("due_by", dueBy);
-    details.putObject("enhanced_eligibility");
-    details.put("has_evidence", state.hasEvidence());
-    details.put("past_due", state.pastDue());
-    details.put("submission_count", state.submissionCount());
-    n.put("is_charge_refundable", state.chargeRefundable());
-    n.put("livemode", livemode);
-    n.set("metadata", Json.MAPPER.valueToTree(state.metadata()));
-    n.putNull("payment_intent");
-    ObjectNode pmd = n.putObject("payment_method_details");
-    ObjectNode card = pmd.putObject("card");
-    card.put("brand", brand);
-    card.put("case_type", state.caseType());
-    card.put("network", brand);
-    card.put("network_reason_code", networkReasonCode);
-    pmd.put("type", "card");
-    n.put("reason", reason);
-    n.put("status", status());
-    return n;
+  /** The disputed card: inquiry or chargeback, the card brand and the network's reason code. */
+  record Card(String brand, String caseType, String networkReasonCode) {
+    @Field
+    String network() {
+      return brand;
+    }
+  }
+
+  @Field
+  List<String> enhancedEligibilityTypes() {
+    return List.of();
+  }
+
+  /**
+   * The columns a move to {@code next} sets besides the status: whether the charge may be refunded,
+   * the case type (a chargeback once out of the inquiry states), and no pending verdict.
+   */
+  Map<String, Object> movingTo(DisputeStatus next, boolean refundable) {
+    Card card = paymentMethodDetails.card();
+    Map<String, Object> changes = new HashMap<>();
+    changes.put("is_charge_refundable", refundable);
+    if (!next.isInquiry() && !card.caseType().equals("chargeback")) {
+      changes.put(
+          "payment_method_details",
+          new PaymentMethodDetails(new Card(card.brand(), "chargeback", card.networkReasonCode())));
+    }
+    changes.put("resolve_at", null);
+    return changes;
   }
 }

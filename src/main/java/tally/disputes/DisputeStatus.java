@@ -1,12 +1,15 @@
 package tally.disputes;
 
-import java.util.Locale;
+import java.util.EnumSet;
+import java.util.Set;
+import tally.core.State;
 
 /**
  * A dispute's status and the moves it allows. Inquiries ({@code warning_*}) are the issuer asking
- * questions before any money moves; the rest are chargebacks.
+ * questions before any money moves; the rest are chargebacks. Evidence submitted again, or a test
+ * verdict that decides nothing, leaves a dispute under review.
  */
-enum DisputeStatus {
+enum DisputeStatus implements State<DisputeStatus> {
   WARNING_NEEDS_RESPONSE,
   WARNING_UNDER_REVIEW,
   WARNING_CLOSED,
@@ -15,21 +18,25 @@ enum DisputeStatus {
   WON,
   LOST;
 
-  String wire() {
-    return name().toLowerCase(Locale.ROOT);
-  }
-
-  static DisputeStatus of(String wire) {
-    return valueOf(wire.toUpperCase(Locale.ROOT));
+  @Override
+  public Set<DisputeStatus> next() {
+    return switch (this) {
+      case WARNING_NEEDS_RESPONSE -> EnumSet.of(WARNING_UNDER_REVIEW, WARNING_CLOSED);
+      // An inquiry under review may also be escalated into a chargeback.
+      case WARNING_UNDER_REVIEW -> EnumSet.of(WARNING_UNDER_REVIEW, WARNING_CLOSED, NEEDS_RESPONSE);
+      case NEEDS_RESPONSE -> EnumSet.of(UNDER_REVIEW, LOST);
+      case UNDER_REVIEW -> EnumSet.of(UNDER_REVIEW, WON, LOST);
+      case WARNING_CLOSED, WON, LOST -> EnumSet.noneOf(DisputeStatus.class);
+    };
   }
 
   boolean isInquiry() {
     return this == WARNING_NEEDS_RESPONSE || this == WARNING_UNDER_REVIEW || this == WARNING_CLOSED;
   }
 
-  /** Closed disputes take no more evidence and cannot be closed again. */
+  /** Closed disputes take no more evidence and cannot be closed again: they move nowhere. */
   boolean isClosed() {
-    return this == WARNING_CLOSED || this == WON || this == LOST;
+    return next().isEmpty();
   }
 
   /** Where submitting evidence leads. */

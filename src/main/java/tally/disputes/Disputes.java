@@ -1,5 +1,7 @@
 package tally.disputes;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import tally.api.ApiError;
 import tally.api.ApiException;
@@ -44,25 +46,34 @@ public final class Disputes {
     if (card.disputeReason() == null) {
       return false;
     }
+    boolean inquiry = card.disputeInquiry();
     for (int i = 0; i < card.disputeCount(); i++) {
       String id = Ids.newId("du_");
       store.insert(
           ctx,
-          new DisputeStore.NewDispute(
+          new Dispute(
               id,
+              ctx.now(),
+              ctx.account().livemode(),
               charge.id(),
               charge.amountCaptured(),
               charge.currency(),
               card.disputeReason(),
-              card.brand(),
-              networkReasonCode(card),
-              dueBy(ctx.now()),
-              DisputeState.opened(card.disputeInquiry())));
-      if (!card.disputeInquiry()) {
+              inquiry ? DisputeStatus.WARNING_NEEDS_RESPONSE : DisputeStatus.NEEDS_RESPONSE,
+              inquiry,
+              Evidence.NONE,
+              new Dispute.EvidenceDetails(dueBy(ctx.now()), false, false, 0),
+              new Dispute.PaymentMethodDetails(
+                  new Dispute.Card(
+                      card.brand(), inquiry ? "inquiry" : "chargeback", networkReasonCode(card))),
+              Map.of(),
+              null,
+              List.of()));
+      if (!inquiry) {
         funds.withdraw(ctx, id, charge.id(), charge.amountCaptured(), charge.currency());
       }
       ctx.emit("charge.dispute.created", retrieve(ctx, id));
-      if (!card.disputeInquiry()) {
+      if (!inquiry) {
         ctx.emit("charge.dispute.funds_withdrawn", retrieve(ctx, id));
       }
     }
@@ -110,35 +121,57 @@ public final class Disputes {
     if (f.charge() != null && charges.find(ctx, f.charge()).isEmpty()) {
       throw Errors.noSuch("charge", f.charge(), "charge");
     }
-    return new ListQuery<>(DisputeStore.TABLE, "dispute", ctx.accountId(), store.mapper(ctx))
+    return new ListQuery<>(DisputeStore.TABLE.name(), "dispute", ctx.accountId(), store.mapper(ctx))
         .whereEquals("charge", f.charge())
         .page(ctx.db(), f.page(), "/v1/disputes");
   }
 
-  /** Stages or submits evidence and merges metadata. */
-  Dispute update(Ctx ctx, Dispute d, DisputeParams.Update p) {
+  /**
+   * Stages evidence and merges metadata under the row lock, then, if the request submits, moves the
+   * dispute under review.
+   */
+  Dispute update(Ctx ctx, Dispute located, DisputeParams.Update p) {
+    refuseIfClosed(located);
+    var staged =
+        store
+            .update(ctx, located.id(), d -> staged(d, p))
+            .orElseThrow(() -> Errors.noSuch("dispute", located.id(), "dispute"));
+    Dispute after = staged.after();
+    if (p.submits()) {
+      after =
+          move(
+              ctx,
+              after,
+              after.status().submitted(),
+              Map.of(
+                  "evidence_details",
+                  after.evidenceDetails().submitted(ctx.now()),
+                  "resolve_at",
+                  ctx.now() + VERDICT_DELAY_SECONDS));
+    }
+    ctx.emitUpdate("charge.dispute.updated", after, Changes.previous(staged.before(), after));
+    return after;
+  }
+
+  /** The evidence and metadata of the locked dispute {@code d} after this update. */
+  private static Map<String, ?> staged(Dispute d, DisputeParams.Update p) {
     refuseIfClosed(d);
-    Evidence evidence = d.state().evidence().merge(p.evidence());
+    Evidence evidence = d.evidence().merge(p.evidence());
     if (evidence.textLength() > Evidence.MAX_TEXT) {
       throw Errors.invalid(
           "evidence", "The combined character count of all evidence fields is limited to 150,000.");
     }
-    DisputeState next = d.state().staged(evidence, p.metadata().applyTo(d.state().metadata()));
-    if (p.submits()) {
-      next = next.submitted(ctx.now() > d.dueBy(), ctx.now() + VERDICT_DELAY_SECONDS);
-    }
-    save(ctx, d, next);
-    Dispute after = retrieve(ctx, d.id());
-    ctx.emitUpdate("charge.dispute.updated", after, Changes.previous(d, after));
-    return after;
+    return Map.of(
+        "evidence", evidence,
+        "evidence_details", d.evidenceDetails().staged(!evidence.isEmpty()),
+        "metadata", p.metadata().applyTo(d.metadata()));
   }
 
   /** Accepts the dispute: a chargeback is lost (its money stays withdrawn), an inquiry closes. */
   Dispute close(Ctx ctx, Dispute d) {
     refuseIfClosed(d);
-    DisputeStatus next = d.state().status().conceded();
-    save(ctx, d, d.state().movedTo(next, next == DisputeStatus.WARNING_CLOSED));
-    Dispute after = retrieve(ctx, d.id());
+    DisputeStatus next = d.status().conceded();
+    Dispute after = move(ctx, d, next, d.movingTo(next, next == DisputeStatus.WARNING_CLOSED));
     ctx.emit("charge.dispute.closed", after);
     return after;
   }
@@ -148,12 +181,12 @@ public final class Disputes {
    * dispute moved meanwhile).
    */
   public boolean resolve(Ctx ctx, String id) {
-    Dispute d = store.find(ctx, id).orElse(null);
-    if (d == null || d.state().resolveAt() == null || d.state().resolveAt() > ctx.now()) {
+    Dispute d = store.findForUpdate(ctx, id).orElse(null);
+    if (d == null || d.resolveAt() == null || d.resolveAt() > ctx.now()) {
       return false;
     }
-    TestVerdict verdict = TestVerdict.of(d.state());
-    if (!store.save(ctx, d, verdict.applyTo(d.state()))) {
+    TestVerdict verdict = TestVerdict.of(d);
+    if (store.transition(ctx, d, verdict.next(d), verdict.changes(d)).isEmpty()) {
       return false;
     }
     switch (verdict) {
@@ -175,21 +208,24 @@ public final class Disputes {
     return true;
   }
 
-  private void save(Ctx ctx, Dispute d, DisputeState next) {
-    if (!store.save(ctx, d, next)) {
-      // Another request or the verdict job moved the dispute after we read it.
-      refuseIfClosed(retrieve(ctx, d.id()));
-      throw new ApiException(
-          new ApiError.Conflict(
-              "lock_timeout",
-              "This object cannot be accessed right now because another API request or Stripe"
-                  + " process is currently accessing it. If you see this error intermittently,"
-                  + " retry the request."));
-    }
+  /** Moves {@code d} to {@code to}, guarded by the status it was read in. */
+  private Dispute move(Ctx ctx, Dispute d, DisputeStatus to, Map<String, ?> changes) {
+    return store
+        .transition(ctx, d, to, changes)
+        .orElseThrow(() -> {
+          // Another request or the verdict job moved the dispute after we read it.
+          refuseIfClosed(retrieve(ctx, d.id()));
+          return new ApiException(
+              new ApiError.Conflict(
+                  "lock_timeout",
+                  "This object cannot be accessed right now because another API request or Stripe"
+                      + " process is currently accessing it. If you see this error intermittently,"
+                      + " retry the request."));
+        });
   }
 
   private static void refuseIfClosed(Dispute d) {
-    if (d.state().status().isClosed()) {
+    if (d.status().isClosed()) {
       throw Errors.invalid(null, "This dispute is already closed");
     }
   }

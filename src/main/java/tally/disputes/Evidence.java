@@ -1,5 +1,7 @@
 package tally.disputes;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,12 +16,16 @@ import tally.api.Errors;
 import tally.api.Params;
 import tally.api.Patch;
 import tally.core.Json;
+import tally.core.Rendered;
 
 /**
  * A dispute's evidence: eighteen text fields and nine fields that hold ids of uploaded files. Only
- * the fields given are kept; the rest render as null.
+ * the fields given are kept (stored as that map); the rest render as null.
  */
-record Evidence(Map<String, String> values) {
+record Evidence(@JsonValue Map<String, String> values) implements Rendered {
+  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+  Evidence {}
+
   static final Evidence NONE = new Evidence(Map.of());
 
   /** Text fields and the longest value each accepts (Stripe's request schema). */
@@ -126,7 +132,8 @@ record Evidence(Map<String, String> values) {
   }
 
   /** Every field, null where not given, plus the (always empty here) {@code enhanced_evidence}. */
-  ObjectNode toJson() {
+  @Override
+  public ObjectNode toJson() {
     TreeMap<String, JsonNode> fields = new TreeMap<>();
     TEXT_FIELDS.keySet().forEach(f -> fields.put(f, NullNode.getInstance()));
     FILE_FIELDS.forEach(f -> fields.put(f, NullNode.getInstance()));

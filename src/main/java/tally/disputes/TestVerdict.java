@@ -1,5 +1,7 @@
 package tally.disputes;
 
+import java.util.Map;
+
 /**
  * What test mode decides about submitted evidence, read from {@code evidence[uncategorized_text]}
  * (reference §7.3): {@code winning_evidence} wins, {@code losing_evidence} loses (an inquiry just
@@ -13,16 +15,16 @@ enum TestVerdict {
   ESCALATED,
   UNDECIDED;
 
-  static TestVerdict of(DisputeState state) {
-    String text = state.evidence().uncategorizedText();
-    if (state.status() == DisputeStatus.UNDER_REVIEW) {
+  static TestVerdict of(Dispute d) {
+    String text = d.evidence().uncategorizedText();
+    if (d.status() == DisputeStatus.UNDER_REVIEW) {
       return switch (text == null ? "" : text) {
         case "winning_evidence" -> WON;
         case "losing_evidence" -> LOST;
         default -> UNDECIDED;
       };
     }
-    if (state.status() == DisputeStatus.WARNING_UNDER_REVIEW) {
+    if (d.status() == DisputeStatus.WARNING_UNDER_REVIEW) {
       return switch (text == null ? "" : text) {
         case "winning_evidence", "losing_evidence" -> INQUIRY_CLOSED;
         case "escalate_inquiry_evidence" -> ESCALATED;
@@ -32,14 +34,27 @@ enum TestVerdict {
     return UNDECIDED;
   }
 
-  /** The state after this verdict; the pending verdict is settled either way. */
-  DisputeState applyTo(DisputeState state) {
+  /** The status after this verdict. */
+  DisputeStatus next(Dispute d) {
     return switch (this) {
-      case WON -> state.movedTo(DisputeStatus.WON, true);
-      case LOST -> state.movedTo(DisputeStatus.LOST, false);
-      case INQUIRY_CLOSED -> state.movedTo(DisputeStatus.WARNING_CLOSED, true);
-      case ESCALATED -> state.movedTo(DisputeStatus.NEEDS_RESPONSE, false);
-      case UNDECIDED -> state.movedTo(state.status(), state.chargeRefundable());
+      case WON -> DisputeStatus.WON;
+      case LOST -> DisputeStatus.LOST;
+      case INQUIRY_CLOSED -> DisputeStatus.WARNING_CLOSED;
+      case ESCALATED -> DisputeStatus.NEEDS_RESPONSE;
+      case UNDECIDED -> d.status();
     };
+  }
+
+  /**
+   * The columns this verdict sets besides the status; the pending verdict is settled either way.
+   */
+  Map<String, Object> changes(Dispute d) {
+    boolean refundable =
+        switch (this) {
+          case WON, INQUIRY_CLOSED -> true;
+          case LOST, ESCALATED -> false;
+          case UNDECIDED -> d.isChargeRefundable();
+        };
+    return d.movingTo(next(d), refundable);
   }
 }
