@@ -1,9 +1,11 @@
 package tally.balance;
 
 import java.util.List;
+import java.util.Map;
 import tally.api.ApiObject;
 import tally.core.ApiResource;
 import tally.core.Field;
+import tally.core.ObjectSchema;
 
 /**
  * One money movement. {@code status} is derived from the clock: funds are pending until {@code
@@ -44,19 +46,6 @@ public record BalanceTransaction(
 
   /** This transaction as seen at {@code time}. */
   BalanceTransaction at(long time) {
-    return new BalanceTransaction(
-        id,
-        created,
-        availableOn,
-        type,
-        reportingCategory,
-        amount,
-        fee,
-        net,
-        currency,
-        description,
-        source,
-        feeDetails,
-        time);
+    return ObjectSchema.of(BalanceTransaction.class).with(this, Map.of("now", time));
   }
 }

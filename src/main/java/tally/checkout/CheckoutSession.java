@@ -7,6 +7,7 @@ import java.util.Map;
 import tally.api.ApiObject;
 import tally.core.ApiResource;
 import tally.core.Field;
+import tally.core.ObjectSchema;
 
 /**
  * A Checkout Session. The columns hold what is guarded or filtered; {@code fields} the rest of what
@@ -88,21 +89,7 @@ record CheckoutSession(
   }
 
   CheckoutSession at(String base) {
-    return new CheckoutSession(
-        id,
-        created,
-        expiresAt,
-        status,
-        paymentStatus,
-        mode,
-        currency,
-        amountSubtotal,
-        amountTotal,
-        customer,
-        customerEmail,
-        charge,
-        fields,
-        base);
+    return ObjectSchema.of(CheckoutSession.class).with(this, Map.of("public_base", base));
   }
 
   /** A field kept in {@code fields}, as stored (null when absent). */

@@ -1,9 +1,11 @@
 package tally.checkout;
 
+import java.util.Map;
 import tally.api.ApiObject;
 import tally.catalog.Price;
 import tally.core.ApiResource;
 import tally.core.Field;
+import tally.core.ObjectSchema;
 
 /**
  * A Checkout line item ({@code object: item}) of one session. The row keeps the price's id; the
@@ -24,7 +26,7 @@ record LineItem(
     implements ApiObject {
 
   LineItem with(Price price) {
-    return new LineItem(id, session, priceId, quantity, amount, currency, description, price);
+    return ObjectSchema.of(LineItem.class).with(this, Map.of("full_price", price));
   }
 
   @Field

@@ -1,9 +1,11 @@
 package tally.portal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
 import tally.api.ApiObject;
 import tally.core.ApiResource;
 import tally.core.Field;
+import tally.core.ObjectSchema;
 
 /**
  * A customer portal session: a short-lived link to the hosted portal for one customer. The link
@@ -26,17 +28,8 @@ record PortalSession(
     implements ApiObject {
 
   PortalSession at(String publicBase) {
-    return new PortalSession(
-        id,
-        token,
-        created,
-        expiresAt,
-        customer,
-        configuration,
-        returnUrl,
-        locale,
-        flow,
-        publicBase + "/p/session/" + token);
+    return ObjectSchema.of(PortalSession.class)
+        .with(this, Map.of("url", publicBase + "/p/session/" + token));
   }
 
   @Field
