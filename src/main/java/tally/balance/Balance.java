@@ -1,49 +1,71 @@
 package tally.balance;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.TreeSet;
 import tally.api.ApiObject;
-import tally.core.Json;
+import tally.core.ApiResource;
+import tally.core.Field;
 
-/** {@code GET /v1/balance}: the ledger's net amounts per currency, available and pending. */
-public record Balance(boolean livemode, Map<String, Long> available, Map<String, Long> pending)
+/**
+ * {@code GET /v1/balance}: the ledger's net amounts per currency, available and pending. Every list
+ * names each currency seen (USD when none), in alphabetical order.
+ */
+@ApiResource("balance")
+public record Balance(
+    boolean livemode,
+    @Field(rendered = false) Map<String, Long> available,
+    @Field(rendered = false) Map<String, Long> pending)
     implements ApiObject {
 
-  @Override
-  public ObjectNode toJson() {
-    ObjectNode n = Json.object();
-    n.put("object", "balance");
-    TreeMap<String, Long> currencies = new TreeMap<>();
-    available.keySet().forEach(c -> currencies.put(c, 0L));
-    pending.keySet().forEach(c -> currencies.put(c, 0L));
-    if (currencies.isEmpty()) {
-      currencies.put("usd", 0L);
-    }
-    n.set("available", funds(currencies, available, true));
-    ArrayNode reserved = n.putArray("connect_reserved");
-    currencies.keySet().forEach(c -> reserved.addObject().put("amount", 0).put("currency", c));
-    n.put("livemode", livemode);
-    n.set("pending", funds(currencies, pending, true));
-    ObjectNode prefunding = n.putObject("refund_and_dispute_prefunding");
-    prefunding.set("available", funds(currencies, Map.of(), false));
-    prefunding.set("pending", funds(currencies, Map.of(), false));
-    return n;
+  public record Funds(long amount, String currency, SourceTypes sourceTypes) {}
+
+  public record SourceTypes(long card) {}
+
+  public record Amount(long amount, String currency) {}
+
+  public record Prefunding(List<Amount> available, List<Amount> pending) {}
+
+  @Field(name = "available")
+  List<Funds> availableFunds() {
+    return funds(available);
   }
 
-  private static ArrayNode funds(
-      Map<String, Long> currencies, Map<String, Long> amounts, boolean split) {
-    ArrayNode out = Json.MAPPER.createArrayNode();
-    for (String c : currencies.keySet()) {
+  @Field(name = "pending")
+  List<Funds> pendingFunds() {
+    return funds(pending);
+  }
+
+  @Field
+  List<Amount> connectReserved() {
+    return zeros();
+  }
+
+  @Field
+  Prefunding refundAndDisputePrefunding() {
+    return new Prefunding(zeros(), zeros());
+  }
+
+  private TreeSet<String> currencies() {
+    TreeSet<String> currencies = new TreeSet<>(available.keySet());
+    currencies.addAll(pending.keySet());
+    if (currencies.isEmpty()) {
+      currencies.add("usd");
+    }
+    return currencies;
+  }
+
+  private List<Funds> funds(Map<String, Long> amounts) {
+    List<Funds> out = new ArrayList<>();
+    for (String c : currencies()) {
       long amount = amounts.getOrDefault(c, 0L);
-      ObjectNode entry = out.addObject();
-      entry.put("amount", amount);
-      entry.put("currency", c);
-      if (split) {
-        entry.putObject("source_types").put("card", amount);
-      }
+      out.add(new Funds(amount, c, new SourceTypes(amount)));
     }
     return out;
+  }
+
+  private List<Amount> zeros() {
+    return currencies().stream().map(c -> new Amount(0, c)).toList();
   }
 }

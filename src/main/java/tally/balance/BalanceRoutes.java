@@ -63,12 +63,7 @@ public final class BalanceRoutes {
   }
 
   static BalanceSettingsStore.Settings updateSettings(Ctx ctx, BalanceSettingsUpdate u) {
-    BalanceSettingsStore.Settings before = BalanceSettingsStore.load(ctx);
-    BalanceSettingsStore.Settings after =
-        new BalanceSettingsStore.Settings(u.applyTo(before.json()));
-    BalanceSettingsStore.save(ctx, after);
-    ctx.emitUpdate("balance_settings.updated", after, tally.api.Changes.previous(before, after));
-    return after;
+    return BalanceSettingsStore.update(ctx, u);
   }
 
   static ListPage list(Ctx ctx, ListFilter f) {

@@ -2,61 +2,70 @@ package tally.balance;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import tally.api.ApiObject;
+import tally.api.Changes;
 import tally.api.Ctx;
+import tally.core.ApiResource;
 import tally.core.Json;
 
-/** The account's balance settings (defaults until first updated). */
+/**
+ * The account's balance settings (defaults until first updated): one row per account holding the
+ * object as rendered.
+ */
 final class BalanceSettingsStore {
   static final int DEFAULT_DELAY_DAYS = 2;
 
   private BalanceSettingsStore() {}
 
   /** The object as Stripe renders it. */
-  record Settings(ObjectNode json) implements ApiObject {
-    @Override
-    public ObjectNode toJson() {
-      return json.deepCopy();
-    }
-  }
+  @ApiResource("balance_settings")
+  record Settings(ObjectNode payments) implements ApiObject {}
 
   static Settings load(Ctx ctx) {
+    return read(ctx, "").orElseGet(() -> new Settings(defaultPayments()));
+  }
+
+  private static java.util.Optional<Settings> read(Ctx ctx, String suffix) {
     return ctx.db()
-        .createQuery("SELECT settings FROM balance_settings WHERE account_id = ?")
+        .createQuery("SELECT settings FROM balance_settings WHERE account_id = ? " + suffix)
         .bind(0, ctx.accountId())
         .mapTo(String.class)
         .findOne()
-        .map(text -> new Settings((ObjectNode) Json.tree(text)))
-        .orElseGet(() -> new Settings(defaults()));
+        .map(text -> new Settings((ObjectNode) Json.tree(text).get("payments")));
   }
 
-  static void save(Ctx ctx, Settings settings) {
-    int updated =
-        ctx.db()
-            .createUpdate("UPDATE balance_settings SET settings = ? WHERE account_id = ?")
-            .bind(0, Json.write(settings.json()))
-            .bind(1, ctx.accountId())
-            .execute();
-    if (updated == 0) {
-      ctx.db()
-          .createUpdate("INSERT INTO balance_settings (account_id, settings) VALUES (?, ?)")
-          .bind(0, ctx.accountId())
-          .bind(1, Json.write(settings.json()))
-          .execute();
-    }
+  /**
+   * Applies {@code u} under the row lock (the row is made first if the account has none, so two
+   * first updates cannot both start from the defaults) and announces what changed.
+   */
+  static Settings update(Ctx ctx, BalanceSettingsUpdate u) {
+    ctx.db()
+        .createUpdate(
+            "INSERT INTO balance_settings (account_id, settings) VALUES (?, ?) ON CONFLICT"
+                + " (account_id) DO NOTHING")
+        .bind(0, ctx.accountId())
+        .bind(1, Json.write(new Settings(defaultPayments()).toJson()))
+        .execute();
+    Settings before = read(ctx, "<forUpdate>").orElseThrow();
+    Settings after = new Settings(u.applyTo(before.payments()));
+    ctx.db()
+        .createUpdate("UPDATE balance_settings SET settings = ? WHERE account_id = ?")
+        .bind(0, Json.write(after.toJson()))
+        .bind(1, ctx.accountId())
+        .execute();
+    ctx.emitUpdate("balance_settings.updated", after, Changes.previous(before, after));
+    return after;
   }
 
   /** Days charge funds stay pending: the override if one is set, else the default. */
   static int delayDays(Ctx ctx) {
-    var timing = load(ctx).json().path("payments").path("settlement_timing");
+    var timing = load(ctx).payments().path("settlement_timing");
     return timing.has("delay_days_override")
         ? timing.get("delay_days_override").asInt()
         : timing.path("delay_days").asInt(DEFAULT_DELAY_DAYS);
   }
 
-  static ObjectNode defaults() {
-    ObjectNode n = Json.object();
-    n.put("object", "balance_settings");
-    ObjectNode payments = n.putObject("payments");
+  static ObjectNode defaultPayments() {
+    ObjectNode payments = Json.object();
     payments.put("debit_negative_balances", true);
     ObjectNode payouts = payments.putObject("payouts");
     payouts.putNull("automatic_transfer_rules_by_currency");
@@ -67,6 +76,6 @@ final class BalanceSettingsStore {
     ObjectNode timing = payments.putObject("settlement_timing");
     timing.put("delay_days", DEFAULT_DELAY_DAYS);
     timing.putNull("start_of_day");
-    return n;
+    return payments;
   }
 }

@@ -189,10 +189,9 @@ record BalanceSettingsUpdate(
     return new Patch.Set<>(out);
   }
 
-  /** The settings after this update. */
+  /** The settings' {@code payments} after this update. */
   ObjectNode applyTo(ObjectNode current) {
-    ObjectNode next = current.deepCopy();
-    ObjectNode payments = (ObjectNode) next.get("payments");
+    ObjectNode payments = current.deepCopy();
     if (debitNegativeBalances != null) {
       payments.put("debit_negative_balances", debitNegativeBalances);
     }
@@ -238,6 +237,6 @@ record BalanceSettingsUpdate(
       case Patch.Clear<Map<String, Object>> clear -> timing.putNull("start_of_day");
       case Patch.Absent<Map<String, Object>> absent -> {}
     }
-    return next;
+    return payments;
   }
 }

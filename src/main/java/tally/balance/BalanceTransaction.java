@@ -1,14 +1,19 @@
 package tally.balance;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
 import tally.api.ApiObject;
-import tally.core.Json;
+import tally.core.ApiResource;
+import tally.core.Field;
+import tally.core.ObjectSchema;
 
 /**
  * One money movement. {@code status} is derived from the clock: funds are pending until {@code
- * available_on} and available from then on.
+ * available_on} and available from then on ({@code now} is the reader's time, never stored).
  */
+@ApiResource(
+    value = "balance_transaction",
+    nulls = {"exchange_rate"})
 public record BalanceTransaction(
     String id,
     long created,
@@ -21,33 +26,26 @@ public record BalanceTransaction(
     String currency,
     String description,
     String source,
-    JsonNode feeDetails,
-    long now)
+    List<FeeDetail> feeDetails,
+    @Field(stored = false, rendered = false) long now)
     implements ApiObject {
 
+  /** One part of the fee (Tally charges only Stripe's own). */
+  public record FeeDetail(
+      long amount, String application, String currency, String description, String type) {}
+
+  @Field
   public String status() {
     return availableOn <= now ? "available" : "pending";
   }
 
-  @Override
-  public ObjectNode toJson() {
-    ObjectNode n = Json.object();
-    n.put("id", id);
-    n.put("object", "balance_transaction");
-    n.put("amount", amount);
-    n.put("available_on", availableOn);
-    n.put("balance_type", "payments");
-    n.put("created", created);
-    n.put("currency", currency);
-    n.put("description", description);
-    n.putNull("exchange_rate");
-    n.put("fee", fee);
-    n.set("fee_details", feeDetails.deepCopy());
-    n.put("net", net);
-    n.put("reporting_category", reportingCategory);
-    n.put("source", source);
-    n.put("status", status());
-    n.put("type", type);
-    return n;
+  @Field
+  String balanceType() {
+    return "payments";
+  }
+
+  /** This transaction as seen at {@code time}. */
+  BalanceTransaction at(long time) {
+    return ObjectSchema.of(BalanceTransaction.class).with(this, Map.of("now", time));
   }
 }

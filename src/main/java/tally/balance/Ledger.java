@@ -1,16 +1,11 @@
 package tally.balance;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 import tally.api.Ctx;
 import tally.core.Ids;
-import tally.core.Json;
-import tally.core.Sequence;
+import tally.store.Table;
 
 /**
  * The balance ledger: every money movement writes a balance transaction, in the same transaction as
@@ -18,44 +13,38 @@ import tally.core.Sequence;
  */
 public final class Ledger {
   public static final String TABLE = "balance_transactions";
+  static final Table<BalanceTransaction> TRANSACTIONS = Table.of(TABLE, BalanceTransaction.class);
 
+  /** Writes the movement (one INSERT: it is on every charge's path); returns its id. */
   public String record(Ctx ctx, Movement m) {
     String id = Ids.newId("txn_");
-    ArrayNode feeDetails = JsonNodeFactory.instance.arrayNode();
-    if (m.fee() != 0) {
-      ObjectNode fd = feeDetails.addObject();
-      fd.put("amount", m.fee());
-      fd.putNull("application");
-      fd.put("currency", m.currency());
-      fd.put("description", m.feeDescription());
-      fd.put("type", "stripe_fee");
-    }
-    ctx.db()
-        .createUpdate(
-            "INSERT INTO balance_transactions (account_id, id, seq, created, available_on, type,"
-                + " reporting_category, amount, fee, net, currency, description, source, fee_details)"
-                + " VALUES (:account_id, :id, :seq, :created, :available_on, :type, :category,"
-                + " :amount, :fee, :net, :currency, :description, :source, :fee_details)")
-        .bind("account_id", ctx.accountId())
-        .bind("id", id)
-        .bind("seq", Sequence.next())
-        .bind("created", ctx.now())
-        .bind("available_on", m.availableOn())
-        .bind("type", m.type())
-        .bind("category", m.reportingCategory())
-        .bind("amount", m.amount())
-        .bind("fee", m.fee())
-        .bind("net", m.amount() - m.fee())
-        .bind("currency", m.currency())
-        .bind("description", m.description())
-        .bind("source", m.source())
-        .bind("fee_details", Json.write(feeDetails))
-        .execute();
+    List<BalanceTransaction.FeeDetail> fees =
+        m.fee() == 0
+            ? List.of()
+            : List.of(
+                new BalanceTransaction.FeeDetail(
+                    m.fee(), null, m.currency(), m.feeDescription(), "stripe_fee"));
+    TRANSACTIONS.insert(
+        ctx,
+        new BalanceTransaction(
+            id,
+            ctx.now(),
+            m.availableOn(),
+            m.type(),
+            m.reportingCategory(),
+            m.amount(),
+            m.fee(),
+            m.amount() - m.fee(),
+            m.currency(),
+            m.description(),
+            m.source(),
+            fees,
+            ctx.now()));
     return id;
   }
 
   public Optional<BalanceTransaction> find(Ctx ctx, String id) {
-    return find(ctx.db(), ctx.accountId(), id, ctx.now());
+    return TRANSACTIONS.find(ctx, id).map(t -> t.at(ctx.now()));
   }
 
   /** The movements an object caused (a dispute's withdrawal and reversal), oldest first. */
@@ -69,29 +58,9 @@ public final class Ledger {
         .list();
   }
 
-  static Optional<BalanceTransaction> find(Handle h, String accountId, String id, long now) {
-    return h.createQuery("SELECT * FROM balance_transactions WHERE account_id = ? AND id = ?")
-        .bind(0, accountId)
-        .bind(1, id)
-        .map(mapper(now))
-        .findOne();
-  }
-
+  /** Rows as seen at {@code now} (their status depends on it). */
   public static RowMapper<BalanceTransaction> mapper(long now) {
-    return (rs, c) ->
-        new BalanceTransaction(
-            rs.getString("id"),
-            rs.getLong("created"),
-            rs.getLong("available_on"),
-            rs.getString("type"),
-            rs.getString("reporting_category"),
-            rs.getLong("amount"),
-            rs.getLong("fee"),
-            rs.getLong("net"),
-            rs.getString("currency"),
-            rs.getString("description"),
-            rs.getString("source"),
-            Json.tree(rs.getString("fee_details")),
-            now);
+    RowMapper<BalanceTransaction> rows = TRANSACTIONS.mapper();
+    return (rs, c) -> rows.map(rs, c).at(now);
   }
 }

@@ -52,7 +52,7 @@ final class CheckoutPage {
 
   private ApiObject render(Ctx ctx, CheckoutSession s, String email, String error, int status) {
     if (!s.open() || s.expiresAt() <= ctx.now()) {
-      return "complete".equals(s.status())
+      return s.status() == CheckoutStatus.COMPLETE
           ? Pages.message(410, "Already paid", "This checkout session is complete.")
           : Pages.message(410, "Session expired", "This checkout session has expired.");
     }
@@ -69,7 +69,7 @@ final class CheckoutPage {
     params.put("total", s.amountTotal() == null ? "" : Money.format(s.amountTotal(), s.currency()));
     params.put("email", email != null ? email : s.customerEmail());
     params.put("action", "/c/pay/" + s.id());
-    params.put("cancelUrl", s.fields().path("cancel_url").textValue());
+    params.put("cancelUrl", s.field("cancel_url"));
     params.put("error", error);
     return HtmlPage.status(status, Pages.render("checkout.jte", params));
   }
@@ -95,7 +95,7 @@ final class CheckoutPage {
     }
     String email = form.email() != null ? form.email() : s.customerEmail();
     String customer = s.customer();
-    if (customer == null && "always".equals(s.fields().path("customer_creation").textValue())) {
+    if (customer == null && "always".equals(s.field("customer_creation"))) {
       customer = sessions.customers().createWithEmail(acting, email).id();
     }
     String chargeId = null;
@@ -110,13 +110,12 @@ final class CheckoutPage {
         return render(acting, s, email, e.error().message(), 400);
       }
     }
-    if (!sessions.moveFromOpen(
-        acting, id, "complete", "setup".equals(s.mode()) ? "no_payment_required" : "paid")) {
+    Optional<CheckoutSession> completed = sessions.complete(acting, id, email, chargeId, customer);
+    if (completed.isEmpty()) {
       return render(acting, sessions.retrieve(acting, id), null, null, 409);
     }
-    sessions.recordPayment(acting, s, email, chargeId, customer);
-    acting.emit("checkout.session.completed", sessions.retrieve(acting, id));
-    String success = s.fields().path("success_url").textValue();
+    acting.emit("checkout.session.completed", completed.get());
+    String success = s.field("success_url");
     return success == null
         ? Pages.message(200, "Thank you", "Your payment is complete.")
         : HtmlPage.seeOther(success.replace("{CHECKOUT_SESSION_ID}", id));
@@ -131,8 +130,8 @@ final class CheckoutPage {
             s.currency(),
             token,
             null,
-            !"manual".equals(s.fields().path("capture_method").textValue()),
-            s.fields().path("payment_description").textValue(),
+            !"manual".equals(s.field("capture_method")),
+            s.field("payment_description"),
             metadata,
             email,
             null,

@@ -1,18 +1,53 @@
 package tally.checkout;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
 import tally.api.ApiObject;
-import tally.core.Json;
+import tally.core.ApiResource;
+import tally.core.Field;
+import tally.core.ObjectSchema;
 
 /**
  * A Checkout Session. The columns hold what is guarded or filtered; {@code fields} the rest of what
- * the object echoes. {@code url} exists only while the session is open.
+ * the object echoes (and the payment's capture method, metadata and description). {@code url}
+ * exists only while the session is open; {@code publicBase} is the server's, given when read.
  */
+@ApiResource(
+    value = "checkout.session",
+    nulls = {
+      "adaptive_pricing",
+      "after_expiration",
+      "billing_address_collection",
+      "client_secret",
+      "collected_information",
+      "consent",
+      "consent_collection",
+      "currency_conversion",
+      "customer_account",
+      "integration_identifier",
+      "invoice",
+      "invoice_creation",
+      "managed_payments",
+      "origin_context",
+      "payment_intent",
+      "payment_link",
+      "payment_method_configuration_details",
+      "permissions",
+      "recovered_from",
+      "saved_payment_method_options",
+      "setup_intent",
+      "shipping_address_collection",
+      "shipping_cost",
+      "subscription",
+      "wallet_options"
+    })
 record CheckoutSession(
     String id,
     long created,
     long expiresAt,
-    String status,
+    CheckoutStatus status,
     String paymentStatus,
     String mode,
     String currency,
@@ -20,98 +55,157 @@ record CheckoutSession(
     Long amountTotal,
     String customer,
     String customerEmail,
-    String charge,
-    ObjectNode fields,
-    String publicBase)
+    @Field(rendered = false) String charge,
+    @Field(rendered = false) ObjectNode fields,
+    @Field(stored = false, rendered = false) String publicBase)
     implements ApiObject {
 
+  record AutomaticTax(boolean enabled, String liability, String provider, String status) {}
+
+  record CustomText(
+      String afterSubmit, String shippingAddress, String submit, String termsOfServiceAcceptance) {}
+
+  record Enabled(boolean enabled) {}
+
+  record TotalDetails(long amountDiscount, long amountShipping, long amountTax) {}
+
+  /** What the payer gave on the hosted page, kept in {@code fields}. */
+  record CustomerDetails(
+      JsonNode address,
+      String businessName,
+      String email,
+      String individualName,
+      String name,
+      String phone,
+      String taxExempt,
+      List<String> taxIds) {
+    static CustomerDetails of(String email) {
+      return new CustomerDetails(null, null, email, null, null, null, "none", List.of());
+    }
+  }
+
   boolean open() {
-    return "open".equals(status);
+    return status == CheckoutStatus.OPEN;
   }
 
+  CheckoutSession at(String base) {
+    return ObjectSchema.of(CheckoutSession.class).with(this, Map.of("public_base", base));
+  }
+
+  /** A field kept in {@code fields}, as stored (null when absent). */
+  String field(String name) {
+    return fields.path(name).textValue();
+  }
+
+  @Field
   String url() {
-    return publicBase + "/c/pay/" + id;
+    return open() ? publicBase + "/c/pay/" + id : null;
   }
 
-  @Override
-  public ObjectNode toJson() {
-    ObjectNode n = Json.object();
-    n.put("id", id);
-    n.put("object", "checkout.session");
-    n.putNull("adaptive_pricing");
-    n.putNull("after_expiration");
-    n.set("allow_promotion_codes", fields.get("allow_promotion_codes"));
-    n.put("amount_subtotal", amountSubtotal);
-    n.put("amount_total", amountTotal);
-    ObjectNode tax = n.putObject("automatic_tax");
-    tax.put("enabled", false);
-    tax.putNull("liability");
-    tax.putNull("provider");
-    tax.putNull("status");
-    n.putNull("billing_address_collection");
-    n.set("cancel_url", fields.get("cancel_url"));
-    n.set("client_reference_id", fields.get("client_reference_id"));
-    n.putNull("client_secret");
-    n.putNull("collected_information");
-    n.putNull("consent");
-    n.putNull("consent_collection");
-    n.put("created", created);
-    n.put("currency", currency);
-    n.putNull("currency_conversion");
-    n.putArray("custom_fields");
-    ObjectNode text = n.putObject("custom_text");
-    for (String f :
-        new String[] {
-          "after_submit", "shipping_address", "submit", "terms_of_service_acceptance"
-        }) {
-      text.putNull(f);
-    }
-    n.put("customer", customer);
-    n.putNull("customer_account");
-    n.set("customer_creation", fields.get("customer_creation"));
-    n.set("customer_details", fields.get("customer_details"));
-    n.put("customer_email", customerEmail);
-    n.putArray("discounts");
-    n.put("expires_at", expiresAt);
-    n.putNull("integration_identifier");
-    n.putNull("invoice");
-    n.putNull("invoice_creation");
-    n.put("livemode", false);
-    n.set("locale", fields.get("locale"));
-    n.putNull("managed_payments");
-    n.set("metadata", fields.get("metadata"));
-    n.put("mode", mode);
-    n.putNull("origin_context");
-    n.putNull("payment_intent");
-    n.putNull("payment_link");
-    n.put("payment_method_collection", "always");
-    n.putNull("payment_method_configuration_details");
-    n.putObject("payment_method_options");
-    n.set("payment_method_types", fields.get("payment_method_types"));
-    n.put("payment_status", paymentStatus);
-    n.putNull("permissions");
-    n.putObject("phone_number_collection").put("enabled", false);
-    n.putNull("recovered_from");
-    n.putNull("saved_payment_method_options");
-    n.putNull("setup_intent");
-    n.putNull("shipping_address_collection");
-    n.putNull("shipping_cost");
-    n.putArray("shipping_options");
-    n.put("status", status);
-    n.set("submit_type", fields.get("submit_type"));
-    n.putNull("subscription");
-    n.set("success_url", fields.get("success_url"));
-    if (amountTotal != null) {
-      ObjectNode totals = n.putObject("total_details");
-      totals.put("amount_discount", 0);
-      totals.put("amount_shipping", 0);
-      totals.put("amount_tax", 0);
-    } else {
-      n.putNull("total_details");
-    }
-    n.set("ui_mode", fields.get("ui_mode"));
-    n.put("url", open() ? url() : null);
-    n.putNull("wallet_options");
-    return n;
+  @Field
+  TotalDetails totalDetails() {
+    return amountTotal == null ? null : new TotalDetails(0, 0, 0);
+  }
+
+  @Field
+  boolean livemode() {
+    return false;
+  }
+
+  @Field
+  AutomaticTax automaticTax() {
+    return new AutomaticTax(false, null, null, null);
+  }
+
+  @Field
+  CustomText customText() {
+    return new CustomText(null, null, null, null);
+  }
+
+  @Field
+  Enabled phoneNumberCollection() {
+    return new Enabled(false);
+  }
+
+  @Field
+  String paymentMethodCollection() {
+    return "always";
+  }
+
+  @Field
+  Map<String, Object> paymentMethodOptions() {
+    return Map.of();
+  }
+
+  @Field
+  List<Object> customFields() {
+    return List.of();
+  }
+
+  @Field
+  List<Object> discounts() {
+    return List.of();
+  }
+
+  @Field
+  List<Object> shippingOptions() {
+    return List.of();
+  }
+
+  // Echoed as they were given.
+
+  @Field
+  JsonNode allowPromotionCodes() {
+    return fields.get("allow_promotion_codes");
+  }
+
+  @Field
+  JsonNode cancelUrl() {
+    return fields.get("cancel_url");
+  }
+
+  @Field
+  JsonNode clientReferenceId() {
+    return fields.get("client_reference_id");
+  }
+
+  @Field
+  JsonNode customerCreation() {
+    return fields.get("customer_creation");
+  }
+
+  @Field
+  JsonNode customerDetails() {
+    return fields.get("customer_details");
+  }
+
+  @Field
+  JsonNode locale() {
+    return fields.get("locale");
+  }
+
+  @Field
+  JsonNode metadata() {
+    return fields.get("metadata");
+  }
+
+  @Field
+  JsonNode paymentMethodTypes() {
+    return fields.get("payment_method_types");
+  }
+
+  @Field
+  JsonNode submitType() {
+    return fields.get("submit_type");
+  }
+
+  @Field
+  JsonNode successUrl() {
+    return fields.get("success_url");
+  }
+
+  @Field
+  JsonNode uiMode() {
+    return fields.get("ui_mode");
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,14 +19,16 @@ import tally.catalog.Prices;
 import tally.catalog.Products;
 import tally.core.Ids;
 import tally.core.Json;
-import tally.core.Sequence;
+import tally.core.ObjectSchema;
 import tally.customers.Customers;
-import tally.store.Rows;
+import tally.store.Table;
 
 /** Checkout Sessions: open → complete (paid on the hosted page) or expired (API or clock). */
 public final class CheckoutSessions {
   static final long MIN_LIFETIME = 30 * 60;
   static final long MAX_LIFETIME = 24 * 3600;
+  static final Table<CheckoutSession> TABLE = Table.of("checkout_sessions", CheckoutSession.class);
+  static final Table<LineItem> LINE_ITEMS = Table.of("checkout_line_items", LineItem.class);
 
   private final Prices prices;
   private final Products products;
@@ -40,23 +43,14 @@ public final class CheckoutSessions {
     this.publicBase = publicBase;
   }
 
-  RowMapper<CheckoutSession> mapper() {
-    return (rs, c) ->
-        new CheckoutSession(
-            rs.getString("id"),
-            rs.getLong("created"),
-            rs.getLong("expires_at"),
-            rs.getString("status"),
-            rs.getString("payment_status"),
-            rs.getString("mode"),
-            rs.getString("currency"),
-            Rows.nullableLong(rs, "amount_subtotal"),
-            Rows.nullableLong(rs, "amount_total"),
-            rs.getString("customer"),
-            rs.getString("customer_email"),
-            rs.getString("charge"),
-            (ObjectNode) Json.tree(rs.getString("fields")),
-            publicBase.get());
+  /** Rows as the API shows them: with this server's public URL. */
+  private RowMapper<CheckoutSession> mapper() {
+    RowMapper<CheckoutSession> rows = TABLE.mapper();
+    return (rs, c) -> located(rows.map(rs, c));
+  }
+
+  private CheckoutSession located(CheckoutSession s) {
+    return s.at(publicBase.get());
   }
 
   private record Priced(Price price, long quantity, long amount, String description) {}
@@ -75,47 +69,42 @@ public final class CheckoutSessions {
     List<Priced> items = price(ctx, p);
     String currency = items.isEmpty() ? p.currency() : items.getFirst().price().currency();
     Long total = "setup".equals(p.mode()) ? null : items.stream().mapToLong(Priced::amount).sum();
-    String id = "cs_test_" + Ids.random(58);
     ObjectNode fields = p.fields().deepCopy();
     fields.put("capture_method", p.captureMethod());
     fields.set("payment_metadata", Json.MAPPER.valueToTree(p.paymentMetadata()));
     fields.put("payment_description", p.paymentDescription());
-    ctx.db()
-        .createUpdate(
-            "INSERT INTO checkout_sessions (account_id, id, seq, created, expires_at, status,"
-                + " payment_status, mode, currency, amount_subtotal, amount_total, customer,"
-                + " customer_email, fields) VALUES (:a, :id, :seq, :now, :expires, 'open', :ps,"
-                + " :mode, :currency, :total, :total, :customer, :email, :fields)")
-        .bind("a", ctx.accountId())
-        .bind("id", id)
-        .bind("seq", Sequence.next())
-        .bind("now", ctx.now())
-        .bind("expires", expiresAt)
-        .bind("ps", "setup".equals(p.mode()) ? "no_payment_required" : "unpaid")
-        .bind("mode", p.mode())
-        .bind("currency", currency)
-        .bind("total", total)
-        .bind("customer", p.customer())
-        .bind("email", p.customerEmail())
-        .bind("fields", Json.write(fields))
-        .execute();
+    CheckoutSession session =
+        TABLE.insert(
+            ctx,
+            new CheckoutSession(
+                "cs_test_" + Ids.random(58),
+                ctx.now(),
+                expiresAt,
+                CheckoutStatus.OPEN,
+                "setup".equals(p.mode()) ? "no_payment_required" : "unpaid",
+                p.mode(),
+                currency,
+                total,
+                total,
+                p.customer(),
+                p.customerEmail(),
+                null,
+                fields,
+                publicBase.get()));
     for (Priced item : items) {
-      ctx.db()
-          .createUpdate(
-              "INSERT INTO checkout_line_items (account_id, id, session, seq, price, quantity,"
-                  + " amount, currency, description) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-          .bind(0, ctx.accountId())
-          .bind(1, Ids.newId("li_"))
-          .bind(2, id)
-          .bind(3, Sequence.next())
-          .bind(4, item.price().id())
-          .bind(5, item.quantity())
-          .bind(6, item.amount())
-          .bind(7, item.price().currency())
-          .bind(8, item.description())
-          .execute();
+      LINE_ITEMS.insert(
+          ctx,
+          new LineItem(
+              Ids.newId("li_"),
+              session.id(),
+              item.price().id(),
+              item.quantity(),
+              item.amount(),
+              item.price().currency(),
+              item.description(),
+              item.price()));
     }
-    return retrieve(ctx, id);
+    return session;
   }
 
   private List<Priced> price(Ctx ctx, CheckoutParams.Create p) {
@@ -171,7 +160,7 @@ public final class CheckoutSessions {
   }
 
   Optional<CheckoutSession> find(Ctx ctx, String id) {
-    return Rows.byId(ctx.db(), "checkout_sessions", ctx.accountId(), id, mapper());
+    return TABLE.find(ctx, id).map(this::located);
   }
 
   CheckoutSession retrieve(Ctx ctx, String id) {
@@ -187,32 +176,30 @@ public final class CheckoutSessions {
         .findOne();
   }
 
+  /** Merges metadata into the echoed fields, under the row lock. */
   CheckoutSession update(Ctx ctx, String id, CheckoutParams.Update p) {
-    CheckoutSession s = retrieve(ctx, id);
-    ObjectNode fields = s.fields().deepCopy();
-    Map<String, String> metadata =
-        p.metadata().applyTo(Json.stringMap(Json.write(fields.get("metadata"))));
-    fields.set("metadata", Json.MAPPER.valueToTree(metadata));
-    setFields(ctx, id, fields);
-    return retrieve(ctx, id);
-  }
-
-  private static void setFields(Ctx ctx, String id, ObjectNode fields) {
-    ctx.db()
-        .createUpdate("UPDATE checkout_sessions SET fields = ? WHERE account_id = ? AND id = ?")
-        .bind(0, Json.write(fields))
-        .bind(1, ctx.accountId())
-        .bind(2, id)
-        .execute();
+    return TABLE
+        .update(
+            ctx,
+            id,
+            locked -> {
+              ObjectNode fields = locked.fields().deepCopy();
+              Map<String, String> metadata =
+                  p.metadata().applyTo(Json.stringMap(Json.write(fields.get("metadata"))));
+              fields.set("metadata", Json.MAPPER.valueToTree(metadata));
+              return Map.of("fields", fields);
+            })
+        .map(u -> located(u.after()))
+        .orElseThrow(() -> Errors.noSuch("checkout.session", id, "session"));
   }
 
   CheckoutSession expire(Ctx ctx, String id) {
     retrieve(ctx, id);
-    if (!moveFromOpen(ctx, id, "expired", null)) {
-      throw Errors.invalid(
-          null, "Only Checkout Sessions with a status in [\"open\"] can be expired.");
-    }
-    CheckoutSession expired = retrieve(ctx, id);
+    CheckoutSession expired =
+        expireOpen(ctx, id)
+            .orElseThrow(() ->
+                Errors.invalid(
+                    null, "Only Checkout Sessions with a status in [\"open\"] can be expired."));
     ctx.emit("checkout.session.expired", expired);
     return expired;
   }
@@ -223,75 +210,63 @@ public final class CheckoutSessions {
     if (s.isEmpty() || !s.get().open() || s.get().expiresAt() > ctx.now()) {
       return false;
     }
-    if (!moveFromOpen(ctx, id, "expired", null)) {
-      return false;
+    Optional<CheckoutSession> expired = expireOpen(ctx, id);
+    expired.ifPresent(e -> ctx.emit("checkout.session.expired", e));
+    return expired.isPresent();
+  }
+
+  /** open → expired; empty if the session was no longer open. */
+  private Optional<CheckoutSession> expireOpen(Ctx ctx, String id) {
+    return TABLE
+        .transition(ctx, id, CheckoutStatus.OPEN, CheckoutStatus.EXPIRED, Map.of())
+        .map(this::located);
+  }
+
+  /**
+   * open → complete, recording the payer and their payment; empty if the session was no longer
+   * open. The row is locked while the payer's details are merged into the echoed fields.
+   */
+  Optional<CheckoutSession> complete(
+      Ctx ctx, String id, String email, String charge, String customer) {
+    Optional<CheckoutSession> locked = TABLE.findForUpdate(ctx, id);
+    if (locked.isEmpty() || !locked.get().open()) {
+      return Optional.empty();
     }
-    ctx.emit("checkout.session.expired", retrieve(ctx, id));
-    return true;
-  }
-
-  /** open → {@code to}; false if the session was no longer open. */
-  boolean moveFromOpen(Ctx ctx, String id, String to, String paymentStatus) {
-    return ctx.db()
-            .createUpdate(
-                "UPDATE checkout_sessions SET status = :to, payment_status = COALESCE(:ps,"
-                    + " payment_status) WHERE account_id = :a AND id = :id AND status = 'open'")
-            .bind("to", to)
-            .bind("ps", paymentStatus)
-            .bind("a", ctx.accountId())
-            .bind("id", id)
-            .execute()
-        == 1;
-  }
-
-  /** Records the payer and their payment on a completed session. */
-  void recordPayment(Ctx ctx, CheckoutSession s, String email, String chargeId, String customer) {
+    CheckoutSession s = locked.get();
     ObjectNode fields = s.fields().deepCopy();
-    ObjectNode details = fields.putObject("customer_details");
-    details.putNull("address");
-    details.putNull("business_name");
-    details.put("email", email);
-    details.putNull("individual_name");
-    details.putNull("name");
-    details.putNull("phone");
-    details.put("tax_exempt", "none");
-    details.putArray("tax_ids");
-    setFields(ctx, s.id(), fields);
-    ctx.db()
-        .createUpdate(
-            "UPDATE checkout_sessions SET charge = ?, customer = ? WHERE account_id = ? AND id = ?")
-        .bind(0, chargeId)
-        .bind(1, customer)
-        .bind(2, ctx.accountId())
-        .bind(3, s.id())
-        .execute();
+    fields.set("customer_details", ObjectSchema.node(CheckoutSession.CustomerDetails.of(email)));
+    Map<String, Object> also = new HashMap<>();
+    also.put("payment_status", "setup".equals(s.mode()) ? "no_payment_required" : "paid");
+    also.put("fields", fields);
+    also.put("charge", charge);
+    also.put("customer", customer);
+    return TABLE
+        .transition(ctx, id, CheckoutStatus.OPEN, CheckoutStatus.COMPLETE, also)
+        .map(this::located);
   }
 
   ListPage list(Ctx ctx, CheckoutParams.ListFilter f) {
     if (f.paymentIntent() != null) {
       throw Errors.noSuch("payment_intent", f.paymentIntent(), "payment_intent");
     }
-    return new ListQuery<>("checkout_sessions", "checkout.session", ctx.accountId(), mapper())
+    return new ListQuery<>(TABLE.name(), "checkout.session", ctx.accountId(), mapper())
         .whereEquals("customer", f.customer())
         .whereEquals("status", f.status())
         .page(ctx.db(), f.page(), "/v1/checkout/sessions");
   }
 
   List<LineItem> lineItems(Ctx ctx, String session) {
-    return ctx.db()
+    return ctx
+        .db()
         .createQuery(
             "SELECT * FROM checkout_line_items WHERE account_id = ? AND session = ? ORDER BY seq")
         .bind(0, ctx.accountId())
         .bind(1, session)
-        .map((rs, c) ->
-            new LineItem(
-                rs.getString("id"),
-                prices.retrieve(ctx, rs.getString("price")),
-                rs.getLong("quantity"),
-                rs.getLong("amount"),
-                rs.getString("currency"),
-                rs.getString("description")))
-        .list();
+        .map(LINE_ITEMS.mapper())
+        .list()
+        .stream()
+        .map(item -> item.with(prices.retrieve(ctx, item.priceId())))
+        .toList();
   }
 
   Customers customers() {

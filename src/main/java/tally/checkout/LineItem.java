@@ -1,29 +1,56 @@
 package tally.checkout;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
 import tally.api.ApiObject;
 import tally.catalog.Price;
-import tally.core.Json;
+import tally.core.ApiResource;
+import tally.core.Field;
+import tally.core.ObjectSchema;
 
-/** A Checkout line item ({@code object: item}) with its full price. */
+/**
+ * A Checkout line item ({@code object: item}) of one session. The row keeps the price's id; the
+ * rendered item carries the full price, looked up when read.
+ */
+@ApiResource(
+    value = "item",
+    nulls = {"adjustable_quantity", "metadata"})
 record LineItem(
-    String id, Price price, long quantity, long amount, String currency, String description)
+    String id,
+    @Field(rendered = false) String session,
+    @Field(name = "price", rendered = false) String priceId,
+    long quantity,
+    @Field(rendered = false) long amount,
+    String currency,
+    String description,
+    @Field(stored = false, rendered = false) Price fullPrice)
     implements ApiObject {
-  @Override
-  public ObjectNode toJson() {
-    ObjectNode n = Json.object();
-    n.put("id", id);
-    n.put("object", "item");
-    n.putNull("adjustable_quantity");
-    n.put("amount_discount", 0);
-    n.put("amount_subtotal", amount);
-    n.put("amount_tax", 0);
-    n.put("amount_total", amount);
-    n.put("currency", currency);
-    n.put("description", description);
-    n.putNull("metadata");
-    n.set("price", price.toJson());
-    n.put("quantity", quantity);
-    return n;
+
+  LineItem with(Price price) {
+    return ObjectSchema.of(LineItem.class).with(this, Map.of("full_price", price));
+  }
+
+  @Field
+  Price price() {
+    return fullPrice;
+  }
+
+  @Field
+  long amountDiscount() {
+    return 0;
+  }
+
+  @Field
+  long amountSubtotal() {
+    return amount;
+  }
+
+  @Field
+  long amountTax() {
+    return 0;
+  }
+
+  @Field
+  long amountTotal() {
+    return amount;
   }
 }

@@ -14,28 +14,16 @@ import tally.api.ListQuery;
 import tally.api.Outbox;
 import tally.api.Params;
 import tally.core.Ids;
-import tally.core.Json;
-import tally.core.Sequence;
 import tally.http.RequestIdInterceptor;
-import tally.store.Rows;
+import tally.store.Table;
 
 /**
  * The outbox and {@code /v1/events}. Emitting writes the event and one delivery row per subscribed
  * endpoint in the caller's transaction; the {@link WebhookDispatcher} delivers them later.
  */
 public final class Events implements Outbox {
-  static final RowMapper<Event> MAPPER =
-      (rs, c) ->
-          new Event(
-              rs.getString("id"),
-              rs.getLong("created"),
-              rs.getString("type"),
-              rs.getString("api_version"),
-              Json.tree(rs.getString("object")),
-              Json.tree(rs.getString("previous_attributes")),
-              rs.getString("request_id"),
-              rs.getString("idempotency_key"),
-              rs.getInt("pending_webhooks"));
+  static final Table<Event> TABLE = Table.of("events", Event.class);
+  static final RowMapper<Event> MAPPER = TABLE.mapper();
 
   private final WebhookEndpoints endpoints;
 
@@ -47,24 +35,18 @@ public final class Events implements Outbox {
   public void emit(Ctx ctx, String type, ApiObject object, ObjectNode previousAttributes) {
     String id = Ids.newId("evt_");
     List<String> subscribers = endpoints.subscribedTo(ctx, type);
-    ctx.db()
-        .createUpdate(
-            "INSERT INTO events (account_id, id, seq, created, type, api_version, object,"
-                + " previous_attributes, request_id, idempotency_key, pending_webhooks) VALUES (:a,"
-                + " :id, :seq, :now, :type, :version, :object, :previous, :request, :key,"
-                + " :pending)")
-        .bind("a", ctx.accountId())
-        .bind("id", id)
-        .bind("seq", Sequence.next())
-        .bind("now", ctx.now())
-        .bind("type", type)
-        .bind("version", RequestIdInterceptor.DEFAULT_API_VERSION)
-        .bind("object", Json.write(object.toJson()))
-        .bind("previous", Json.write(previousAttributes))
-        .bind("request", ctx.requestId())
-        .bind("key", ctx.idempotencyKey())
-        .bind("pending", subscribers.size())
-        .execute();
+    TABLE.insert(
+        ctx,
+        new Event(
+            id,
+            ctx.now(),
+            type,
+            RequestIdInterceptor.DEFAULT_API_VERSION,
+            object.toJson(),
+            previousAttributes,
+            ctx.requestId(),
+            ctx.idempotencyKey(),
+            subscribers.size()));
     for (String endpoint : subscribers) {
       ctx.db()
           .createUpdate(
@@ -95,8 +77,7 @@ public final class Events implements Outbox {
   }
 
   Event retrieve(Ctx ctx, String id) {
-    return Rows.byId(ctx.db(), "events", ctx.accountId(), id, MAPPER)
-        .orElseThrow(() -> Errors.noSuch("event", id, "id"));
+    return TABLE.find(ctx, id).orElseThrow(() -> Errors.noSuch("event", id, "id"));
   }
 
   ListPage list(Ctx ctx, ListFilter f) {

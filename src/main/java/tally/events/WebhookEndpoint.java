@@ -4,59 +4,50 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import tally.api.ApiObject;
-import tally.core.Json;
+import tally.core.ApiResource;
+import tally.core.Field;
+import tally.core.ObjectSchema;
 
 /** A webhook endpoint; its signing secret is shown only in the create response. */
+@ApiResource(
+    value = "webhook_endpoint",
+    nulls = {"application"})
 public record WebhookEndpoint(
     String id,
     long created,
     String url,
     String description,
     List<String> enabledEvents,
-    String secret,
-    String status,
+    @Field(rendered = false) String secret,
+    WebhookStatus status,
     String apiVersion,
     Map<String, String> metadata,
-    boolean deleted,
-    boolean showSecret)
+    @Field(rendered = false) boolean deleted,
+    @Field(stored = false, rendered = false) boolean showSecret)
     implements ApiObject {
 
+  /** What a deleted endpoint renders as. */
+  @ApiResource("webhook_endpoint")
+  record Deleted(String id, boolean deleted) implements ApiObject {}
+
   WebhookEndpoint revealingSecret() {
-    return new WebhookEndpoint(
-        id,
-        created,
-        url,
-        description,
-        enabledEvents,
-        secret,
-        status,
-        apiVersion,
-        metadata,
-        deleted,
-        true);
+    return ObjectSchema.of(WebhookEndpoint.class).with(this, Map.of("show_secret", true));
+  }
+
+  @Field
+  boolean livemode() {
+    return false;
+  }
+
+  @Field(name = "secret", omitNull = true)
+  String shownSecret() {
+    return showSecret ? secret : null;
   }
 
   @Override
   public ObjectNode toJson() {
-    ObjectNode n = Json.object();
-    n.put("id", id);
-    n.put("object", "webhook_endpoint");
-    if (deleted) {
-      n.put("deleted", true);
-      return n;
-    }
-    n.put("api_version", apiVersion);
-    n.putNull("application");
-    n.put("created", created);
-    n.put("description", description);
-    n.set("enabled_events", Json.MAPPER.valueToTree(enabledEvents));
-    n.put("livemode", false);
-    n.set("metadata", Json.MAPPER.valueToTree(metadata));
-    if (showSecret) {
-      n.put("secret", secret);
-    }
-    n.put("status", status);
-    n.put("url", url);
-    return n;
+    return deleted
+        ? new Deleted(id, true).toJson()
+        : ObjectSchema.of(WebhookEndpoint.class).render(this);
   }
 }

@@ -1,13 +1,11 @@
 package tally.events;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jdbi.v3.core.mapper.RowMapper;
 import tally.api.Ctx;
 import tally.api.Errors;
 import tally.api.ListPage;
@@ -17,32 +15,11 @@ import tally.api.Metadata;
 import tally.api.Params;
 import tally.api.Patch;
 import tally.core.Ids;
-import tally.core.Json;
-import tally.core.Sequence;
+import tally.store.Table;
 
 /** {@code /v1/webhook_endpoints}: where events are delivered, and which ones. */
 public final class WebhookEndpoints {
-  private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
-
-  static final RowMapper<WebhookEndpoint> MAPPER =
-      (rs, c) -> {
-        try {
-          return new WebhookEndpoint(
-              rs.getString("id"),
-              rs.getLong("created"),
-              rs.getString("url"),
-              rs.getString("description"),
-              Json.MAPPER.readValue(rs.getString("enabled_events"), STRINGS),
-              rs.getString("secret"),
-              rs.getString("status"),
-              rs.getString("api_version"),
-              Json.stringMap(rs.getString("metadata")),
-              rs.getBoolean("deleted"),
-              false);
-        } catch (JsonProcessingException e) {
-          throw new IllegalStateException(e);
-        }
-      };
+  static final Table<WebhookEndpoint> TABLE = Table.of("webhook_endpoints", WebhookEndpoint.class);
 
   record Fields(
       String url,
@@ -105,76 +82,67 @@ public final class WebhookEndpoints {
   }
 
   WebhookEndpoint create(Ctx ctx, Fields f) {
-    String id = Ids.newId("we_");
-    ctx.db()
-        .createUpdate(
-            "INSERT INTO webhook_endpoints (account_id, id, seq, created, url, description,"
-                + " enabled_events, secret, status, api_version, metadata, deleted) VALUES (:a,"
-                + " :id, :seq, :now, :url, :description, :events, :secret, 'enabled', :version,"
-                + " :metadata, FALSE)")
-        .bind("a", ctx.accountId())
-        .bind("id", id)
-        .bind("seq", Sequence.next())
-        .bind("now", ctx.now())
-        .bind("url", f.url())
-        .bind("description", f.description().applyTo(null))
-        .bind("events", Json.write(f.enabledEvents()))
-        .bind("secret", "whsec_" + Ids.random(32))
-        .bind("version", f.apiVersion())
-        .bind("metadata", Json.write(f.metadata().applyTo(Map.of())))
-        .execute();
-    return retrieve(ctx, id).revealingSecret();
+    return TABLE.insert(
+        ctx,
+        new WebhookEndpoint(
+            Ids.newId("we_"),
+            ctx.now(),
+            f.url(),
+            f.description().applyTo(null),
+            f.enabledEvents(),
+            "whsec_" + Ids.random(32),
+            WebhookStatus.ENABLED,
+            f.apiVersion(),
+            f.metadata().applyTo(Map.of()),
+            false,
+            true));
   }
 
   WebhookEndpoint retrieve(Ctx ctx, String id) {
-    return ctx.db()
-        .createQuery(
-            "SELECT * FROM webhook_endpoints WHERE account_id = ? AND id = ? AND deleted = FALSE")
-        .bind(0, ctx.accountId())
-        .bind(1, id)
-        .map(MAPPER)
-        .findOne()
-        .orElseThrow(() -> Errors.noSuch("webhook endpoint", id, "webhook_endpoint"));
+    return TABLE.find(ctx, id).filter(e -> !e.deleted()).orElseThrow(() -> noSuch(id));
   }
 
+  private static RuntimeException noSuch(String id) {
+    return Errors.noSuch("webhook endpoint", id, "webhook_endpoint");
+  }
+
+  /**
+   * Changes what was sent, under the row lock (the metadata merge reads the current row); a switch
+   * of {@code disabled} moves the status in the same statement.
+   */
   WebhookEndpoint update(Ctx ctx, String id, Fields f) {
-    WebhookEndpoint e = retrieve(ctx, id);
-    ctx.db()
-        .createUpdate(
-            "UPDATE webhook_endpoints SET url = :url, description = :description, enabled_events ="
-                + " :events, status = :status, metadata = :metadata WHERE account_id = :a AND id ="
-                + " :id")
-        .bind("url", f.url() == null ? e.url() : f.url())
-        .bind("description", f.description().applyTo(e.description()))
-        .bind(
-            "events", Json.write(f.enabledEvents() == null ? e.enabledEvents() : f.enabledEvents()))
-        .bind("status", f.disabled() == null ? e.status() : f.disabled() ? "disabled" : "enabled")
-        .bind("metadata", Json.write(f.metadata().applyTo(e.metadata())))
-        .bind("a", ctx.accountId())
-        .bind("id", id)
-        .execute();
-    return retrieve(ctx, id);
+    WebhookEndpoint e =
+        TABLE
+            .findForUpdate(ctx, id)
+            .filter(found -> !found.deleted())
+            .orElseThrow(() -> noSuch(id));
+    Map<String, Object> changes = new HashMap<>();
+    if (f.url() != null) {
+      changes.put("url", f.url());
+    }
+    changes.put("description", f.description().applyTo(e.description()));
+    if (f.enabledEvents() != null) {
+      changes.put("enabled_events", f.enabledEvents());
+    }
+    changes.put("metadata", f.metadata().applyTo(e.metadata()));
+    WebhookStatus to =
+        f.disabled() == null
+            ? e.status()
+            : f.disabled() ? WebhookStatus.DISABLED : WebhookStatus.ENABLED;
+    return (to == e.status()
+            ? TABLE.set(ctx, id, changes)
+            : TABLE.transition(ctx, id, e.status(), to, changes))
+        .orElseThrow(() -> noSuch(id));
   }
 
   WebhookEndpoint delete(Ctx ctx, String id) {
-    retrieve(ctx, id);
-    ctx.db()
-        .createUpdate("UPDATE webhook_endpoints SET deleted = TRUE WHERE account_id = ? AND id = ?")
-        .bind(0, ctx.accountId())
-        .bind(1, id)
-        .execute();
-    WebhookEndpoint e =
-        ctx.db()
-            .createQuery("SELECT * FROM webhook_endpoints WHERE account_id = ? AND id = ?")
-            .bind(0, ctx.accountId())
-            .bind(1, id)
-            .map(MAPPER)
-            .one();
-    return e;
+    return TABLE
+        .setWhere(ctx, id, Map.of("deleted", false), Map.of("deleted", true))
+        .orElseThrow(() -> noSuch(id));
   }
 
   ListPage list(Ctx ctx, ListParams page) {
-    return new ListQuery<>("webhook_endpoints", "webhook endpoint", ctx.accountId(), MAPPER)
+    return new ListQuery<>(TABLE.name(), "webhook endpoint", ctx.accountId(), TABLE.mapper())
         .where("deleted = :no", Map.of("no", false))
         .page(ctx.db(), page, "/v1/webhook_endpoints");
   }
@@ -187,7 +155,7 @@ public final class WebhookEndpoints {
             "SELECT * FROM webhook_endpoints WHERE account_id = ? AND status = 'enabled' AND"
                 + " deleted = FALSE")
         .bind(0, ctx.accountId())
-        .map(MAPPER)
+        .map(TABLE.mapper())
         .forEach(e -> {
           if (e.enabledEvents().stream().anyMatch(pattern -> EventTypes.matches(pattern, type))) {
             ids.add(e.id());

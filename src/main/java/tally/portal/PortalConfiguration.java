@@ -1,12 +1,26 @@
 package tally.portal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import tally.api.ApiObject;
-import tally.core.Json;
+import tally.core.ApiResource;
+import tally.core.Field;
 
-/** A customer portal configuration; {@code settings} holds the fields as Stripe renders them. */
+/**
+ * A customer portal configuration; {@code settings} holds the fields the merchant sets
+ * (business_profile, default_return_url, features, login_page, metadata, name) as Stripe renders
+ * them.
+ */
+@ApiResource(
+    value = "billing_portal.configuration",
+    nulls = {"application"})
 public record PortalConfiguration(
-    String id, long created, long updated, boolean active, boolean isDefault, ObjectNode settings)
+    String id,
+    long created,
+    long updated,
+    boolean active,
+    boolean isDefault,
+    @Field(rendered = false) ObjectNode settings)
     implements ApiObject {
 
   boolean enabled(String feature) {
@@ -25,23 +39,38 @@ public record PortalConfiguration(
     return false;
   }
 
-  @Override
-  public ObjectNode toJson() {
-    ObjectNode n = Json.object();
-    n.put("id", id);
-    n.put("object", "billing_portal.configuration");
-    n.put("active", active);
-    n.putNull("application");
-    n.set("business_profile", settings.get("business_profile").deepCopy());
-    n.put("created", created);
-    n.set("default_return_url", settings.get("default_return_url").deepCopy());
-    n.set("features", settings.get("features").deepCopy());
-    n.put("is_default", isDefault);
-    n.put("livemode", false);
-    n.set("login_page", settings.get("login_page").deepCopy());
-    n.set("metadata", settings.get("metadata").deepCopy());
-    n.set("name", settings.get("name").deepCopy());
-    n.put("updated", updated);
-    return n;
+  @Field
+  JsonNode businessProfile() {
+    return settings.get("business_profile");
+  }
+
+  @Field
+  JsonNode defaultReturnUrl() {
+    return settings.get("default_return_url");
+  }
+
+  @Field
+  JsonNode features() {
+    return settings.get("features");
+  }
+
+  @Field
+  boolean livemode() {
+    return false;
+  }
+
+  @Field
+  JsonNode loginPage() {
+    return settings.get("login_page");
+  }
+
+  @Field
+  JsonNode metadata() {
+    return settings.get("metadata");
+  }
+
+  @Field
+  JsonNode name() {
+    return settings.get("name");
   }
 }

@@ -1,9 +1,9 @@
 package tally.portal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.mapper.RowMapper;
 import tally.api.Changes;
 import tally.api.Ctx;
 import tally.api.Errors;
@@ -14,20 +14,12 @@ import tally.api.Metadata;
 import tally.api.Params;
 import tally.core.Ids;
 import tally.core.Json;
-import tally.core.Sequence;
-import tally.store.Rows;
+import tally.store.Table;
 
 /** Portal configurations; each account gets a default one on first use, as Stripe test mode has. */
 public final class PortalConfigurations {
-  static final RowMapper<PortalConfiguration> MAPPER =
-      (rs, c) ->
-          new PortalConfiguration(
-              rs.getString("id"),
-              rs.getLong("created"),
-              rs.getLong("updated"),
-              rs.getBoolean("active"),
-              rs.getBoolean("is_default"),
-              (ObjectNode) Json.tree(rs.getString("settings")));
+  static final Table<PortalConfiguration> TABLE =
+      Table.of("portal_configurations", PortalConfiguration.class);
 
   /** Create and update params: a function that changes the stored settings. */
   record Change(java.util.function.UnaryOperator<ObjectNode> apply, Boolean active) {
@@ -120,20 +112,11 @@ public final class PortalConfigurations {
   }
 
   private PortalConfiguration insert(Ctx ctx, ObjectNode settings, boolean isDefault) {
-    String id = Ids.newId("bpc_");
-    ctx.db()
-        .createUpdate(
-            "INSERT INTO portal_configurations (account_id, id, seq, created, updated, active,"
-                + " is_default, settings) VALUES (?, ?, ?, ?, ?, TRUE, ?, ?)")
-        .bind(0, ctx.accountId())
-        .bind(1, id)
-        .bind(2, Sequence.next())
-        .bind(3, ctx.now())
-        .bind(4, ctx.now())
-        .bind(5, isDefault)
-        .bind(6, Json.write(settings))
-        .execute();
-    PortalConfiguration created = retrieve(ctx, id);
+    PortalConfiguration created =
+        TABLE.insert(
+            ctx,
+            new PortalConfiguration(
+                Ids.newId("bpc_"), ctx.now(), ctx.now(), true, isDefault, settings));
     ctx.emit("billing_portal.configuration.created", created);
     return created;
   }
@@ -145,7 +128,7 @@ public final class PortalConfigurations {
             .createQuery(
                 "SELECT * FROM portal_configurations WHERE account_id = ? AND is_default = TRUE")
             .bind(0, ctx.accountId())
-            .map(MAPPER)
+            .map(TABLE.mapper())
             .findFirst();
     if (existing.isPresent()) {
       return existing.get();
@@ -163,36 +146,43 @@ public final class PortalConfigurations {
   }
 
   Optional<PortalConfiguration> find(Ctx ctx, String id) {
-    return Rows.byId(ctx.db(), "portal_configurations", ctx.accountId(), id, MAPPER);
+    return TABLE.find(ctx, id);
   }
 
   PortalConfiguration retrieve(Ctx ctx, String id) {
     return find(ctx, id).orElseThrow(() -> Errors.noSuch("configuration", id, "configuration"));
   }
 
+  /** Applies {@code change} to the settings under the row lock. */
   PortalConfiguration update(Ctx ctx, String id, Change change) {
-    PortalConfiguration before = retrieve(ctx, id);
-    if (Boolean.FALSE.equals(change.active()) && before.isDefault()) {
-      throw Errors.invalid("active", "The default configuration cannot be deactivated.");
-    }
-    ctx.db()
-        .createUpdate(
-            "UPDATE portal_configurations SET settings = :settings, active = :active, updated = :now"
-                + " WHERE account_id = :a AND id = :id")
-        .bind("settings", Json.write(change.apply().apply(before.settings())))
-        .bind("active", change.active() == null ? before.active() : change.active())
-        .bind("now", ctx.now())
-        .bind("a", ctx.accountId())
-        .bind("id", id)
-        .execute();
-    PortalConfiguration after = retrieve(ctx, id);
-    ctx.emitUpdate("billing_portal.configuration.updated", after, Changes.previous(before, after));
+    var updated =
+        TABLE
+            .update(
+                ctx,
+                id,
+                locked -> {
+                  if (Boolean.FALSE.equals(change.active()) && locked.isDefault()) {
+                    throw Errors.invalid(
+                        "active", "The default configuration cannot be deactivated.");
+                  }
+                  Map<String, Object> changes = new LinkedHashMap<>();
+                  changes.put("settings", change.apply().apply(locked.settings()));
+                  if (change.active() != null) {
+                    changes.put("active", change.active());
+                  }
+                  changes.put("updated", ctx.now());
+                  return changes;
+                })
+            .orElseThrow(() -> Errors.noSuch("configuration", id, "configuration"));
+    PortalConfiguration after = updated.after();
+    ctx.emitUpdate(
+        "billing_portal.configuration.updated", after, Changes.previous(updated.before(), after));
     return after;
   }
 
   ListPage list(Ctx ctx, ListFilter f) {
     defaultFor(ctx);
-    return new ListQuery<>("portal_configurations", "configuration", ctx.accountId(), MAPPER)
+    return new ListQuery<>(TABLE.name(), "configuration", ctx.accountId(), TABLE.mapper())
         .whereEquals("active", f.active())
         .whereEquals("is_default", f.isDefault())
         .page(ctx.db(), f.page(), "/v1/billing_portal/configurations");

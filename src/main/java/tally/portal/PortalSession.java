@@ -1,38 +1,39 @@
 package tally.portal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
 import tally.api.ApiObject;
-import tally.core.Json;
+import tally.core.ApiResource;
+import tally.core.Field;
+import tally.core.ObjectSchema;
 
-/** A customer portal session: a short-lived link to the hosted portal for one customer. */
+/**
+ * A customer portal session: a short-lived link to the hosted portal for one customer. The link
+ * carries only the token; {@code url} is made from it when read (the public base may change).
+ */
+@ApiResource(
+    value = "billing_portal.session",
+    nulls = {"customer_account", "on_behalf_of"})
 record PortalSession(
     String id,
-    String token,
+    @Field(rendered = false) String token,
     long created,
-    long expiresAt,
+    @Field(rendered = false) long expiresAt,
     String customer,
     String configuration,
     String returnUrl,
     String locale,
     JsonNode flow,
-    String url)
+    @Field(stored = false) String url)
     implements ApiObject {
-  @Override
-  public ObjectNode toJson() {
-    ObjectNode n = Json.object();
-    n.put("id", id);
-    n.put("object", "billing_portal.session");
-    n.put("configuration", configuration);
-    n.put("created", created);
-    n.put("customer", customer);
-    n.putNull("customer_account");
-    n.set("flow", flow == null ? null : flow.deepCopy());
-    n.put("livemode", false);
-    n.put("locale", locale);
-    n.putNull("on_behalf_of");
-    n.put("return_url", returnUrl);
-    n.put("url", url);
-    return n;
+
+  PortalSession at(String publicBase) {
+    return ObjectSchema.of(PortalSession.class)
+        .with(this, Map.of("url", publicBase + "/p/session/" + token));
+  }
+
+  @Field
+  boolean livemode() {
+    return false;
   }
 }

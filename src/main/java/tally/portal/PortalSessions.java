@@ -10,10 +10,12 @@ import tally.api.Params;
 import tally.core.Ids;
 import tally.core.Json;
 import tally.customers.Customers;
+import tally.store.Table;
 
 /** {@code POST /v1/billing_portal/sessions}, and finding a session again from its page URL. */
 public final class PortalSessions {
   static final long LIFETIME_SECONDS = 3600;
+  static final Table<PortalSession> TABLE = Table.of("portal_sessions", PortalSession.class);
 
   private final PortalConfigurations configurations;
   private final Customers customers;
@@ -84,24 +86,22 @@ public final class PortalSessions {
         p.returnUrl() != null
             ? p.returnUrl()
             : config.settings().path("default_return_url").textValue();
-    String id = Ids.newId("bps_");
-    String token = "test_" + Ids.random(40);
-    ctx.db()
-        .createUpdate(
-            "INSERT INTO portal_sessions (account_id, id, token, created, expires_at, customer,"
-                + " configuration, return_url, locale, flow) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .bind(0, ctx.accountId())
-        .bind(1, id)
-        .bind(2, token)
-        .bind(3, ctx.now())
-        .bind(4, ctx.now() + LIFETIME_SECONDS)
-        .bind(5, p.customer())
-        .bind(6, config.id())
-        .bind(7, returnUrl)
-        .bind(8, p.locale())
-        .bind(9, Json.write(p.flow()))
-        .execute();
-    PortalSession session = byToken(ctx, token).orElseThrow();
+    PortalSession session =
+        TABLE
+            .insert(
+                ctx,
+                new PortalSession(
+                    Ids.newId("bps_"),
+                    "test_" + Ids.random(40),
+                    ctx.now(),
+                    ctx.now() + LIFETIME_SECONDS,
+                    p.customer(),
+                    config.id(),
+                    returnUrl,
+                    p.locale(),
+                    p.flow(),
+                    null))
+            .at(publicBase.get());
     ctx.emit("billing_portal.session.created", session);
     return session;
   }
@@ -111,19 +111,9 @@ public final class PortalSessions {
     return ctx.db()
         .createQuery("SELECT * FROM portal_sessions WHERE token = ?")
         .bind(0, token)
-        .map((rs, c) ->
-            new PortalSession(
-                rs.getString("id"),
-                rs.getString("token"),
-                rs.getLong("created"),
-                rs.getLong("expires_at"),
-                rs.getString("customer"),
-                rs.getString("configuration"),
-                rs.getString("return_url"),
-                rs.getString("locale"),
-                Json.tree(rs.getString("flow")),
-                publicBase.get() + "/p/session/" + rs.getString("token")))
-        .findOne();
+        .map(TABLE.mapper())
+        .findOne()
+        .map(s -> s.at(publicBase.get()));
   }
 
   /** The account a session belongs to (the page's requests act for it). */
