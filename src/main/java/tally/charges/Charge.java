@@ -92,6 +92,8 @@ public record Charge(
     }
   }
 
+  // Grouped fields that other features read.
+
   public boolean captured() {
     return capture.captured();
   }

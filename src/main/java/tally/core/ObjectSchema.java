@@ -90,7 +90,7 @@ public final class ObjectSchema {
     }
     this.type = type;
     ApiResource resource = type.getAnnotation(ApiResource.class);
-    this.objectName = resource == null ? null : resource.value();
+    this.objectName = resource == null || resource.value().isEmpty() ? null : resource.value();
     MethodHandles.Lookup lookup = MethodHandles.lookup();
     List<Prop> parts = new ArrayList<>();
     List<ObjectSchema> inline = new ArrayList<>();
@@ -131,7 +131,9 @@ public final class ObjectSchema {
       for (String name : resource.nulls()) {
         rendered.add(constant(name, null));
       }
-      rendered.add(constant("object", resource.value()));
+      if (objectName != null) {
+        rendered.add(constant("object", objectName));
+      }
     }
     rendered.sort(Comparator.comparing(ObjectSchema::sortKey));
     this.renderOrder = List.copyOf(rendered);
@@ -154,7 +156,7 @@ public final class ObjectSchema {
     return CACHE.get(type);
   }
 
-  /** The {@code object} value, or null for a nested (undeclared) record. */
+  /** The {@code object} value, or null for a sub-object (a nested record). */
   public String objectName() {
     return objectName;
   }
