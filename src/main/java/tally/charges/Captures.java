@@ -58,30 +58,21 @@ public final class Captures {
                 c.currency(),
                 c.description(),
                 Fees.availableOn(ctx, immediately)));
-    boolean won =
+    Charge captured =
         charges
             .store()
-            .capture(
-                ctx,
-                c.id(),
-                amount,
-                txn,
-                new ChargeStore.Capture(
-                    p.receiptEmail(),
-                    p.statementDescriptor(),
-                    p.statementDescriptorSuffix(),
-                    p.transferGroup()));
-    if (!won) {
-      // Another request changed the charge after we read it; report what it is now.
-      refuseIfNotCapturable(ctx, charges.retrieve(ctx, id));
-      throw Errors.invalid(
-          "charge_already_captured", null, "Charge " + id + " has already been captured.");
-    }
+            .capture(ctx, c.id(), amount, txn, p)
+            .orElseThrow(() -> {
+              // Another request changed the charge after we read it; report what it is now.
+              refuseIfNotCapturable(ctx, charges.retrieve(ctx, id));
+              return Errors.invalid(
+                  "charge_already_captured", null, "Charge " + id + " has already been captured.");
+            });
     long remainder = c.amount() - amount;
     if (remainder > 0) {
+      // Releasing records a refund of the remainder; the charge row is already as captured.
       release(ctx, c, remainder, null, "partial_capture_reversal", immediately);
     }
-    Charge captured = charges.retrieve(ctx, id);
     ctx.emit("charge.captured", captured);
     return charges.announceCapture(ctx, captured);
   }
@@ -99,7 +90,8 @@ public final class Captures {
       throw Errors.invalid(
           null, "Charge " + c.id() + " cannot be captured because it has " + c.status() + ".");
     }
-    if (c.captureBefore() != null && c.captureBefore() <= ctx.now()) {
+    Long captureBefore = c.capture().captureBefore();
+    if (captureBefore != null && captureBefore <= ctx.now()) {
       throw Errors.invalid(
           "charge_expired_for_capture",
           null,
@@ -116,19 +108,17 @@ public final class Captures {
    */
   public boolean expire(Ctx ctx, String id) {
     Charge c = charges.retrieve(ctx, id);
-    if (c.captured()
-        || c.refunded()
-        || c.captureBefore() == null
-        || c.captureBefore() > ctx.now()) {
+    Long captureBefore = c.capture().captureBefore();
+    if (c.captured() || c.refunded() || captureBefore == null || captureBefore > ctx.now()) {
       return false;
     }
-    if (charges.applyRefund(ctx, id, c.amount()).isEmpty()) {
+    Charge expired = charges.applyRefund(ctx, id, c.amount()).orElse(null);
+    if (expired == null) {
       return false;
     }
     for (ReleaseListener l : releases) {
       l.released(ctx, c, c.amount(), "expired_uncaptured_charge", null, ctx.now());
     }
-    Charge expired = charges.retrieve(ctx, id);
     ctx.emit("charge.expired", expired);
     ctx.emit("charge.refunded", expired);
     return true;

@@ -5,26 +5,260 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import tally.core.Json;
+import java.util.Map;
+import tally.core.ApiResource;
+import tally.core.Field;
+import tally.core.ObjectSchema;
 
 /**
- * The card as charged, fixed at creation: the legacy {@code source} card, {@code
- * payment_method_details}, {@code billing_details} and the {@code outcome}.
+ * The card as charged, fixed at creation and stored as one JSON value: the legacy {@code source}
+ * card, {@code payment_method_details}, {@code billing_details} and the {@code outcome}, with the
+ * test token the card came from.
  */
 final class CardSnapshot {
   private CardSnapshot() {}
 
+  /** What the charge's {@code card} column holds. */
+  record Snapshot(
+      String token,
+      BillingDetails billingDetails,
+      Outcome outcome,
+      MethodDetails paymentMethodDetails,
+      Card source) {}
+
+  /** A test card as Tally issues it: expiring a year from the charge, fingerprinted per account. */
+  record Issued(TestCard card, int expMonth, int expYear, String fingerprint) {
+    static Issued of(String accountId, TestCard card, long created) {
+      LocalDate today = LocalDate.ofEpochDay(created / 86_400);
+      return new Issued(
+          card,
+          today.getMonthValue(),
+          today.getYear() + 1,
+          CardSnapshot.fingerprint(accountId, card));
+    }
+  }
+
+  /** The legacy {@code card} object (a charge's {@code source}, a customer's saved card). */
+  @ApiResource(
+      value = "card",
+      nulls = {
+        "address_city",
+        "address_country",
+        "address_line1",
+        "address_line2",
+        "address_state",
+        "address_zip",
+        "dynamic_last4",
+        "name",
+        "tokenization_method",
+        "wallet"
+      })
+  record Card(String id, @Field(rendered = false) Issued issued, String customer) {
+    @Field
+    String addressLine1Check() {
+      return issued.card().addressLine1Check();
+    }
+
+    @Field
+    String addressZipCheck() {
+      return issued.card().postalCodeCheck();
+    }
+
+    @Field
+    String brand() {
+      return issued.card().displayBrand();
+    }
+
+    @Field
+    String country() {
+      return issued.card().country();
+    }
+
+    @Field
+    String cvcCheck() {
+      return issued.card().cvcCheck();
+    }
+
+    @Field
+    int expMonth() {
+      return issued.expMonth();
+    }
+
+    @Field
+    int expYear() {
+      return issued.expYear();
+    }
+
+    @Field
+    String fingerprint() {
+      return issued.fingerprint();
+    }
+
+    @Field
+    String funding() {
+      return issued.card().funding();
+    }
+
+    @Field
+    String last4() {
+      return issued.card().last4();
+    }
+
+    @Field
+    Map<String, String> metadata() {
+      return Map.of();
+    }
+  }
+
+  @ApiResource(nulls = {"email", "name", "phone", "tax_id"})
+  record BillingDetails(Address address) {
+    static final BillingDetails NONE = new BillingDetails(new Address());
+  }
+
+  @ApiResource(nulls = {"city", "country", "line1", "line2", "postal_code", "state"})
+  record Address() {}
+
+  /** How the network answered: approved, or the test card's decline. */
+  @ApiResource(nulls = {"advice_code", "network_advice_code", "network_decline_code"})
+  record Outcome(@Field(rendered = false) TestCard card) {
+    @Field
+    String networkStatus() {
+      return card.decline() == null ? "approved_by_network" : card.decline().networkStatus();
+    }
+
+    @Field
+    String reason() {
+      return card.decline() == null ? null : card.decline().reason();
+    }
+
+    @Field
+    String riskLevel() {
+      return card.riskLevel();
+    }
+
+    @Field
+    int riskScore() {
+      return card.riskScore();
+    }
+
+    @Field
+    String sellerMessage() {
+      return card.decline() == null ? "Payment complete." : card.decline().sellerMessage();
+    }
+
+    @Field
+    String type() {
+      return card.decline() == null ? "authorized" : card.decline().outcomeType();
+    }
+  }
+
+  record MethodDetails(CardDetails card) {
+    @Field
+    String type() {
+      return "card";
+    }
+  }
+
+  /** A status-only sub-object ({@code extended_authorization}, {@code multicapture}, …). */
+  record Status(String status) {
+    static final Status DISABLED = new Status("disabled");
+    static final Status UNAVAILABLE = new Status("unavailable");
+  }
+
+  record Checks(String addressLine1Check, String addressPostalCodeCheck, String cvcCheck) {}
+
+  record NetworkToken(boolean used) {}
+
+  record Overcapture(long maximumAmountCapturable, String status) {}
+
+  /** {@code payment_method_details.card}: the card, the amount authorized and until when. */
+  @ApiResource(
+      nulls = {
+        "authorization_code",
+        "installments",
+        "mandate",
+        "network_transaction_id",
+        "regulated_status",
+        "three_d_secure",
+        "wallet"
+      })
+  record CardDetails(
+      @Field(rendered = false) Issued issued,
+      Long amountAuthorized,
+      @Field(omitNull = true) Long captureBefore,
+      Overcapture overcapture) {
+    @Field
+    String brand() {
+      return issued.card().brand();
+    }
+
+    @Field
+    Checks checks() {
+      TestCard card = issued.card();
+      return new Checks(card.addressLine1Check(), card.postalCodeCheck(), card.cvcCheck());
+    }
+
+    @Field
+    String country() {
+      return issued.card().country();
+    }
+
+    @Field
+    int expMonth() {
+      return issued.expMonth();
+    }
+
+    @Field
+    int expYear() {
+      return issued.expYear();
+    }
+
+    @Field
+    Status extendedAuthorization() {
+      return Status.DISABLED;
+    }
+
+    @Field
+    String fingerprint() {
+      return issued.fingerprint();
+    }
+
+    @Field
+    String funding() {
+      return issued.card().funding();
+    }
+
+    @Field
+    Status incrementalAuthorization() {
+      return Status.UNAVAILABLE;
+    }
+
+    @Field
+    String last4() {
+      return issued.card().last4();
+    }
+
+    @Field
+    Status multicapture() {
+      return Status.UNAVAILABLE;
+    }
+
+    @Field
+    String network() {
+      return issued.card().brand();
+    }
+
+    @Field
+    NetworkToken networkToken() {
+      return new NetworkToken(false);
+    }
+  }
+
   /** A saved card's {@code card} object (as a customer's {@code default_source} expands to). */
   static ObjectNode card(
       String accountId, String cardId, TestCard card, long created, String customer) {
-    LocalDate today = LocalDate.ofEpochDay(created / 86_400);
-    return source(
-        cardId,
-        card,
-        today.getMonthValue(),
-        today.getYear() + 1,
-        fingerprint(accountId, card),
-        customer);
+    return ObjectSchema.of(Card.class)
+        .render(new Card(cardId, Issued.of(accountId, card, created), customer));
   }
 
   static ObjectNode build(
@@ -36,138 +270,21 @@ final class CardSnapshot {
       long created,
       Long captureBefore,
       String customer) {
-    LocalDate today = LocalDate.ofEpochDay(created / 86_400);
-    int expMonth = today.getMonthValue();
-    int expYear = today.getYear() + 1;
-    String fingerprint = fingerprint(accountId, card);
-    ObjectNode snapshot = Json.object();
-    snapshot.put("token", token);
-    snapshot.set("billing_details", billingDetails());
-    snapshot.set("outcome", outcome(card));
-    snapshot.set(
-        "payment_method_details",
-        details(card, expMonth, expYear, fingerprint, amount, captureBefore));
-    snapshot.set("source", source(cardId, card, expMonth, expYear, fingerprint, customer));
-    return snapshot;
-  }
-
-  private static ObjectNode billingDetails() {
-    ObjectNode b = Json.object();
-    b.set("address", address());
-    b.putNull("email");
-    b.putNull("name");
-    b.putNull("phone");
-    b.putNull("tax_id");
-    return b;
-  }
-
-  private static ObjectNode address() {
-    ObjectNode a = Json.object();
-    for (String f : new String[] {"city", "country", "line1", "line2", "postal_code", "state"}) {
-      a.putNull(f);
-    }
-    return a;
-  }
-
-  private static ObjectNode outcome(TestCard card) {
-    Decline d = card.decline();
-    ObjectNode o = Json.object();
-    o.putNull("advice_code");
-    o.putNull("network_advice_code");
-    o.putNull("network_decline_code");
-    o.put("network_status", d == null ? "approved_by_network" : d.networkStatus());
-    o.put("reason", d == null ? null : d.reason());
-    o.put("risk_level", card.riskLevel());
-    o.put("risk_score", card.riskScore());
-    o.put("seller_message", d == null ? "Payment complete." : d.sellerMessage());
-    o.put("type", d == null ? "authorized" : d.outcomeType());
-    return o;
-  }
-
-  private static ObjectNode details(
-      TestCard card,
-      int expMonth,
-      int expYear,
-      String fingerprint,
-      long amount,
-      Long captureBefore) {
-    ObjectNode c = Json.object();
-    c.put("amount_authorized", card.decline() == null ? amount : null);
-    c.putNull("authorization_code");
-    c.put("brand", card.brand());
-    if (captureBefore != null) {
-      c.put("capture_before", captureBefore);
-    }
-    ObjectNode checks = c.putObject("checks");
-    checks.put("address_line1_check", card.addressLine1Check());
-    checks.put("address_postal_code_check", card.postalCodeCheck());
-    checks.put("cvc_check", card.cvcCheck());
-    c.put("country", card.country());
-    c.put("exp_month", expMonth);
-    c.put("exp_year", expYear);
-    c.putObject("extended_authorization").put("status", "disabled");
-    c.put("fingerprint", fingerprint);
-    c.put("funding", card.funding());
-    c.putObject("incremental_authorization").put("status", "unavailable");
-    c.putNull("installments");
-    c.put("last4", card.last4());
-    c.putNull("mandate");
-    c.putObject("multicapture").put("status", "unavailable");
-    c.put("network", card.brand());
-    c.putObject("network_token").put("used", false);
-    c.putNull("network_transaction_id");
-    ObjectNode over = c.putObject("overcapture");
-    over.put("maximum_amount_capturable", amount);
-    over.put("status", "unavailable");
-    c.putNull("regulated_status");
-    c.putNull("three_d_secure");
-    c.putNull("wallet");
-    ObjectNode pmd = Json.object();
-    pmd.set("card", c);
-    pmd.put("type", "card");
-    return pmd;
-  }
-
-  private static ObjectNode source(
-      String cardId,
-      TestCard card,
-      int expMonth,
-      int expYear,
-      String fingerprint,
-      String customer) {
-    ObjectNode s = Json.object();
-    s.put("id", cardId);
-    s.put("object", "card");
-    for (String f :
-        new String[] {
-          "address_city",
-          "address_country",
-          "address_line1",
-          "address_line1_check",
-          "address_state",
-          "address_zip",
-          "address_zip_check"
-        }) {
-      s.putNull(f);
-    }
-    s.put("address_line1_check", card.addressLine1Check());
-    s.put("address_zip_check", card.postalCodeCheck());
-    s.putNull("address_line2");
-    s.put("brand", card.displayBrand());
-    s.put("country", card.country());
-    s.put("customer", customer);
-    s.put("cvc_check", card.cvcCheck());
-    s.putNull("dynamic_last4");
-    s.put("exp_month", expMonth);
-    s.put("exp_year", expYear);
-    s.put("fingerprint", fingerprint);
-    s.put("funding", card.funding());
-    s.put("last4", card.last4());
-    s.set("metadata", Json.object());
-    s.putNull("name");
-    s.putNull("tokenization_method");
-    s.putNull("wallet");
-    return s;
+    Issued issued = Issued.of(accountId, card, created);
+    CardDetails details =
+        new CardDetails(
+            issued,
+            card.decline() == null ? amount : null,
+            captureBefore,
+            new Overcapture(amount, "unavailable"));
+    Snapshot snapshot =
+        new Snapshot(
+            token,
+            BillingDetails.NONE,
+            new Outcome(card),
+            new MethodDetails(details),
+            new Card(cardId, issued, customer));
+    return ObjectSchema.of(Snapshot.class).render(snapshot);
   }
 
   /** Stable per card number and account, as Stripe's fingerprints are. */

@@ -1,100 +1,151 @@
 package tally.charges;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import tally.api.ApiObject;
-import tally.core.Json;
+import tally.core.ApiResource;
+import tally.core.Field;
+import tally.core.ObjectSchema;
 
-/** A charge as stored; renders every field of Stripe's charge object (null where unset). */
+/**
+ * A charge as stored. Its fields come in groups that change together (the capture, the refunds,
+ * what an update edits); the groups are inline, so the JSON and the columns stay flat. The card as
+ * charged ({@code card}, fixed at creation) supplies {@code billing_details}, {@code outcome},
+ * {@code payment_method_details} and {@code source}.
+ */
+@ApiResource(
+    value = "charge",
+    nulls = {
+      "application",
+      "application_fee",
+      "application_fee_amount",
+      "failure_balance_transaction",
+      "on_behalf_of",
+      "payment_intent",
+      "receipt_number",
+      "review",
+      "source_transfer",
+      "transfer_data"
+    })
 public record Charge(
     String id,
     long created,
-    boolean livemode,
+    // The account's mode, not a column: the store sets it as the charge is read.
+    @Field(stored = false) boolean livemode,
     long amount,
-    long amountCaptured,
-    long amountRefunded,
     String currency,
-    String status,
     boolean paid,
-    boolean captured,
-    boolean refunded,
-    boolean disputed,
+    String status,
     String customer,
-    String description,
-    String receiptEmail,
-    String transferGroup,
-    String statementDescriptor,
-    String statementDescriptorSuffix,
-    String failureCode,
-    String failureMessage,
-    String balanceTransaction,
+    boolean disputed,
     String paymentMethod,
-    Long captureBefore,
-    Map<String, String> metadata,
-    JsonNode shipping,
-    JsonNode fraudDetails,
-    JsonNode card)
+    @Field(inline = true) Capture capture,
+    @Field(inline = true) Refunds refunds,
+    @Field(inline = true) Details details,
+    @Field(inline = true) Descriptors descriptors,
+    @Field(inline = true) Failure failure,
+    @Field(rendered = false) JsonNode card)
     implements ApiObject {
+
+  /**
+   * Whether the funds were taken, how much, their balance transaction, and until when an
+   * authorization may still be captured.
+   */
+  public record Capture(
+      boolean captured,
+      long amountCaptured,
+      String balanceTransaction,
+      @Field(rendered = false) Long captureBefore) {}
+
+  /** Everything refunded, including what a partial capture or an expiry released. */
+  public record Refunds(long amountRefunded, boolean refunded) {
+    static final Refunds NONE = new Refunds(0, false);
+  }
+
+  /** The fields an update may change. */
+  public record Details(
+      String description,
+      String receiptEmail,
+      String transferGroup,
+      Map<String, String> metadata,
+      JsonNode shipping,
+      JsonNode fraudDetails) {}
+
+  /** What the card statement shows; {@code calculated_statement_descriptor} follows from it. */
+  public record Descriptors(String statementDescriptor, String statementDescriptorSuffix) {
+    /** Account prefix ("TALLY") and the charge's suffix, as card networks would print it. */
+    @Field
+    String calculatedStatementDescriptor() {
+      String suffix =
+          statementDescriptorSuffix != null ? statementDescriptorSuffix : statementDescriptor;
+      String full = suffix == null ? "TALLY" : "TALLY* " + suffix;
+      return full.length() > 22 ? full.substring(0, 22) : full;
+    }
+  }
+
+  /** Why the card declined; both null on a charge that succeeded. */
+  public record Failure(String failureCode, String failureMessage) {
+    static final Failure NONE = new Failure(null, null);
+
+    static Failure of(Decline d) {
+      return d == null ? NONE : new Failure(d.code(), d.message());
+    }
+  }
+
+  // Grouped fields that other features read.
+
+  public boolean captured() {
+    return capture.captured();
+  }
+
+  public long amountCaptured() {
+    return capture.amountCaptured();
+  }
+
+  public boolean refunded() {
+    return refunds.refunded();
+  }
+
+  public String description() {
+    return details.description();
+  }
 
   /** What refunds may still return: the amount less everything refunded or released. */
   public long refundable() {
-    return amount - amountRefunded;
+    return amount - refunds.amountRefunded();
   }
 
-  @Override
-  public ObjectNode toJson() {
-    ObjectNode n = Json.object();
-    n.put("id", id);
-    n.put("object", "charge");
-    n.put("amount", amount);
-    n.put("amount_captured", amountCaptured);
-    n.put("amount_refunded", amountRefunded);
-    n.putNull("application");
-    n.putNull("application_fee");
-    n.putNull("application_fee_amount");
-    n.put("balance_transaction", balanceTransaction);
-    n.set("billing_details", card.get("billing_details"));
-    n.put("calculated_statement_descriptor", calculatedStatementDescriptor());
-    n.put("captured", captured);
-    n.put("created", created);
-    n.put("currency", currency);
-    n.put("customer", customer);
-    n.put("description", description);
-    n.put("disputed", disputed);
-    n.putNull("failure_balance_transaction");
-    n.put("failure_code", failureCode);
-    n.put("failure_message", failureMessage);
-    n.set("fraud_details", fraudDetails);
-    n.put("livemode", livemode);
-    n.set("metadata", Json.MAPPER.valueToTree(metadata));
-    n.putNull("on_behalf_of");
-    n.set("outcome", card.get("outcome"));
-    n.put("paid", paid);
-    n.putNull("payment_intent");
-    n.put("payment_method", paymentMethod);
-    n.set("payment_method_details", card.get("payment_method_details"));
-    n.put("receipt_email", receiptEmail);
-    n.putNull("receipt_number");
-    n.put("receipt_url", "https://pay.stripe.com/receipts/payment/" + id.substring(3));
-    n.put("refunded", refunded);
-    n.putNull("review");
-    n.set("shipping", shipping == null ? null : shipping.deepCopy());
-    n.set("source", card.get("source"));
-    n.putNull("source_transfer");
-    n.put("statement_descriptor", statementDescriptor);
-    n.put("statement_descriptor_suffix", statementDescriptorSuffix);
-    n.put("status", status);
-    n.putNull("transfer_data");
-    n.put("transfer_group", transferGroup);
-    return n;
+  /** This charge as an account in {@code livemode} sees it. */
+  Charge inMode(boolean live) {
+    return live == livemode
+        ? this
+        : ObjectSchema.of(Charge.class).with(this, Map.of("livemode", live));
   }
 
-  /** Account prefix ("TALLY") and the charge's suffix, as card networks would print it. */
-  private String calculatedStatementDescriptor() {
-    String suffix =
-        statementDescriptorSuffix != null ? statementDescriptorSuffix : statementDescriptor;
-    String full = suffix == null ? "TALLY" : "TALLY* " + suffix;
-    return full.length() > 22 ? full.substring(0, 22) : full;
+  // The card snapshot never changes once stored, so its parts go into the JSON uncopied: a charge
+  // is rendered several times per request (response, events, previous attributes).
+  @Field(shared = true)
+  JsonNode billingDetails() {
+    return card.get("billing_details");
+  }
+
+  @Field(shared = true)
+  JsonNode outcome() {
+    return card.get("outcome");
+  }
+
+  @Field(shared = true)
+  JsonNode paymentMethodDetails() {
+    return card.get("payment_method_details");
+  }
+
+  @Field(shared = true)
+  JsonNode source() {
+    return card.get("source");
+  }
+
+  @Field
+  String receiptUrl() {
+    return "https://pay.stripe.com/receipts/payment/" + id.substring(3);
   }
 }

@@ -29,7 +29,7 @@ final class ChargeSearch {
             Map.entry(card + "brand", SearchField.token("card_brand")),
             Map.entry(card + "fingerprint", SearchField.token("card_fingerprint")),
             Map.entry("metadata[]", Search.metadata("charge_metadata", "charge_id", "charges")));
-    return new Search<>("charges", "charge", fields, ChargeStore.MAPPER);
+    return new Search<>(ChargeStore.TABLE.name(), "charge", fields, ChargeStore::mapper);
   }
 
   /** "true": fully refunded; "false": partly refunded; null: not refunded at all. */

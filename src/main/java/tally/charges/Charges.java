@@ -1,6 +1,7 @@
 package tally.charges;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,28 +77,23 @@ public final class Charges {
             now,
             ctx.account().livemode(),
             p.amount(),
-            captured ? p.amount() : 0,
-            0,
             p.currency(),
-            succeeded ? "succeeded" : "failed",
             succeeded,
-            captured,
-            false,
-            false,
+            succeeded ? "succeeded" : "failed",
             p.customer(),
-            p.description(),
-            p.receiptEmail(),
-            p.transferGroup(),
-            p.statementDescriptor(),
-            p.statementDescriptorSuffix(),
-            succeeded ? null : decline.code(),
-            succeeded ? null : decline.message(),
-            txn,
+            false,
             cardId,
-            captureBefore,
-            p.metadata(),
-            p.shipping(),
-            Json.object(),
+            new Charge.Capture(captured, captured ? p.amount() : 0, txn, captureBefore),
+            Charge.Refunds.NONE,
+            new Charge.Details(
+                p.description(),
+                p.receiptEmail(),
+                p.transferGroup(),
+                p.metadata(),
+                p.shipping(),
+                Json.object()),
+            new Charge.Descriptors(p.statementDescriptor(), p.statementDescriptorSuffix()),
+            Charge.Failure.of(decline),
             snapshot);
     store.insert(ctx, charge);
     if (!succeeded) {
@@ -187,52 +183,38 @@ public final class Charges {
 
   public Charge update(Ctx ctx, String id, ChargeParams.Update p) {
     // Metadata merges read-modify-write, so the row is locked: no concurrent update is lost.
-    Charge c = store.getForUpdate(ctx, id, "charge");
+    var updated =
+        store
+            .update(ctx, id, c -> edits(ctx, c, p))
+            .orElseThrow(() -> Errors.noSuch("charge", id, "charge"));
+    Charge after = updated.after();
+    ctx.emitUpdate("charge.updated", after, Changes.previous(updated.before(), after));
+    return after;
+  }
+
+  /** The columns an update sets on charge {@code c} (as it is under the row lock). */
+  private Map<String, Object> edits(Ctx ctx, Charge c, ChargeParams.Update p) {
     if (p.customer() != null && c.customer() != null && !p.customer().equals(c.customer())) {
       throw Errors.invalid(
-          "customer", "Cannot change the customer of charge " + id + ": it already has one.");
+          "customer", "Cannot change the customer of charge " + c.id() + ": it already has one.");
     }
     if (p.customer() != null && !customers.exists(ctx, p.customer())) {
       throw Errors.noSuch("customer", p.customer(), "customer");
     }
-    ObjectNode fraud = c.fraudDetails().deepCopy();
+    Charge.Details d = c.details();
+    ObjectNode fraud = d.fraudDetails().deepCopy();
     if (p.fraudUserReport() != null) {
       fraud.put("user_report", p.fraudUserReport());
     }
-    Map<String, String> metadata = p.metadata().applyTo(c.metadata());
-    Charge updated =
-        new Charge(
-            c.id(),
-            c.created(),
-            c.livemode(),
-            c.amount(),
-            c.amountCaptured(),
-            c.amountRefunded(),
-            c.currency(),
-            c.status(),
-            c.paid(),
-            c.captured(),
-            c.refunded(),
-            c.disputed(),
-            p.customer() != null ? p.customer() : c.customer(),
-            p.description().applyTo(c.description()),
-            p.receiptEmail().applyTo(c.receiptEmail()),
-            p.transferGroup().applyTo(c.transferGroup()),
-            c.statementDescriptor(),
-            c.statementDescriptorSuffix(),
-            c.failureCode(),
-            c.failureMessage(),
-            c.balanceTransaction(),
-            c.paymentMethod(),
-            c.captureBefore(),
-            metadata,
-            p.shipping().applyTo(c.shipping()),
-            fraud,
-            c.card());
-    store.updateDetails(ctx, updated);
-    Charge after = retrieve(ctx, id);
-    ctx.emitUpdate("charge.updated", after, Changes.previous(c, after));
-    return after;
+    Map<String, Object> set = new LinkedHashMap<>();
+    set.put("customer", p.customer() != null ? p.customer() : c.customer());
+    set.put("description", p.description().applyTo(d.description()));
+    set.put("receipt_email", p.receiptEmail().applyTo(d.receiptEmail()));
+    set.put("transfer_group", p.transferGroup().applyTo(d.transferGroup()));
+    set.put("metadata", p.metadata().applyTo(d.metadata()));
+    set.put("shipping", p.shipping().applyTo(d.shipping()));
+    set.put("fraud_details", fraud);
+    return set;
   }
 
   public ListPage list(Ctx ctx, ChargeParams.ListFilter f) {
@@ -242,7 +224,8 @@ public final class Charges {
     if (f.paymentIntent() != null) {
       throw Errors.noSuch("payment_intent", f.paymentIntent(), "payment_intent");
     }
-    return new ListQuery<>("charges", "charge", ctx.accountId(), ChargeStore.MAPPER)
+    return new ListQuery<>(
+            ChargeStore.TABLE.name(), "charge", ctx.accountId(), ChargeStore.mapper(ctx))
         .whereEquals("transfer_group", f.transferGroup())
         .whereEquals("customer", f.customer())
         .page(ctx.db(), f.page(), "/v1/charges");

@@ -13,8 +13,11 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 public @interface ApiResource {
-  /** The {@code object} field, e.g. {@code "refund"} or {@code "billing.meter"}. */
-  String value();
+  /**
+   * The {@code object} field, e.g. {@code "refund"} or {@code "billing.meter"}; empty for a
+   * sub-object that has none (a charge's {@code outcome}) but does have {@link #nulls}.
+   */
+  String value() default "";
 
   /** Fields always present and always null, e.g. {@code "payment_intent"}. */
   String[] nulls() default {};

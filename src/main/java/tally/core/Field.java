@@ -24,4 +24,16 @@ public @interface Field {
 
   /** False for a component that is computed when read, never a column. */
   boolean stored() default true;
+
+  /**
+   * On a record-typed component: a group of this object's own fields, not a sub-object. Its fields
+   * render at this level (in this object's key order) and are stored as this table's columns.
+   */
+  boolean inline() default false;
+
+  /**
+   * On a JSON value that is never changed once read (a snapshot fixed at creation): it goes into
+   * the rendered object as is, not copied, so that an often-rendered object stays cheap.
+   */
+  boolean shared() default false;
 }

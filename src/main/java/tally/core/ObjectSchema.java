@@ -41,7 +41,8 @@ public final class ObjectSchema {
       boolean omitNull,
       boolean rendered,
       boolean stored,
-      boolean component) {
+      boolean component,
+      boolean shared) {
 
     public Object read(Object owner) {
       try {
@@ -52,9 +53,34 @@ public final class ObjectSchema {
     }
   }
 
+  /** Where {@link #construct(Source)} gets a stored field's value (a row's column, say). */
+  @FunctionalInterface
+  public interface Source<E extends Exception> {
+    Object value(Prop field) throws E;
+  }
+
+  private static final MethodHandle IS_NULL;
+  private static final MethodHandle NULL;
+
+  static {
+    try {
+      IS_NULL =
+          MethodHandles.lookup()
+              .findStatic(
+                  java.util.Objects.class,
+                  "isNull",
+                  MethodType.methodType(boolean.class, Object.class));
+      NULL = MethodHandles.empty(MethodType.methodType(Object.class, Object.class));
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
   private final Class<?> type;
   private final String objectName;
   private final List<Prop> components;
+  private final List<ObjectSchema> groups; // per component: its schema if inline, else null
+  private final List<Prop> stored;
   private final List<Prop> renderOrder;
   private final MethodHandle constructor;
 
@@ -64,22 +90,37 @@ public final class ObjectSchema {
     }
     this.type = type;
     ApiResource resource = type.getAnnotation(ApiResource.class);
-    this.objectName = resource == null ? null : resource.value();
+    this.objectName = resource == null || resource.value().isEmpty() ? null : resource.value();
     MethodHandles.Lookup lookup = MethodHandles.lookup();
     List<Prop> parts = new ArrayList<>();
+    List<ObjectSchema> inline = new ArrayList<>();
     List<Class<?>> types = new ArrayList<>();
     for (RecordComponent rc : type.getRecordComponents()) {
       Field f = rc.getAnnotation(Field.class);
       parts.add(prop(lookup, rc.getAccessor(), rc.getName(), f, true));
+      inline.add(f != null && f.inline() ? group(rc.getType()) : null);
       types.add(rc.getType());
     }
     this.components = List.copyOf(parts);
+    this.groups = java.util.Collections.unmodifiableList(inline);
     List<Prop> rendered = new ArrayList<>();
-    for (Prop p : parts) {
+    List<Prop> columns = new ArrayList<>();
+    for (int i = 0; i < parts.size(); i++) {
+      Prop p = parts.get(i);
+      ObjectSchema group = inline.get(i);
+      if (group != null) {
+        group.rendered().forEach(q -> rendered.add(through(p, q)));
+        group.stored().forEach(q -> columns.add(through(p, q)));
+        continue;
+      }
       if (p.rendered()) {
         rendered.add(p);
       }
+      if (p.stored()) {
+        columns.add(p);
+      }
     }
+    this.stored = List.copyOf(columns);
     for (Method m : type.getDeclaredMethods()) {
       Field f = m.getAnnotation(Field.class);
       if (f != null && m.getParameterCount() == 0 && !isAccessor(m)) {
@@ -90,14 +131,21 @@ public final class ObjectSchema {
       for (String name : resource.nulls()) {
         rendered.add(constant(name, null));
       }
-      rendered.add(constant("object", resource.value()));
+      if (objectName != null) {
+        rendered.add(constant("object", objectName));
+      }
     }
     rendered.sort(Comparator.comparing(ObjectSchema::sortKey));
     this.renderOrder = List.copyOf(rendered);
     try {
       var ctor = type.getDeclaredConstructor(types.toArray(Class<?>[]::new));
       ctor.setAccessible(true);
-      this.constructor = lookup.unreflectConstructor(ctor);
+      // (Object[]) -> Object, so that each construction is one exact call, not a spread per call.
+      this.constructor =
+          lookup
+              .unreflectConstructor(ctor)
+              .asType(MethodType.genericMethodType(types.size()))
+              .asSpreader(Object[].class, types.size());
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException(e);
     }
@@ -108,7 +156,7 @@ public final class ObjectSchema {
     return CACHE.get(type);
   }
 
-  /** The {@code object} value, or null for a nested (undeclared) record. */
+  /** The {@code object} value, or null for a sub-object (a nested record). */
   public String objectName() {
     return objectName;
   }
@@ -116,6 +164,13 @@ public final class ObjectSchema {
   /** The record's components in declaration order (the canonical constructor's order). */
   public List<Prop> components() {
     return components;
+  }
+
+  /**
+   * Every stored field (an inline group's fields included, read through it), in declaration order.
+   */
+  public List<Prop> stored() {
+    return stored;
   }
 
   /** Every rendered field, in Stripe's key order. */
@@ -140,7 +195,7 @@ public final class ObjectSchema {
       if (v == null && p.omitNull()) {
         continue;
       }
-      n.set(p.name(), node(v));
+      n.set(p.name(), p.shared() && v instanceof JsonNode j ? j : node(v));
     }
     return n;
   }
@@ -148,10 +203,23 @@ public final class ObjectSchema {
   /** A new instance from values in component order. */
   public Object construct(Object[] values) {
     try {
-      return constructor.invokeWithArguments(values);
+      return (Object) constructor.invokeExact(values);
     } catch (Throwable e) {
       throw new IllegalStateException("constructing " + type.getSimpleName(), e);
     }
+  }
+
+  /**
+   * A new instance whose components come from {@code source}; an inline group is built from its own
+   * fields the same way.
+   */
+  public <E extends Exception> Object construct(Source<E> source) throws E {
+    Object[] values = new Object[components.size()];
+    for (int i = 0; i < values.length; i++) {
+      ObjectSchema group = groups.get(i);
+      values[i] = group == null ? source.value(components.get(i)) : group.construct(source);
+    }
+    return construct(values);
   }
 
   /** A copy of {@code value} with the named fields changed (JSON or Java names). */
@@ -233,17 +301,44 @@ public final class ObjectSchema {
           f != null && f.omitNull(),
           f == null || f.rendered(),
           component && (f == null || f.stored()),
-          component);
+          component,
+          f != null && f.shared());
     } catch (IllegalAccessException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  private static ObjectSchema group(Class<?> type) {
+    if (type.isAnnotationPresent(ApiResource.class)) {
+      throw new IllegalStateException(
+          type.getSimpleName() + " is an object, not a group of fields");
+    }
+    return of(type);
+  }
+
+  /** A field of an inline group, read from the object that holds the group (null if it is). */
+  private static Prop through(Prop group, Prop field) {
+    MethodHandle read =
+        MethodHandles.filterReturnValue(
+            group.getter(), MethodHandles.guardWithTest(IS_NULL, NULL, field.getter()));
+    return new Prop(
+        field.name(),
+        field.javaName(),
+        read,
+        field.type(),
+        field.genericType(),
+        field.omitNull(),
+        field.rendered(),
+        field.stored(),
+        field.component(),
+        field.shared());
   }
 
   private final Map<String, Object> constants = new LinkedHashMap<>();
 
   private Prop constant(String name, Object value) {
     constants.put(name, value);
-    return new Prop(name, name, null, Object.class, Object.class, false, true, false, false);
+    return new Prop(name, name, null, Object.class, Object.class, false, true, false, false, false);
   }
 
   private Object constantValue(Prop p) {

@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
 import tally.api.ApiError;
@@ -23,10 +24,19 @@ public final class Search<T extends ApiObject> {
   private final String table;
   private final String resource;
   private final Map<String, SearchField> fields;
-  private final RowMapper<T> mapper;
+  private final Function<Ctx, RowMapper<T>> mapper;
 
   public Search(
       String table, String resource, Map<String, SearchField> fields, RowMapper<T> mapper) {
+    this(table, resource, fields, ctx -> mapper);
+  }
+
+  /** For rows that read differently per account (a charge's {@code livemode} is its account's). */
+  public Search(
+      String table,
+      String resource,
+      Map<String, SearchField> fields,
+      Function<Ctx, RowMapper<T>> mapper) {
     this.table = table;
     this.resource = resource;
     this.fields = fields;
@@ -70,7 +80,7 @@ public final class Search<T extends ApiObject> {
         ctx.db()
             .createQuery("SELECT * " + paged + " ORDER BY seq + 0 DESC LIMIT " + (r.limit() + 1));
     binds.forEach(q::bind);
-    List<T> rows = new ArrayList<>(q.map(mapper).list());
+    List<T> rows = new ArrayList<>(q.map(mapper.apply(ctx)).list());
     boolean more = rows.size() > r.limit();
     String next = null;
     if (more) {

@@ -22,18 +22,14 @@ import tally.core.State;
 public final class Table<T extends Record> {
   private final String name;
   private final ObjectSchema schema;
-  private final List<Prop> stored = new ArrayList<>();
+  private final List<Prop> stored;
   private final RowMapper<T> mapper;
   private final String insertSql;
 
   private Table(String name, Class<T> type) {
     this.name = name;
     this.schema = ObjectSchema.of(type);
-    for (Prop p : schema.components()) {
-      if (p.stored()) {
-        stored.add(p);
-      }
-    }
+    this.stored = schema.stored();
     List<String> columns = new ArrayList<>(List.of("account_id", "seq"));
     stored.forEach(p -> columns.add(p.name()));
     this.insertSql =
@@ -177,14 +173,8 @@ public final class Table<T extends Record> {
 
   private T map(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
       throws java.sql.SQLException {
-    List<Prop> parts = schema.components();
-    Object[] values = new Object[parts.size()];
-    for (int i = 0; i < values.length; i++) {
-      Prop p = parts.get(i);
-      values[i] = p.stored() ? Columns.read(rs, p) : Columns.absent(p.type());
-    }
     @SuppressWarnings("unchecked")
-    T row = (T) schema.construct(values);
+    T row = (T) schema.construct(p -> p.stored() ? Columns.read(rs, p) : Columns.absent(p.type()));
     return row;
   }
 
