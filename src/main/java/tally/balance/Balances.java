@@ -4,17 +4,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import tally.api.Ctx;
 import tally.api.Errors;
-import tally.api.Expander;
 import tally.api.ListPage;
 import tally.api.ListParams;
 import tally.api.ListQuery;
 import tally.api.Params;
-import tally.http.Decoder;
-import tally.http.Router;
 
-/** Balance and balance-transaction endpoints. */
-public final class BalanceRoutes {
-  private BalanceRoutes() {}
+/** The balance: its totals, the balance-transaction list, and funds announced as available. */
+public final class Balances {
+  private Balances() {}
 
   record ListFilter(ListParams page, String type, String source, String currency, String payout) {
     static ListFilter decode(Params p) {
@@ -25,22 +22,6 @@ public final class BalanceRoutes {
           p.string("currency"),
           p.string("payout"));
     }
-  }
-
-  public static void register(Router r, Expander x, Ledger ledger) {
-    r.get(
-        "/v1/balance_transactions/{id}",
-        Decoder.none(),
-        (ctx, p) ->
-            ledger
-                .find(ctx, ctx.path("id"))
-                .orElseThrow(() -> Errors.noSuch("balance transaction", ctx.path("id"), "id")));
-    r.get("/v1/balance_transactions", ListFilter::decode, BalanceRoutes::list);
-    r.get("/v1/balance", Decoder.none(), (ctx, p) -> balance(ctx));
-    r.get("/v1/balance_settings", Decoder.none(), (ctx, p) -> BalanceSettingsStore.load(ctx));
-    r.post("/v1/balance_settings", BalanceSettingsUpdate::decode, BalanceRoutes::updateSettings);
-    x.finder("txn_", (ctx, id) -> ledger.find(ctx, id).orElse(null));
-    x.expandable("balance_transaction", "source");
   }
 
   /**
