@@ -50,8 +50,7 @@ final class CardSnapshot {
         "address_zip",
         "dynamic_last4",
         "name",
-        "tokenization_method",
-        "wallet"
+        "tokenization_method"
       })
   record Card(String id, @Field(rendered = false) Issued issued, String customer) {
     @Field

@@ -53,6 +53,9 @@ class DeclarationsTest {
     for (Class<?> type : declared) {
       ObjectSchema schema = ObjectSchema.of(type);
       String object = schema.objectName();
+      if (object == null) {
+        continue; // a nested part that only lists its always-null fields (a charge's outcome)
+      }
       Set<String> known = new TreeSet<>();
       schemas.path(object).path("properties").fieldNames().forEachRemaining(known::add);
       drift.path(object).path("current_fields").fieldNames().forEachRemaining(known::add);
