@@ -97,12 +97,9 @@ public final class Refunds {
         records.insert(
             ctx,
             id,
-            new RefundRecords.NewRefund(
-                charge.id(),
-                charge.customer(),
-                charge.paymentMethod(),
+            newRefund(
+                charge,
                 amount,
-                charge.currency(),
                 pending ? RefundStatus.PENDING : RefundStatus.SUCCEEDED,
                 p.reason(),
                 txn,
@@ -145,16 +142,21 @@ public final class Refunds {
 
   private static Movement movement(
       Ctx ctx, Charge charge, String refundId, long amount, String type) {
+    return movement(charge, refundId, amount, type, type, ctx.now());
+  }
+
+  private static Movement movement(
+      Charge charge, String refundId, long amount, String type, String category, long availableOn) {
     return new Movement(
         type,
-        type,
+        category,
         amount,
         0,
         null,
         charge.currency(),
         "REFUND FOR CHARGE (" + (charge.description() == null ? "" : charge.description()) + ")",
         refundId,
-        ctx.now());
+        availableOn);
   }
 
   /** Legacy {@code POST /v1/charges/{charge}/refund}: refunds, then answers with the charge. */
@@ -300,32 +302,30 @@ public final class Refunds {
         reportingCategory == null
             ? null
             : ledger.record(
-                ctx,
-                new Movement(
-                    "refund",
-                    reportingCategory,
-                    -amount,
-                    0,
-                    null,
-                    charge.currency(),
-                    "REFUND FOR CHARGE ("
-                        + (charge.description() == null ? "" : charge.description())
-                        + ")",
-                    id,
-                    availableOn));
+                ctx, movement(charge, id, -amount, "refund", reportingCategory, availableOn));
     records.insert(
-        ctx,
-        id,
-        new RefundRecords.NewRefund(
-            charge.id(),
-            charge.customer(),
-            charge.paymentMethod(),
-            amount,
-            charge.currency(),
-            RefundStatus.SUCCEEDED,
-            reason,
-            txn,
-            null,
-            Map.of()));
+        ctx, id, newRefund(charge, amount, RefundStatus.SUCCEEDED, reason, txn, null, Map.of()));
+  }
+
+  /** A refund of {@code charge}: its customer, payment method and currency come from it. */
+  private static RefundRecords.NewRefund newRefund(
+      Charge charge,
+      long amount,
+      RefundStatus status,
+      String reason,
+      String txn,
+      String instructionsEmail,
+      Map<String, String> metadata) {
+    return new RefundRecords.NewRefund(
+        charge.id(),
+        charge.customer(),
+        charge.paymentMethod(),
+        amount,
+        charge.currency(),
+        status,
+        reason,
+        txn,
+        instructionsEmail,
+        metadata);
   }
 }
