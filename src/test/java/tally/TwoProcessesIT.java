@@ -1,6 +1,9 @@
 package tally;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static tally.testing.Fixtures.authorize;
+import static tally.testing.Fixtures.charge;
+import static tally.testing.Fixtures.chargeParams;
 
 import com.stripe.StripeClient;
 import com.stripe.exception.ApiException;
@@ -9,7 +12,6 @@ import com.stripe.model.BalanceTransaction;
 import com.stripe.model.Charge;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.BalanceTransactionListParams;
-import com.stripe.param.ChargeCreateParams;
 import com.stripe.param.ChargeListParams;
 import com.stripe.param.RefundCreateParams;
 import java.nio.file.Path;
@@ -19,15 +21,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tally.testing.Concurrently;
 import tally.testing.TallyProcess;
 import tally.testing.TestDatabases;
 
@@ -89,42 +88,14 @@ class TwoProcessesIT {
   }
 
   private static void race(Race race) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-    CountDownLatch start = new CountDownLatch(1);
-    List<Future<?>> futures = new ArrayList<>();
-    for (int i = 0; i < CLIENTS; i++) {
-      int index = i;
-      futures.add(
-          pool.submit(() -> {
-            start.await();
-            race.run(clients.get(index), index);
-            return null;
-          }));
-    }
-    start.countDown();
-    for (Future<?> f : futures) {
-      f.get();
-    }
-    pool.shutdown();
+    Concurrently.run(CLIENTS, index -> race.run(clients.get(index), index));
   }
 
   @Test
   void capturesAcrossProcessesCaptureEachChargeOnce() throws Exception {
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
-      ids.add(
-          clients
-              .get(0)
-              .v1()
-              .charges()
-              .create(
-                  ChargeCreateParams.builder()
-                      .setAmount(5000L)
-                      .setCurrency("usd")
-                      .setSource("tok_visa")
-                      .setCapture(false)
-                      .build())
-              .getId());
+      ids.add(authorize(clients.get(0), "tok_visa", 5000).getId());
     }
     Map<String, AtomicInteger> wins = new ConcurrentHashMap<>();
     race((client, index) -> {
@@ -153,17 +124,7 @@ class TwoProcessesIT {
 
   @Test
   void refundsAcrossProcessesNeverExceedTheCharge() throws Exception {
-    Charge c =
-        clients
-            .get(0)
-            .v1()
-            .charges()
-            .create(
-                ChargeCreateParams.builder()
-                    .setAmount(10_000L)
-                    .setCurrency("usd")
-                    .setSource("tok_visa")
-                    .build());
+    Charge c = charge(clients.get(0), "tok_visa", 10_000);
     List<Long> accepted = Collections.synchronizedList(new ArrayList<>());
     race((client, index) -> {
       for (int k = 0; k < 3; k++) {
@@ -192,17 +153,7 @@ class TwoProcessesIT {
     race((client, index) -> {
       try {
         charged.add(
-            client
-                .v1()
-                .charges()
-                .create(
-                    ChargeCreateParams.builder()
-                        .setAmount(777L)
-                        .setCurrency("usd")
-                        .setSource("tok_visa")
-                        .build(),
-                    key)
-                .getId());
+            client.v1().charges().create(chargeParams("tok_visa", 777).build(), key).getId());
       } catch (ApiException e) {
         assertThat(e.getStatusCode()).isEqualTo(409);
       }

@@ -1,18 +1,20 @@
 package tally.balance;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static tally.testing.Fixtures.charge;
+import static tally.testing.StripeErrors.assertStripeError;
 
 import com.stripe.StripeClient;
-import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Balance;
 import com.stripe.model.BalanceSettings;
 import com.stripe.model.BalanceTransaction;
 import com.stripe.model.Charge;
 import com.stripe.param.BalanceSettingsUpdateParams;
+import com.stripe.param.BalanceSettingsUpdateParams.Payments;
+import com.stripe.param.BalanceSettingsUpdateParams.Payments.Payouts;
+import com.stripe.param.BalanceSettingsUpdateParams.Payments.Payouts.Schedule;
 import com.stripe.param.BalanceTransactionListParams;
-import com.stripe.param.ChargeCreateParams;
 import com.stripe.param.RefundCreateParams;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -22,24 +24,19 @@ import tally.testing.TallyServer;
 class BalanceTest {
   @RegisterExtension static final TallyServer SERVER = new TallyServer();
 
-  private static Charge charge(StripeClient stripe, long amount, String token)
+  private static BalanceSettings updatePayments(StripeClient stripe, Payments.Builder payments)
       throws StripeException {
     return stripe
         .v1()
-        .charges()
-        .create(
-            ChargeCreateParams.builder()
-                .setAmount(amount)
-                .setCurrency("usd")
-                .setSource(token)
-                .build());
+        .balanceSettings()
+        .update(BalanceSettingsUpdateParams.builder().setPayments(payments.build()).build());
   }
 
   @Test
   void balanceSumsTheLedgerByStatus() throws StripeException {
     StripeClient stripe = SERVER.newClient();
-    Charge pending = charge(stripe, 1000, "tok_visa");
-    charge(stripe, 2000, "tok_bypassPending");
+    Charge pending = charge(stripe, "tok_visa", 1000);
+    charge(stripe, "tok_bypassPending", 2000);
     stripe
         .v1()
         .refunds()
@@ -76,7 +73,7 @@ class BalanceTest {
   @Test
   void balanceTransactionsFilterAndExpandTheirSource() throws StripeException {
     StripeClient stripe = SERVER.newClient();
-    Charge c = charge(stripe, 1000, "tok_visa");
+    Charge c = charge(stripe, "tok_visa", 1000);
     stripe
         .v1()
         .refunds()
@@ -111,9 +108,9 @@ class BalanceTest {
                 .list(BalanceTransactionListParams.builder().setCurrency("eur").build())
                 .getData())
         .isEmpty();
-    assertThatThrownBy(() -> stripe.v1().balanceTransactions().retrieve("txn_nope"))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class, e -> assertThat(e.getStatusCode()).isEqualTo(404));
+    assertStripeError(() -> stripe.v1().balanceTransactions().retrieve("txn_nope"))
+        .isInvalidRequest()
+        .hasStatus(404);
   }
 
   @Test
@@ -124,35 +121,22 @@ class BalanceTest {
     assertThat(s.getPayments().getPayouts().getSchedule().getInterval()).isEqualTo("daily");
     assertThat(s.getPayments().getSettlementTiming().getDelayDays()).isEqualTo(2L);
     BalanceSettings weekly =
-        stripe
-            .v1()
-            .balanceSettings()
-            .update(
-                BalanceSettingsUpdateParams.builder()
-                    .setPayments(
-                        BalanceSettingsUpdateParams.Payments.builder()
-                            .setDebitNegativeBalances(false)
-                            .setPayouts(
-                                BalanceSettingsUpdateParams.Payments.Payouts.builder()
-                                    .setSchedule(
-                                        BalanceSettingsUpdateParams.Payments.Payouts.Schedule
-                                            .builder()
-                                            .setInterval(
-                                                BalanceSettingsUpdateParams.Payments.Payouts
-                                                    .Schedule.Interval.WEEKLY)
-                                            .addWeeklyPayoutDay(
-                                                BalanceSettingsUpdateParams.Payments.Payouts
-                                                    .Schedule.WeeklyPayoutDay.FRIDAY)
-                                            .build())
-                                    .setStatementDescriptor("TALLY PAYOUT")
-                                    .putMinimumBalanceByCurrency("usd", 5000L)
-                                    .build())
-                            .setSettlementTiming(
-                                BalanceSettingsUpdateParams.Payments.SettlementTiming.builder()
-                                    .setDelayDaysOverride(5L)
-                                    .build())
-                            .build())
-                    .build());
+        updatePayments(
+            stripe,
+            Payments.builder()
+                .setDebitNegativeBalances(false)
+                .setPayouts(
+                    Payouts.builder()
+                        .setSchedule(
+                            Schedule.builder()
+                                .setInterval(Schedule.Interval.WEEKLY)
+                                .addWeeklyPayoutDay(Schedule.WeeklyPayoutDay.FRIDAY)
+                                .build())
+                        .setStatementDescriptor("TALLY PAYOUT")
+                        .putMinimumBalanceByCurrency("usd", 5000L)
+                        .build())
+                .setSettlementTiming(
+                    Payments.SettlementTiming.builder().setDelayDaysOverride(5L).build()));
     assertThat(weekly.getPayments().getDebitNegativeBalances()).isFalse();
     assertThat(weekly.getPayments().getPayouts().getSchedule().getWeeklyPayoutDays())
         .containsExactly("friday");
@@ -161,55 +145,30 @@ class BalanceTest {
     assertThat(weekly.getPayments().getSettlementTiming().getDelayDaysOverride()).isEqualTo(5L);
     assertThat(stripe.v1().balanceSettings().retrieve().toJson()).isEqualTo(weekly.toJson());
 
-    Charge later = charge(stripe, 1000, "tok_visa");
+    Charge later = charge(stripe, "tok_visa", 1000);
     BalanceTransaction txn =
         stripe.v1().balanceTransactions().retrieve(later.getBalanceTransaction());
     assertThat(txn.getAvailableOn()).isEqualTo((txn.getCreated() / 86_400 + 5) * 86_400);
 
-    assertThatThrownBy(() ->
-            stripe
-                .v1()
-                .balanceSettings()
-                .update(
-                    BalanceSettingsUpdateParams.builder()
-                        .setPayments(
-                            BalanceSettingsUpdateParams.Payments.builder()
-                                .setPayouts(
-                                    BalanceSettingsUpdateParams.Payments.Payouts.builder()
-                                        .setSchedule(
-                                            BalanceSettingsUpdateParams.Payments.Payouts.Schedule
-                                                .builder()
-                                                .setInterval(
-                                                    BalanceSettingsUpdateParams.Payments.Payouts
-                                                        .Schedule.Interval.MONTHLY)
-                                                .build())
-                                        .build())
-                                .build())
-                        .build()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e ->
-                assertThat(e.getParam())
-                    .isEqualTo("payments[payouts][schedule][monthly_payout_days]"));
-    assertThatThrownBy(() ->
-            stripe
-                .v1()
-                .balanceSettings()
-                .update(
-                    BalanceSettingsUpdateParams.builder()
-                        .setPayments(
-                            BalanceSettingsUpdateParams.Payments.builder()
-                                .setSettlementTiming(
-                                    BalanceSettingsUpdateParams.Payments.SettlementTiming.builder()
-                                        .setDelayDaysOverride(40L)
-                                        .build())
-                                .build())
-                        .build()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e ->
-                assertThat(e.getParam())
-                    .isEqualTo("payments[settlement_timing][delay_days_override]"));
+    assertStripeError(() ->
+            updatePayments(
+                stripe,
+                Payments.builder()
+                    .setPayouts(
+                        Payouts.builder()
+                            .setSchedule(
+                                Schedule.builder().setInterval(Schedule.Interval.MONTHLY).build())
+                            .build())))
+        .isInvalidRequest()
+        .hasParam("payments[payouts][schedule][monthly_payout_days]");
+    assertStripeError(() ->
+            updatePayments(
+                stripe,
+                Payments.builder()
+                    .setSettlementTiming(
+                        Payments.SettlementTiming.builder().setDelayDaysOverride(40L).build())))
+        .isInvalidRequest()
+        .hasParam("payments[settlement_timing][delay_days_override]");
     assertThat(
             SERVER
                 .newClient()

@@ -1,10 +1,11 @@
 package tally.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static tally.testing.Fixtures.meterParams;
+import static tally.testing.Fixtures.sumMeter;
+import static tally.testing.StripeErrors.assertStripeError;
 
 import com.stripe.StripeClient;
-import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.billing.Alert;
 import com.stripe.model.billing.Meter;
@@ -18,22 +19,6 @@ import tally.testing.TallyServer;
 class AlertsTest {
   @RegisterExtension static final TallyServer SERVER = new TallyServer();
   private final StripeClient stripe = SERVER.newClient();
-
-  private Meter meter(String name) throws StripeException {
-    return stripe
-        .v1()
-        .billing()
-        .meters()
-        .create(
-            MeterCreateParams.builder()
-                .setDisplayName(name)
-                .setEventName(name)
-                .setDefaultAggregation(
-                    MeterCreateParams.DefaultAggregation.builder()
-                        .setFormula(MeterCreateParams.DefaultAggregation.Formula.SUM)
-                        .build())
-                .build());
-  }
 
   static AlertCreateParams alert(String meter, long gte, String customer) {
     var threshold =
@@ -57,7 +42,7 @@ class AlertsTest {
 
   @Test
   void createRendersTheAlert() throws StripeException {
-    Meter m = meter("alert_render");
+    Meter m = sumMeter(stripe, "alert_render");
     Alert a = stripe.v1().billing().alerts().create(alert(m.getId(), 100, "cus_a"));
     assertThat(a.getId()).startsWith("alrt_");
     assertThat(a.getObject()).isEqualTo("billing.alert");
@@ -81,13 +66,7 @@ class AlertsTest {
             .billing()
             .meters()
             .create(
-                MeterCreateParams.builder()
-                    .setDisplayName("race")
-                    .setEventName("race_evt")
-                    .setDefaultAggregation(
-                        MeterCreateParams.DefaultAggregation.builder()
-                            .setFormula(MeterCreateParams.DefaultAggregation.Formula.SUM)
-                            .build())
+                meterParams("race", "race_evt", MeterCreateParams.DefaultAggregation.Formula.SUM)
                     .build());
     fresh.v1().billing().alerts().create(alert(m.getId(), 50, null));
     var pool = java.util.concurrent.Executors.newFixedThreadPool(20);
@@ -135,14 +114,13 @@ class AlertsTest {
 
   @Test
   void stateMachineActiveInactiveArchived() throws StripeException {
-    Meter m = meter("alert_states");
+    Meter m = sumMeter(stripe, "alert_states");
     Alert a = stripe.v1().billing().alerts().create(alert(m.getId(), 10, null));
     assertThat(stripe.v1().billing().alerts().deactivate(a.getId()).getStatus())
         .isEqualTo("inactive");
     assertThat(stripe.v1().billing().alerts().activate(a.getId()).getStatus()).isEqualTo("active");
     assertThat(stripe.v1().billing().alerts().archive(a.getId()).getStatus()).isEqualTo("archived");
-    assertThatThrownBy(() -> stripe.v1().billing().alerts().activate(a.getId()))
-        .isInstanceOf(InvalidRequestException.class);
+    assertStripeError(() -> stripe.v1().billing().alerts().activate(a.getId())).isInvalidRequest();
     assertThat(stripe.v1().billing().alerts().retrieve(a.getId()).getStatus())
         .isEqualTo("archived");
     assertThat(stripe.v1().billing().alerts().list().getData())
@@ -153,34 +131,8 @@ class AlertsTest {
   @Test
   void listFiltersByMeter() throws StripeException {
     StripeClient fresh = SERVER.newClient();
-    Meter m1 =
-        fresh
-            .v1()
-            .billing()
-            .meters()
-            .create(
-                MeterCreateParams.builder()
-                    .setDisplayName("m1")
-                    .setEventName("m1")
-                    .setDefaultAggregation(
-                        MeterCreateParams.DefaultAggregation.builder()
-                            .setFormula(MeterCreateParams.DefaultAggregation.Formula.SUM)
-                            .build())
-                    .build());
-    Meter m2 =
-        fresh
-            .v1()
-            .billing()
-            .meters()
-            .create(
-                MeterCreateParams.builder()
-                    .setDisplayName("m2")
-                    .setEventName("m2")
-                    .setDefaultAggregation(
-                        MeterCreateParams.DefaultAggregation.builder()
-                            .setFormula(MeterCreateParams.DefaultAggregation.Formula.SUM)
-                            .build())
-                    .build());
+    Meter m1 = sumMeter(fresh, "m1");
+    Meter m2 = sumMeter(fresh, "m2");
     Alert a1 = fresh.v1().billing().alerts().create(alert(m1.getId(), 5, null));
     fresh.v1().billing().alerts().create(alert(m2.getId(), 5, null));
     assertThat(
@@ -196,20 +148,16 @@ class AlertsTest {
 
   @Test
   void invalidAlertsAreRefused() throws StripeException {
-    Meter m = meter("alert_invalid");
-    assertThatThrownBy(
+    Meter m = sumMeter(stripe, "alert_invalid");
+    assertStripeError(
             () -> stripe.v1().billing().alerts().create(alert("mtr_test_missing", 5, null)))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e -> {
-              assertThat(e.getStatusCode()).isEqualTo(404);
-              assertThat(e.getParam()).isEqualTo("usage_threshold[meter]");
-            });
-    assertThatThrownBy(() -> stripe.v1().billing().alerts().create(alert(m.getId(), 0, null)))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e -> assertThat(e.getParam()).isEqualTo("usage_threshold[gte]"));
-    assertThatThrownBy(() ->
+        .isInvalidRequest()
+        .hasStatus(404)
+        .hasParam("usage_threshold[meter]");
+    assertStripeError(() -> stripe.v1().billing().alerts().create(alert(m.getId(), 0, null)))
+        .isInvalidRequest()
+        .hasParam("usage_threshold[gte]");
+    assertStripeError(() ->
             stripe
                 .v1()
                 .billing()
@@ -224,11 +172,8 @@ class AlertsTest {
                                 .setRecurrence(AlertCreateParams.UsageThreshold.Recurrence.ONE_TIME)
                                 .build())
                         .build()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e -> {
-              assertThat(e.getCode()).isEqualTo("parameter_missing");
-              assertThat(e.getParam()).isEqualTo("title");
-            });
+        .isInvalidRequest()
+        .hasCode("parameter_missing")
+        .hasParam("title");
   }
 }

@@ -1,10 +1,10 @@
 package tally.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static tally.testing.Fixtures.meterParams;
+import static tally.testing.StripeErrors.assertStripeError;
 
 import com.stripe.StripeClient;
-import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.billing.Meter;
 import com.stripe.model.billing.MeterEvent;
@@ -29,12 +29,7 @@ class MeterEventsTest {
       MeterCreateParams.DefaultAggregation.Formula f,
       MeterCreateParams.EventTimeWindow window)
       throws StripeException {
-    var b =
-        MeterCreateParams.builder()
-            .setDisplayName(name)
-            .setEventName(name)
-            .setDefaultAggregation(
-                MeterCreateParams.DefaultAggregation.builder().setFormula(f).build());
+    var b = meterParams(name, name, f);
     if (window != null) {
       b.setEventTimeWindow(window);
     }
@@ -54,6 +49,22 @@ class MeterEventsTest {
       b.setIdentifier(identifier);
     }
     return stripe.v1().billing().meterEvents().create(b.build());
+  }
+
+  private MeterEventAdjustment cancel(String eventName, String identifier) throws StripeException {
+    return stripe
+        .v1()
+        .billing()
+        .meterEventAdjustments()
+        .create(
+            MeterEventAdjustmentCreateParams.builder()
+                .setEventName(eventName)
+                .setType(MeterEventAdjustmentCreateParams.Type.CANCEL)
+                .setCancel(
+                    MeterEventAdjustmentCreateParams.Cancel.builder()
+                        .setIdentifier(identifier)
+                        .build())
+                .build());
   }
 
   private List<MeterEventSummary> summaries(
@@ -109,9 +120,9 @@ class MeterEventsTest {
     Meter m = meter("dup_evt", MeterCreateParams.DefaultAggregation.Formula.SUM, null);
     long start = hourAligned();
     send("dup_evt", "cus_d", "10", start + 10, "same");
-    assertThatThrownBy(() -> send("dup_evt", "cus_d", "10", start + 20, "same"))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class, e -> assertThat(e.getParam()).isEqualTo("identifier"));
+    assertStripeError(() -> send("dup_evt", "cus_d", "10", start + 20, "same"))
+        .isInvalidRequest()
+        .hasParam("identifier");
     assertThat(summaries(m, "cus_d", start, start + 3600, null))
         .singleElement()
         .satisfies(s -> assertThat(s.getAggregatedValue()).isEqualByComparingTo("10"));
@@ -121,29 +132,26 @@ class MeterEventsTest {
   void timestampsOutsideTheWindowAreRefused() throws StripeException {
     meter("ts_evt", MeterCreateParams.DefaultAggregation.Formula.SUM, null);
     long now = SERVER.clock().nowSeconds();
-    assertThatThrownBy(() -> send("ts_evt", "cus_t", "1", now - 36L * 86_400, null))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class, e -> assertThat(e.getParam()).isEqualTo("timestamp"));
-    assertThatThrownBy(() -> send("ts_evt", "cus_t", "1", now + 600, null))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class, e -> assertThat(e.getParam()).isEqualTo("timestamp"));
+    assertStripeError(() -> send("ts_evt", "cus_t", "1", now - 36L * 86_400, null))
+        .isInvalidRequest()
+        .hasParam("timestamp");
+    assertStripeError(() -> send("ts_evt", "cus_t", "1", now + 600, null))
+        .isInvalidRequest()
+        .hasParam("timestamp");
     assertThat(send("ts_evt", "cus_t", "1", now - 34L * 86_400, null).getIdentifier()).isNotNull();
   }
 
   @Test
   void missingEventNameOrPayloadIsAMissingParam() {
-    assertThatThrownBy(() ->
+    assertStripeError(() ->
             stripe
                 .v1()
                 .billing()
                 .meterEvents()
                 .create(MeterEventCreateParams.builder().setEventName("x").build()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e -> {
-              assertThat(e.getCode()).isEqualTo("parameter_missing");
-              assertThat(e.getParam()).isEqualTo("payload");
-            });
+        .isInvalidRequest()
+        .hasCode("parameter_missing")
+        .hasParam("payload");
   }
 
   @Test
@@ -155,20 +163,7 @@ class MeterEventsTest {
     send("hourly_sum", "cus_h", "2.5", start + 3600, "h3");
     send("hourly_sum", "cus_h", "100", start + 3700, "h4");
     send("hourly_sum", "cus_other", "1000", start + 20, "o1");
-    MeterEventAdjustment adj =
-        stripe
-            .v1()
-            .billing()
-            .meterEventAdjustments()
-            .create(
-                MeterEventAdjustmentCreateParams.builder()
-                    .setEventName("hourly_sum")
-                    .setType(MeterEventAdjustmentCreateParams.Type.CANCEL)
-                    .setCancel(
-                        MeterEventAdjustmentCreateParams.Cancel.builder()
-                            .setIdentifier("h4")
-                            .build())
-                    .build());
+    MeterEventAdjustment adj = cancel("hourly_sum", "h4");
     assertThat(adj.getObject()).isEqualTo("billing.meter_event_adjustment");
     assertThat(adj.getCancel().getIdentifier()).isEqualTo("h4");
 
@@ -238,41 +233,26 @@ class MeterEventsTest {
   void misalignedSummaryTimesAreRefused() throws StripeException {
     Meter m = meter("align_evt", MeterCreateParams.DefaultAggregation.Formula.SUM, null);
     long start = hourAligned();
-    assertThatThrownBy(() -> summaries(m, "cus_a", start + 30, start + 3600, null))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class, e -> assertThat(e.getParam()).isEqualTo("start_time"));
-    assertThatThrownBy(() ->
+    assertStripeError(() -> summaries(m, "cus_a", start + 30, start + 3600, null))
+        .isInvalidRequest()
+        .hasParam("start_time");
+    assertStripeError(() ->
             summaries(
                 m,
                 "cus_a",
                 start + 60,
                 start + 3600,
                 MeterEventSummaryListParams.ValueGroupingWindow.HOUR))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e -> assertThat(e.getStripeError().getMessage()).contains("hour boundaries"));
+        .isInvalidRequest()
+        .hasMessageContaining("hour boundaries");
   }
 
   @Test
   void cancellingAnUnknownIdentifierIsRefused() throws StripeException {
     meter("cancel_evt", MeterCreateParams.DefaultAggregation.Formula.SUM, null);
-    assertThatThrownBy(() ->
-            stripe
-                .v1()
-                .billing()
-                .meterEventAdjustments()
-                .create(
-                    MeterEventAdjustmentCreateParams.builder()
-                        .setEventName("cancel_evt")
-                        .setType(MeterEventAdjustmentCreateParams.Type.CANCEL)
-                        .setCancel(
-                            MeterEventAdjustmentCreateParams.Cancel.builder()
-                                .setIdentifier("nope")
-                                .build())
-                        .build()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e -> assertThat(e.getParam()).isEqualTo("cancel[identifier]"));
+    assertStripeError(() -> cancel("cancel_evt", "nope"))
+        .isInvalidRequest()
+        .hasParam("cancel[identifier]");
   }
 
   @Test

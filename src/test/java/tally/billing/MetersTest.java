@@ -1,13 +1,14 @@
 package tally.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static tally.testing.Fixtures.meterParams;
+import static tally.testing.StripeErrors.assertStripeError;
 
 import com.stripe.StripeClient;
-import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.billing.Meter;
 import com.stripe.param.billing.MeterCreateParams;
+import com.stripe.param.billing.MeterCreateParams.DefaultAggregation.Formula;
 import com.stripe.param.billing.MeterListParams;
 import com.stripe.param.billing.MeterUpdateParams;
 import org.junit.jupiter.api.Test;
@@ -18,24 +19,22 @@ class MetersTest {
   @RegisterExtension static final TallyServer SERVER = new TallyServer();
   private final StripeClient stripe = SERVER.newClient();
 
-  static MeterCreateParams meter(
-      String eventName, MeterCreateParams.DefaultAggregation.Formula formula) {
-    return MeterCreateParams.builder()
-        .setDisplayName("API calls")
-        .setEventName(eventName)
-        .setDefaultAggregation(
-            MeterCreateParams.DefaultAggregation.builder().setFormula(formula).build())
-        .build();
+  private static Meter create(StripeClient client, String eventName, Formula formula)
+      throws StripeException {
+    return client
+        .v1()
+        .billing()
+        .meters()
+        .create(meterParams("API calls", eventName, formula).build());
+  }
+
+  private Meter create(MeterCreateParams.Builder meter) throws StripeException {
+    return stripe.v1().billing().meters().create(meter.build());
   }
 
   @Test
   void createFillsDefaultsAndRetrieveReturnsTheSameMeter() throws StripeException {
-    Meter m =
-        stripe
-            .v1()
-            .billing()
-            .meters()
-            .create(meter("api_calls", MeterCreateParams.DefaultAggregation.Formula.SUM));
+    Meter m = create(stripe, "api_calls", Formula.SUM);
     assertThat(m.getId()).startsWith("mtr_test_");
     assertThat(m.getObject()).isEqualTo("billing.meter");
     assertThat(m.getStatus()).isEqualTo("active");
@@ -50,31 +49,16 @@ class MetersTest {
 
   @Test
   void eventNameIsUniqueEvenAfterDeactivation() throws StripeException {
-    Meter m =
-        stripe
-            .v1()
-            .billing()
-            .meters()
-            .create(meter("unique_evt", MeterCreateParams.DefaultAggregation.Formula.COUNT));
+    Meter m = create(stripe, "unique_evt", Formula.COUNT);
     stripe.v1().billing().meters().deactivate(m.getId());
-    assertThatThrownBy(() ->
-            stripe
-                .v1()
-                .billing()
-                .meters()
-                .create(meter("unique_evt", MeterCreateParams.DefaultAggregation.Formula.SUM)))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class, e -> assertThat(e.getParam()).isEqualTo("event_name"));
+    assertStripeError(() -> create(stripe, "unique_evt", Formula.SUM))
+        .isInvalidRequest()
+        .hasParam("event_name");
   }
 
   @Test
   void onlyTheDisplayNameCanChange() throws StripeException {
-    Meter m =
-        stripe
-            .v1()
-            .billing()
-            .meters()
-            .create(meter("rename_me", MeterCreateParams.DefaultAggregation.Formula.SUM));
+    Meter m = create(stripe, "rename_me", Formula.SUM);
     Meter renamed =
         stripe
             .v1()
@@ -83,7 +67,7 @@ class MetersTest {
             .update(m.getId(), MeterUpdateParams.builder().setDisplayName("Renamed").build());
     assertThat(renamed.getDisplayName()).isEqualTo("Renamed");
     assertThat(renamed.getEventName()).isEqualTo("rename_me");
-    assertThatThrownBy(() ->
+    assertStripeError(() ->
             stripe
                 .v1()
                 .billing()
@@ -91,48 +75,30 @@ class MetersTest {
                 .update(
                     m.getId(),
                     MeterUpdateParams.builder().putExtraParam("event_name", "x").build()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e -> {
-              assertThat(e.getCode()).isEqualTo("parameter_unknown");
-              assertThat(e.getParam()).isEqualTo("event_name");
-            });
+        .isInvalidRequest()
+        .hasCode("parameter_unknown")
+        .hasParam("event_name");
   }
 
   @Test
   void deactivateAndReactivateFollowTheStateMachine() throws StripeException {
-    Meter m =
-        stripe
-            .v1()
-            .billing()
-            .meters()
-            .create(meter("toggle", MeterCreateParams.DefaultAggregation.Formula.SUM));
+    Meter m = create(stripe, "toggle", Formula.SUM);
     Meter off = stripe.v1().billing().meters().deactivate(m.getId());
     assertThat(off.getStatus()).isEqualTo("inactive");
     assertThat(off.getStatusTransitions().getDeactivatedAt()).isNotNull();
-    assertThatThrownBy(() -> stripe.v1().billing().meters().deactivate(m.getId()))
-        .isInstanceOf(InvalidRequestException.class);
+    assertStripeError(() -> stripe.v1().billing().meters().deactivate(m.getId()))
+        .isInvalidRequest();
     Meter on = stripe.v1().billing().meters().reactivate(m.getId());
     assertThat(on.getStatus()).isEqualTo("active");
-    assertThatThrownBy(() -> stripe.v1().billing().meters().reactivate(m.getId()))
-        .isInstanceOf(InvalidRequestException.class);
+    assertStripeError(() -> stripe.v1().billing().meters().reactivate(m.getId()))
+        .isInvalidRequest();
   }
 
   @Test
   void listFiltersByStatus() throws StripeException {
     StripeClient fresh = SERVER.newClient();
-    Meter a =
-        fresh
-            .v1()
-            .billing()
-            .meters()
-            .create(meter("a_evt", MeterCreateParams.DefaultAggregation.Formula.SUM));
-    Meter b =
-        fresh
-            .v1()
-            .billing()
-            .meters()
-            .create(meter("b_evt", MeterCreateParams.DefaultAggregation.Formula.SUM));
+    Meter a = create(fresh, "a_evt", Formula.SUM);
+    Meter b = create(fresh, "b_evt", Formula.SUM);
     fresh.v1().billing().meters().deactivate(a.getId());
     assertThat(fresh.v1().billing().meters().list().getData())
         .extracting(Meter::getId)
@@ -150,44 +116,20 @@ class MetersTest {
 
   @Test
   void missingAndInvalidParametersAreRefused() {
-    assertThatThrownBy(() ->
-            stripe
-                .v1()
-                .billing()
-                .meters()
-                .create(
-                    MeterCreateParams.builder().setDisplayName("x").setEventName("no_agg").build()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e -> {
-              assertThat(e.getCode()).isEqualTo("parameter_missing");
-              assertThat(e.getParam()).isEqualTo("default_aggregation");
-            });
-    assertThatThrownBy(() -> stripe.v1().billing().meters().retrieve("mtr_test_nope"))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e -> {
-              assertThat(e.getStatusCode()).isEqualTo(404);
-              assertThat(e.getStripeError().getMessage())
-                  .isEqualTo("No such meter: 'mtr_test_nope'");
-            });
-    assertThatThrownBy(() ->
-            stripe
-                .v1()
-                .billing()
-                .meters()
-                .create(
-                    MeterCreateParams.builder()
-                        .setDisplayName("x")
-                        .setEventName("meta")
-                        .setDefaultAggregation(
-                            MeterCreateParams.DefaultAggregation.builder()
-                                .setFormula(MeterCreateParams.DefaultAggregation.Formula.SUM)
-                                .build())
-                        .putExtraParam("metadata", java.util.Map.of("a", "b"))
-                        .build()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e -> assertThat(e.getCode()).isEqualTo("parameter_unknown"));
+    assertStripeError(
+            () -> create(MeterCreateParams.builder().setDisplayName("x").setEventName("no_agg")))
+        .isInvalidRequest()
+        .hasCode("parameter_missing")
+        .hasParam("default_aggregation");
+    assertStripeError(() -> stripe.v1().billing().meters().retrieve("mtr_test_nope"))
+        .isInvalidRequest()
+        .hasStatus(404)
+        .hasMessage("No such meter: 'mtr_test_nope'");
+    assertStripeError(() ->
+            create(
+                meterParams("x", "meta", Formula.SUM)
+                    .putExtraParam("metadata", java.util.Map.of("a", "b"))))
+        .isInvalidRequest()
+        .hasCode("parameter_unknown");
   }
 }

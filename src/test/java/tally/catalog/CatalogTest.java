@@ -1,10 +1,11 @@
 package tally.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static tally.testing.Fixtures.meterParams;
+import static tally.testing.Fixtures.priceParams;
+import static tally.testing.StripeErrors.assertStripeError;
 
 import com.stripe.StripeClient;
-import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Price;
 import com.stripe.model.Product;
@@ -23,6 +24,26 @@ import tally.testing.TallyServer;
 class CatalogTest {
   @RegisterExtension static final TallyServer SERVER = new TallyServer();
   private final StripeClient stripe = SERVER.newClient();
+
+  /** A price in usd for a product that exists (or not, for the tests of refusals). */
+  private static PriceCreateParams.Builder priceOf(String product, long unitAmount) {
+    return PriceCreateParams.builder()
+        .setCurrency("usd")
+        .setUnitAmount(unitAmount)
+        .setProduct(product);
+  }
+
+  private static PriceCreateParams.Recurring meteredMonthly(Meter meter) {
+    return PriceCreateParams.Recurring.builder()
+        .setInterval(PriceCreateParams.Recurring.Interval.MONTH)
+        .setUsageType(PriceCreateParams.Recurring.UsageType.METERED)
+        .setMeter(meter.getId())
+        .build();
+  }
+
+  private Price create(PriceCreateParams.Builder price) throws StripeException {
+    return stripe.v1().prices().create(price.build());
+  }
 
   @Test
   void productWithADefaultPrice() throws StripeException {
@@ -57,21 +78,17 @@ class CatalogTest {
         .products()
         .create(ProductCreateParams.builder().setId("gold").setName("Gold").build());
     assertThat(stripe.v1().products().retrieve("gold").getName()).isEqualTo("Gold");
-    assertThatThrownBy(() ->
+    assertStripeError(() ->
             stripe
                 .v1()
                 .products()
                 .create(ProductCreateParams.builder().setId("gold").setName("Again").build()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e -> assertThat(e.getCode()).isEqualTo("resource_already_exists"));
-    assertThatThrownBy(() -> stripe.v1().products().create(ProductCreateParams.builder().build()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e -> {
-              assertThat(e.getCode()).isEqualTo("parameter_missing");
-              assertThat(e.getParam()).isEqualTo("name");
-            });
+        .isInvalidRequest()
+        .hasCode("resource_already_exists");
+    assertStripeError(() -> stripe.v1().products().create(ProductCreateParams.builder().build()))
+        .isInvalidRequest()
+        .hasCode("parameter_missing")
+        .hasParam("name");
   }
 
   @Test
@@ -83,30 +100,16 @@ class CatalogTest {
             .billing()
             .meters()
             .create(
-                MeterCreateParams.builder()
-                    .setDisplayName("calls")
-                    .setEventName("catalog_calls")
-                    .setDefaultAggregation(
-                        MeterCreateParams.DefaultAggregation.builder()
-                            .setFormula(MeterCreateParams.DefaultAggregation.Formula.SUM)
-                            .build())
+                meterParams(
+                        "calls", "catalog_calls", MeterCreateParams.DefaultAggregation.Formula.SUM)
                     .build());
     Price metered =
-        stripe
-            .v1()
-            .prices()
-            .create(
-                PriceCreateParams.builder()
-                    .setProduct(p.getId())
-                    .setCurrency("usd")
-                    .setUnitAmountDecimal(new java.math.BigDecimal("0.25"))
-                    .setRecurring(
-                        PriceCreateParams.Recurring.builder()
-                            .setInterval(PriceCreateParams.Recurring.Interval.MONTH)
-                            .setUsageType(PriceCreateParams.Recurring.UsageType.METERED)
-                            .setMeter(meter.getId())
-                            .build())
-                    .build());
+        create(
+            PriceCreateParams.builder()
+                .setProduct(p.getId())
+                .setCurrency("usd")
+                .setUnitAmountDecimal(new java.math.BigDecimal("0.25"))
+                .setRecurring(meteredMonthly(meter)));
     assertThat(metered.getType()).isEqualTo("recurring");
     assertThat(metered.getRecurring().getMeter()).isEqualTo(meter.getId());
     assertThat(metered.getUnitAmount()).isNull();
@@ -136,41 +139,14 @@ class CatalogTest {
     assertThat(tiered.getBillingScheme()).isEqualTo("tiered");
     assertThat(tiered.getTiersMode()).isEqualTo("graduated");
     stripe.v1().billing().meters().deactivate(meter.getId());
-    assertThatThrownBy(() ->
-            stripe
-                .v1()
-                .prices()
-                .create(
-                    PriceCreateParams.builder()
-                        .setProduct(p.getId())
-                        .setCurrency("usd")
-                        .setUnitAmount(1L)
-                        .setRecurring(
-                            PriceCreateParams.Recurring.builder()
-                                .setInterval(PriceCreateParams.Recurring.Interval.MONTH)
-                                .setUsageType(PriceCreateParams.Recurring.UsageType.METERED)
-                                .setMeter(meter.getId())
-                                .build())
-                        .build()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e -> assertThat(e.getParam()).isEqualTo("recurring[meter]"));
+    assertStripeError(() -> create(priceOf(p.getId(), 1).setRecurring(meteredMonthly(meter))))
+        .isInvalidRequest()
+        .hasParam("recurring[meter]");
   }
 
   @Test
   void pricesAreImmutableExceptTheirLabels() throws StripeException {
-    Price price =
-        stripe
-            .v1()
-            .prices()
-            .create(
-                PriceCreateParams.builder()
-                    .setCurrency("usd")
-                    .setUnitAmount(900L)
-                    .setProductData(
-                        PriceCreateParams.ProductData.builder().setName("Made inline").build())
-                    .setLookupKey("standard")
-                    .build());
+    Price price = create(priceParams(900, "Made inline").setLookupKey("standard"));
     Price updated =
         stripe
             .v1()
@@ -184,40 +160,20 @@ class CatalogTest {
                     .build());
     assertThat(updated.getNickname()).isEqualTo("Std");
     assertThat(updated.getActive()).isFalse();
-    assertThatThrownBy(() ->
+    assertStripeError(() ->
             stripe
                 .v1()
                 .prices()
                 .update(
                     price.getId(),
                     PriceUpdateParams.builder().putExtraParam("unit_amount", 5).build()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class, e -> assertThat(e.getParam()).isEqualTo("unit_amount"));
-    assertThatThrownBy(() ->
-            stripe
-                .v1()
-                .prices()
-                .create(
-                    PriceCreateParams.builder()
-                        .setCurrency("usd")
-                        .setUnitAmount(1L)
-                        .setProduct(price.getProduct())
-                        .setLookupKey("standard")
-                        .build()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class, e -> assertThat(e.getParam()).isEqualTo("lookup_key"));
+        .isInvalidRequest()
+        .hasParam("unit_amount");
+    assertStripeError(() -> create(priceOf(price.getProduct(), 1).setLookupKey("standard")))
+        .isInvalidRequest()
+        .hasParam("lookup_key");
     Price moved =
-        stripe
-            .v1()
-            .prices()
-            .create(
-                PriceCreateParams.builder()
-                    .setCurrency("usd")
-                    .setUnitAmount(1L)
-                    .setProduct(price.getProduct())
-                    .setLookupKey("standard")
-                    .setTransferLookupKey(true)
-                    .build());
+        create(priceOf(price.getProduct(), 1).setLookupKey("standard").setTransferLookupKey(true));
     assertThat(moved.getLookupKey()).isEqualTo("standard");
     assertThat(stripe.v1().prices().retrieve(price.getId()).getLookupKey()).isNull();
     assertThat(
@@ -245,23 +201,11 @@ class CatalogTest {
                             .setUnitAmount(100L)
                             .build())
                     .build());
-    assertThatThrownBy(() -> stripe.v1().products().delete(withPrice.getId()))
-        .isInstanceOf(InvalidRequestException.class);
+    assertStripeError(() -> stripe.v1().products().delete(withPrice.getId())).isInvalidRequest();
     Product empty =
         stripe.v1().products().create(ProductCreateParams.builder().setName("Drop").build());
     assertThat(stripe.v1().products().delete(empty.getId()).getDeleted()).isTrue();
-    assertThatThrownBy(() ->
-            stripe
-                .v1()
-                .prices()
-                .create(
-                    PriceCreateParams.builder()
-                        .setCurrency("usd")
-                        .setUnitAmount(1L)
-                        .setProduct(empty.getId())
-                        .build()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class, e -> assertThat(e.getStatusCode()).isEqualTo(404));
+    assertStripeError(() -> create(priceOf(empty.getId(), 1))).isInvalidRequest().hasStatus(404);
   }
 
   @Test
@@ -301,24 +245,12 @@ class CatalogTest {
 
   @Test
   void priceValidation() {
-    assertThatThrownBy(() ->
-            stripe
-                .v1()
-                .prices()
-                .create(PriceCreateParams.builder().setCurrency("usd").setUnitAmount(1L).build()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class, e -> assertThat(e.getParam()).isEqualTo("product"));
-    assertThatThrownBy(() ->
-            stripe
-                .v1()
-                .prices()
-                .create(
-                    PriceCreateParams.builder()
-                        .setCurrency("usd")
-                        .setUnitAmount(-1L)
-                        .setProduct("prod_x")
-                        .build()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class, e -> assertThat(e.getParam()).isEqualTo("unit_amount"));
+    assertStripeError(
+            () -> create(PriceCreateParams.builder().setCurrency("usd").setUnitAmount(1L)))
+        .isInvalidRequest()
+        .hasParam("product");
+    assertStripeError(() -> create(priceOf("prod_x", -1)))
+        .isInvalidRequest()
+        .hasParam("unit_amount");
   }
 }

@@ -1,15 +1,15 @@
 package tally.charges;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static tally.testing.Fixtures.authorize;
+import static tally.testing.Fixtures.charge;
+import static tally.testing.StripeErrors.assertStripeError;
 
 import com.stripe.StripeClient;
-import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.BalanceTransaction;
 import com.stripe.model.Charge;
 import com.stripe.param.ChargeCaptureParams;
-import com.stripe.param.ChargeCreateParams;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -19,22 +19,9 @@ class ChargeCaptureTest {
   @RegisterExtension static final TallyServer SERVER = new TallyServer();
   private final StripeClient stripe = SERVER.newClient();
 
-  private Charge authorize(long amount) throws StripeException {
-    return stripe
-        .v1()
-        .charges()
-        .create(
-            ChargeCreateParams.builder()
-                .setAmount(amount)
-                .setCurrency("usd")
-                .setSource("tok_visa")
-                .setCapture(false)
-                .build());
-  }
-
   @Test
   void uncapturedChargeIsAuthorizedOnly() throws StripeException {
-    Charge c = authorize(5000);
+    Charge c = authorize(stripe, "tok_visa", 5000);
     assertThat(c.getStatus()).isEqualTo("succeeded");
     assertThat(c.getPaid()).isTrue();
     assertThat(c.getCaptured()).isFalse();
@@ -46,7 +33,7 @@ class ChargeCaptureTest {
 
   @Test
   void fullCaptureRecordsTheChargeAndItsFee() throws StripeException {
-    Charge c = authorize(2000);
+    Charge c = authorize(stripe, "tok_visa", 2000);
     Charge captured = stripe.v1().charges().capture(c.getId());
     assertThat(captured.getCaptured()).isTrue();
     assertThat(captured.getAmountCaptured()).isEqualTo(2000L);
@@ -68,7 +55,7 @@ class ChargeCaptureTest {
 
   @Test
   void partialCaptureReleasesTheRest() throws StripeException {
-    Charge c = authorize(5000);
+    Charge c = authorize(stripe, "tok_visa", 5000);
     Charge captured =
         stripe
             .v1()
@@ -94,71 +81,52 @@ class ChargeCaptureTest {
 
   @Test
   void capturingTwiceIsRefused() throws StripeException {
-    Charge c = authorize(2000);
+    Charge c = authorize(stripe, "tok_visa", 2000);
     stripe.v1().charges().capture(c.getId());
-    assertThatThrownBy(() -> stripe.v1().charges().capture(c.getId()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e -> {
-              assertThat(e.getCode()).isEqualTo("charge_already_captured");
-              assertThat(e.getStripeError().getMessage())
-                  .isEqualTo("Charge " + c.getId() + " has already been captured.");
-            });
+    assertStripeError(() -> stripe.v1().charges().capture(c.getId()))
+        .isInvalidRequest()
+        .hasCode("charge_already_captured")
+        .hasMessage("Charge " + c.getId() + " has already been captured.");
   }
 
   @Test
   void capturingAnAlreadyCapturedChargeIsRefused() throws StripeException {
-    Charge c =
-        stripe
-            .v1()
-            .charges()
-            .create(
-                ChargeCreateParams.builder()
-                    .setAmount(2000L)
-                    .setCurrency("usd")
-                    .setSource("tok_visa")
-                    .build());
-    assertThatThrownBy(() -> stripe.v1().charges().capture(c.getId()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e -> assertThat(e.getCode()).isEqualTo("charge_already_captured"));
+    Charge c = charge(stripe, "tok_visa", 2000);
+    assertStripeError(() -> stripe.v1().charges().capture(c.getId()))
+        .isInvalidRequest()
+        .hasCode("charge_already_captured");
   }
 
   @Test
   void capturingMoreThanAuthorizedIsRefused() throws StripeException {
-    Charge c = authorize(2000);
-    assertThatThrownBy(() ->
+    Charge c = authorize(stripe, "tok_visa", 2000);
+    assertStripeError(() ->
             stripe
                 .v1()
                 .charges()
                 .capture(c.getId(), ChargeCaptureParams.builder().setAmount(2001L).build()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e -> {
-              assertThat(e.getCode()).isEqualTo("amount_too_large");
-              assertThat(e.getParam()).isEqualTo("amount");
-            });
+        .isInvalidRequest()
+        .hasCode("amount_too_large")
+        .hasParam("amount");
     assertThat(stripe.v1().charges().retrieve(c.getId()).getCaptured()).isFalse();
   }
 
   @Test
   void authorizationExpiresAfterSevenDays() throws StripeException {
-    Charge c = authorize(2500);
+    Charge c = authorize(stripe, "tok_visa", 2500);
     SERVER.clock().advance(Duration.ofDays(7).plusMinutes(1));
     try {
-      assertThatThrownBy(() -> stripe.v1().charges().capture(c.getId()))
-          .isInstanceOfSatisfying(
-              InvalidRequestException.class,
-              e -> assertThat(e.getCode()).isEqualTo("charge_expired_for_capture"));
+      assertStripeError(() -> stripe.v1().charges().capture(c.getId()))
+          .isInvalidRequest()
+          .hasCode("charge_expired_for_capture");
       assertThat(SERVER.runJobs()).isGreaterThanOrEqualTo(1);
       Charge expired = stripe.v1().charges().retrieve(c.getId());
       assertThat(expired.getRefunded()).isTrue();
       assertThat(expired.getAmountRefunded()).isEqualTo(2500L);
       assertThat(expired.getCaptured()).isFalse();
-      assertThatThrownBy(() -> stripe.v1().charges().capture(c.getId()))
-          .isInstanceOfSatisfying(
-              InvalidRequestException.class,
-              e -> assertThat(e.getCode()).isEqualTo("charge_already_refunded"));
+      assertStripeError(() -> stripe.v1().charges().capture(c.getId()))
+          .isInvalidRequest()
+          .hasCode("charge_already_refunded");
     } finally {
       SERVER.clock().advance(Duration.ofDays(-7).minusMinutes(1));
     }
@@ -166,16 +134,7 @@ class ChargeCaptureTest {
 
   @Test
   void fundsBecomeAvailableOnTheClock() throws StripeException {
-    Charge c =
-        stripe
-            .v1()
-            .charges()
-            .create(
-                ChargeCreateParams.builder()
-                    .setAmount(1000L)
-                    .setCurrency("usd")
-                    .setSource("tok_visa")
-                    .build());
+    Charge c = charge(stripe, "tok_visa", 1000);
     BalanceTransaction txn = stripe.v1().balanceTransactions().retrieve(c.getBalanceTransaction());
     assertThat(txn.getStatus()).isEqualTo("pending");
     assertThat(txn.getAvailableOn()).isGreaterThan(txn.getCreated());
@@ -190,16 +149,7 @@ class ChargeCaptureTest {
 
   @Test
   void bypassPendingFundsAreAvailableAtOnce() throws StripeException {
-    Charge c =
-        stripe
-            .v1()
-            .charges()
-            .create(
-                ChargeCreateParams.builder()
-                    .setAmount(1000L)
-                    .setCurrency("usd")
-                    .setSource("tok_bypassPending")
-                    .build());
+    Charge c = charge(stripe, "tok_bypassPending", 1000);
     assertThat(stripe.v1().balanceTransactions().retrieve(c.getBalanceTransaction()).getStatus())
         .isEqualTo("available");
   }

@@ -1,11 +1,14 @@
 package tally.charges;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static tally.testing.Fixtures.charge;
+import static tally.testing.Fixtures.chargeParams;
+import static tally.testing.StripeErrors.assertStripeError;
+import static tally.testing.StripeErrors.assertThatStripeError;
+import static tally.testing.StripeErrors.catchCardError;
 
 import com.stripe.StripeClient;
 import com.stripe.exception.CardException;
-import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Charge;
 import com.stripe.param.ChargeCreateParams;
@@ -19,34 +22,25 @@ class ChargeCreateTest {
   @RegisterExtension static final TallyServer SERVER = new TallyServer();
   private final StripeClient stripe = SERVER.newClient();
 
-  private Charge charge(String token, long amount) throws StripeException {
-    return stripe
-        .v1()
-        .charges()
-        .create(
-            ChargeCreateParams.builder()
-                .setAmount(amount)
-                .setCurrency("usd")
-                .setSource(token)
-                .build());
+  private Charge create(ChargeCreateParams.Builder params) throws StripeException {
+    return stripe.v1().charges().create(params.build());
+  }
+
+  /** Shipping to an address, without a name. */
+  private static ChargeCreateParams.Shipping.Builder shippingToARoad() {
+    return ChargeCreateParams.Shipping.builder()
+        .setAddress(ChargeCreateParams.Shipping.Address.builder().setLine1("1 Road").build());
   }
 
   @Test
   void visaChargeSucceedsAndIsCaptured() throws StripeException {
     Charge c =
-        stripe
-            .v1()
-            .charges()
-            .create(
-                ChargeCreateParams.builder()
-                    .setAmount(2000L)
-                    .setCurrency("usd")
-                    .setSource("tok_visa")
-                    .setDescription("first")
-                    .putMetadata("order", "42")
-                    .setReceiptEmail("a@example.com")
-                    .setStatementDescriptorSuffix("ORDER 42")
-                    .build());
+        create(
+            chargeParams("tok_visa", 2000)
+                .setDescription("first")
+                .putMetadata("order", "42")
+                .setReceiptEmail("a@example.com")
+                .setStatementDescriptorSuffix("ORDER 42"));
     assertThat(c.getId()).matches("ch_[0-9A-Za-z]{24}");
     assertThat(c.getStatus()).isEqualTo("succeeded");
     assertThat(c.getPaid()).isTrue();
@@ -93,7 +87,7 @@ class ChargeCreateTest {
   void eachSuccessfulTokenChargesItsCard(
       String token, String brand, String last4, String funding, String country)
       throws StripeException {
-    Charge c = charge(token, 1000);
+    Charge c = charge(stripe, token, 1000);
     var card = c.getPaymentMethodDetails().getCard();
     assertThat(c.getStatus()).isEqualTo("succeeded");
     assertThat(card.getBrand()).isEqualTo(brand);
@@ -122,14 +116,14 @@ class ChargeCreateTest {
   void declinedTokensAnswer402AndStoreTheFailedCharge(
       String token, String code, String declineCode, String message, String outcomeType)
       throws StripeException {
-    CardException e =
-        (CardException) org.assertj.core.api.Assertions.catchThrowable(() -> charge(token, 1500));
-    assertThat(e).isNotNull();
-    assertThat(e.getStatusCode()).isEqualTo(402);
-    assertThat(e.getCode()).isEqualTo(code);
-    assertThat(e.getDeclineCode()).isEqualTo(declineCode);
-    assertThat(e.getStripeError().getMessage()).isEqualTo(message);
-    assertThat(e.getStripeError().getType()).isEqualTo("card_error");
+    CardException e = catchCardError(() -> charge(stripe, token, 1500));
+    assertThatStripeError(e)
+        .isCardError()
+        .hasStatus(402)
+        .hasCode(code)
+        .hasDeclineCode(declineCode)
+        .hasMessage(message)
+        .hasType("card_error");
     assertThat(e.getCharge()).startsWith("ch_");
     assertThat(e.getRequestId()).startsWith("req_");
 
@@ -145,13 +139,14 @@ class ChargeCreateTest {
 
   @Test
   void elevatedRiskAndAddressChecksShowInTheOutcome() throws StripeException {
-    assertThat(charge("tok_riskLevelElevated", 1000).getOutcome().getRiskLevel())
+    assertThat(charge(stripe, "tok_riskLevelElevated", 1000).getOutcome().getRiskLevel())
         .isEqualTo("elevated");
-    var checks = charge("tok_avsFail", 1000).getPaymentMethodDetails().getCard().getChecks();
+    var checks =
+        charge(stripe, "tok_avsFail", 1000).getPaymentMethodDetails().getCard().getChecks();
     assertThat(checks.getAddressLine1Check()).isEqualTo("fail");
     assertThat(checks.getAddressPostalCodeCheck()).isEqualTo("fail");
     assertThat(
-            charge("tok_cvcCheckFail", 1000)
+            charge(stripe, "tok_cvcCheckFail", 1000)
                 .getPaymentMethodDetails()
                 .getCard()
                 .getChecks()
@@ -161,37 +156,22 @@ class ChargeCreateTest {
 
   @Test
   void missingAmountIsAMissingParam() {
-    assertThatThrownBy(() ->
-            stripe
-                .v1()
-                .charges()
-                .create(
-                    ChargeCreateParams.builder().setCurrency("usd").setSource("tok_visa").build()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e -> {
-              assertThat(e.getStatusCode()).isEqualTo(400);
-              assertThat(e.getCode()).isEqualTo("parameter_missing");
-              assertThat(e.getParam()).isEqualTo("amount");
-              assertThat(e.getStripeError().getMessage())
-                  .isEqualTo("Missing required param: amount.");
-            });
+    assertStripeError(
+            () -> create(ChargeCreateParams.builder().setCurrency("usd").setSource("tok_visa")))
+        .isInvalidRequest()
+        .hasStatus(400)
+        .hasCode("parameter_missing")
+        .hasParam("amount")
+        .hasMessage("Missing required param: amount.");
   }
 
   @Test
   void neitherSourceNorCustomerIsRefused() {
-    assertThatThrownBy(() ->
-            stripe
-                .v1()
-                .charges()
-                .create(ChargeCreateParams.builder().setAmount(1000L).setCurrency("usd").build()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e -> {
-              assertThat(e.getCode()).isEqualTo("parameter_missing");
-              assertThat(e.getStripeError().getMessage())
-                  .isEqualTo("Must provide source or customer.");
-            });
+    assertStripeError(
+            () -> create(ChargeCreateParams.builder().setAmount(1000L).setCurrency("usd")))
+        .isInvalidRequest()
+        .hasCode("parameter_missing")
+        .hasMessage("Must provide source or customer.");
   }
 
   @ParameterizedTest
@@ -206,133 +186,58 @@ class ChargeCreateTest {
       })
   void amountsOutsideTheLimitsAreRefused(
       long amount, String currency, String code, String message) {
-    assertThatThrownBy(() ->
-            stripe
-                .v1()
-                .charges()
-                .create(
-                    ChargeCreateParams.builder()
-                        .setAmount(amount)
-                        .setCurrency(currency)
-                        .setSource("tok_visa")
-                        .build()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e -> {
-              assertThat(e.getCode()).isEqualTo(code);
-              assertThat(e.getParam()).isEqualTo("amount");
-              assertThat(e.getStripeError().getMessage()).isEqualTo(message);
-            });
+    assertStripeError(() -> create(chargeParams("tok_visa", amount).setCurrency(currency)))
+        .isInvalidRequest()
+        .hasCode(code)
+        .hasParam("amount")
+        .hasMessage(message);
   }
 
   @Test
   void unsupportedCurrencyIsRefused() {
-    assertThatThrownBy(() ->
-            stripe
-                .v1()
-                .charges()
-                .create(
-                    ChargeCreateParams.builder()
-                        .setAmount(1000L)
-                        .setCurrency("xyz")
-                        .setSource("tok_visa")
-                        .build()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e -> {
-              assertThat(e.getParam()).isEqualTo("currency");
-              assertThat(e.getStripeError().getMessage())
-                  .startsWith(
-                      "Invalid currency: xyz. Stripe currently supports these currencies: usd, aed,");
-            });
+    assertStripeError(() -> create(chargeParams("tok_visa", 1000).setCurrency("xyz")))
+        .isInvalidRequest()
+        .hasParam("currency")
+        .hasMessageStartingWith(
+            "Invalid currency: xyz. Stripe currently supports these currencies: usd, aed,");
   }
 
   @Test
   void unknownParameterIsNamed() {
-    assertThatThrownBy(() ->
-            stripe
-                .v1()
-                .charges()
-                .create(
-                    ChargeCreateParams.builder()
-                        .setAmount(1000L)
-                        .setCurrency("usd")
-                        .setSource("tok_visa")
-                        .putExtraParam("colour", "blue")
-                        .build()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e -> {
-              assertThat(e.getCode()).isEqualTo("parameter_unknown");
-              assertThat(e.getParam()).isEqualTo("colour");
-              assertThat(e.getStripeError().getMessage())
-                  .isEqualTo("Received unknown parameter: colour");
-            });
+    assertStripeError(() -> create(chargeParams("tok_visa", 1000).putExtraParam("colour", "blue")))
+        .isInvalidRequest()
+        .hasCode("parameter_unknown")
+        .hasParam("colour")
+        .hasMessage("Received unknown parameter: colour");
   }
 
   @Test
   void unknownNestedParameterIsNamedInBracketForm() {
-    assertThatThrownBy(() ->
-            stripe
-                .v1()
-                .charges()
-                .create(
-                    ChargeCreateParams.builder()
-                        .setAmount(1000L)
-                        .setCurrency("usd")
-                        .setSource("tok_visa")
-                        .setShipping(
-                            ChargeCreateParams.Shipping.builder()
-                                .setName("Jenny")
-                                .setAddress(
-                                    ChargeCreateParams.Shipping.Address.builder()
-                                        .setLine1("1 Road")
-                                        .build())
-                                .putExtraParam("floor", "3")
-                                .build())
-                        .build()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e -> assertThat(e.getParam()).isEqualTo("shipping[floor]"));
+    assertStripeError(() ->
+            create(
+                chargeParams("tok_visa", 1000)
+                    .setShipping(
+                        shippingToARoad().setName("Jenny").putExtraParam("floor", "3").build())))
+        .isInvalidRequest()
+        .hasParam("shipping[floor]");
   }
 
   @Test
   void shippingRequiresAName() {
-    assertThatThrownBy(() ->
-            stripe
-                .v1()
-                .charges()
-                .create(
-                    ChargeCreateParams.builder()
-                        .setAmount(1000L)
-                        .setCurrency("usd")
-                        .setSource("tok_visa")
-                        .setShipping(
-                            ChargeCreateParams.Shipping.builder()
-                                .setAddress(
-                                    ChargeCreateParams.Shipping.Address.builder()
-                                        .setLine1("1 Road")
-                                        .build())
-                                .build())
-                        .build()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e -> {
-              assertThat(e.getParam()).isEqualTo("shipping[name]");
-              assertThat(e.getCode()).isEqualTo("parameter_missing");
-            });
+    assertStripeError(
+            () -> create(chargeParams("tok_visa", 1000).setShipping(shippingToARoad().build())))
+        .isInvalidRequest()
+        .hasParam("shipping[name]")
+        .hasCode("parameter_missing");
   }
 
   @Test
   void unknownTokenIsNotFound() {
-    assertThatThrownBy(() -> charge("tok_nonsense", 1000))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e -> {
-              assertThat(e.getStatusCode()).isEqualTo(404);
-              assertThat(e.getCode()).isEqualTo("resource_missing");
-              assertThat(e.getParam()).isEqualTo("source");
-            });
+    assertStripeError(() -> charge(stripe, "tok_nonsense", 1000))
+        .isInvalidRequest()
+        .hasStatus(404)
+        .hasCode("resource_missing")
+        .hasParam("source");
   }
 
   @Test
@@ -351,16 +256,7 @@ class ChargeCreateTest {
   @Test
   void nothingIsWrittenWhenValidationFails() throws StripeException {
     StripeClient fresh = SERVER.newClient();
-    assertThatThrownBy(() ->
-        fresh
-            .v1()
-            .charges()
-            .create(
-                ChargeCreateParams.builder()
-                    .setAmount(10L)
-                    .setCurrency("usd")
-                    .setSource("tok_visa")
-                    .build()));
+    assertStripeError(() -> charge(fresh, "tok_visa", 10)).isInvalidRequest();
     assertThat(fresh.v1().charges().list().getData()).isEmpty();
     assertThat(fresh.v1().balanceTransactions().list().getData()).isEmpty();
   }

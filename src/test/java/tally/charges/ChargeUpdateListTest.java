@@ -1,14 +1,14 @@
 package tally.charges;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static tally.testing.Fixtures.charge;
+import static tally.testing.Fixtures.chargeParams;
+import static tally.testing.StripeErrors.assertStripeError;
 
 import com.stripe.StripeClient;
-import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Charge;
 import com.stripe.model.StripeCollection;
-import com.stripe.param.ChargeCreateParams;
 import com.stripe.param.ChargeListParams;
 import com.stripe.param.ChargeRetrieveParams;
 import com.stripe.param.ChargeUpdateParams;
@@ -23,140 +23,114 @@ class ChargeUpdateListTest {
   @RegisterExtension static final TallyServer SERVER = new TallyServer();
   private final StripeClient stripe = SERVER.newClient();
 
-  private Charge create(String transferGroup) throws StripeException {
-    var b =
-        ChargeCreateParams.builder()
-            .setAmount(1000L)
-            .setCurrency("usd")
-            .setSource("tok_visa")
-            .putMetadata("keep", "yes")
-            .putMetadata("drop", "soon");
-    if (transferGroup != null) {
-      b.setTransferGroup(transferGroup);
-    }
-    return stripe.v1().charges().create(b.build());
+  private Charge create() throws StripeException {
+    return stripe
+        .v1()
+        .charges()
+        .create(
+            chargeParams("tok_visa", 1000)
+                .putMetadata("keep", "yes")
+                .putMetadata("drop", "soon")
+                .build());
+  }
+
+  private Charge update(String charge, ChargeUpdateParams.Builder params) throws StripeException {
+    return stripe.v1().charges().update(charge, params.build());
+  }
+
+  private static List<String> ids(StripeClient client, ChargeListParams.Builder params)
+      throws StripeException {
+    return client.v1().charges().list(params.build()).getData().stream()
+        .map(Charge::getId)
+        .toList();
   }
 
   @Test
   void updateChangesOnlyWhatWasSentAndMergesMetadata() throws StripeException {
-    Charge c = create(null);
+    Charge c = create();
     Charge u =
-        stripe
-            .v1()
-            .charges()
-            .update(
-                c.getId(),
-                ChargeUpdateParams.builder()
-                    .setDescription("updated")
-                    .putMetadata("drop", "")
-                    .putMetadata("new", "1")
-                    .setFraudDetails(
-                        ChargeUpdateParams.FraudDetails.builder()
-                            .setUserReport(ChargeUpdateParams.FraudDetails.UserReport.SAFE)
-                            .build())
-                    .setShipping(
-                        ChargeUpdateParams.Shipping.builder()
-                            .setName("Jenny Rosen")
-                            .setAddress(
-                                ChargeUpdateParams.Shipping.Address.builder()
-                                    .setLine1("1 Main St")
-                                    .setCity("Berlin")
-                                    .build())
-                            .build())
-                    .build());
+        update(
+            c.getId(),
+            ChargeUpdateParams.builder()
+                .setDescription("updated")
+                .putMetadata("drop", "")
+                .putMetadata("new", "1")
+                .setFraudDetails(
+                    ChargeUpdateParams.FraudDetails.builder()
+                        .setUserReport(ChargeUpdateParams.FraudDetails.UserReport.SAFE)
+                        .build())
+                .setShipping(
+                    ChargeUpdateParams.Shipping.builder()
+                        .setName("Jenny Rosen")
+                        .setAddress(
+                            ChargeUpdateParams.Shipping.Address.builder()
+                                .setLine1("1 Main St")
+                                .setCity("Berlin")
+                                .build())
+                        .build()));
     assertThat(u.getDescription()).isEqualTo("updated");
     assertThat(u.getMetadata()).isEqualTo(Map.of("keep", "yes", "new", "1"));
     assertThat(u.getFraudDetails().getUserReport()).isEqualTo("safe");
     assertThat(u.getShipping().getAddress().getCity()).isEqualTo("Berlin");
     assertThat(u.getAmount()).isEqualTo(1000L);
     Charge cleared =
-        stripe
-            .v1()
-            .charges()
-            .update(
-                c.getId(),
-                ChargeUpdateParams.builder()
-                    .setDescription(com.stripe.param.common.EmptyParam.EMPTY)
-                    .setMetadata(com.stripe.param.common.EmptyParam.EMPTY)
-                    .build());
+        update(
+            c.getId(),
+            ChargeUpdateParams.builder()
+                .setDescription(com.stripe.param.common.EmptyParam.EMPTY)
+                .setMetadata(com.stripe.param.common.EmptyParam.EMPTY));
     assertThat(cleared.getDescription()).isNull();
     assertThat(cleared.getMetadata()).isEmpty();
   }
 
   @Test
   void updateRefusesFieldsThatCannotChange() throws StripeException {
-    Charge c = create(null);
-    assertThatThrownBy(() ->
-            stripe
-                .v1()
-                .charges()
-                .update(c.getId(), ChargeUpdateParams.builder().putExtraParam("amount", 5).build()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class, e -> assertThat(e.getParam()).isEqualTo("amount"));
+    Charge c = create();
+    assertStripeError(
+            () -> update(c.getId(), ChargeUpdateParams.builder().putExtraParam("amount", 5)))
+        .isInvalidRequest()
+        .hasParam("amount");
   }
 
   @Test
   void metadataLimitsAreEnforced() throws StripeException {
-    Charge c = create(null);
+    Charge c = create();
     var tooMany = ChargeUpdateParams.builder();
     for (int i = 0; i < 50; i++) {
       tooMany.putMetadata("k" + i, "v");
     }
-    assertThatThrownBy(() -> stripe.v1().charges().update(c.getId(), tooMany.build()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e ->
-                assertThat(e.getStripeError().getMessage())
-                    .startsWith("Metadata can have up to 50 keys, but you've set 52."));
-    assertThatThrownBy(() ->
-            stripe
-                .v1()
-                .charges()
-                .update(
-                    c.getId(),
-                    ChargeUpdateParams.builder().putMetadata("k".repeat(41), "v").build()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e -> {
-              assertThat(e.getParam()).isEqualTo("metadata");
-              assertThat(e.getStripeError().getMessage())
-                  .isEqualTo(
-                      "Invalid key: " + "k".repeat(41) + " must be a string under 40 characters");
-            });
-    assertThatThrownBy(() ->
-            stripe
-                .v1()
-                .charges()
-                .update(
-                    c.getId(),
-                    ChargeUpdateParams.builder().putMetadata("k", "v".repeat(501)).build()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e -> assertThat(e.getStripeError().getMessage()).startsWith("Invalid val: "));
+    assertStripeError(() -> update(c.getId(), tooMany))
+        .isInvalidRequest()
+        .hasMessageStartingWith("Metadata can have up to 50 keys, but you've set 52.");
+    assertStripeError(
+            () -> update(c.getId(), ChargeUpdateParams.builder().putMetadata("k".repeat(41), "v")))
+        .isInvalidRequest()
+        .hasParam("metadata")
+        .hasMessage("Invalid key: " + "k".repeat(41) + " must be a string under 40 characters");
+    assertStripeError(
+            () -> update(c.getId(), ChargeUpdateParams.builder().putMetadata("k", "v".repeat(501))))
+        .isInvalidRequest()
+        .hasMessageStartingWith("Invalid val: ");
     assertThat(stripe.v1().charges().retrieve(c.getId()).getMetadata()).hasSize(2);
   }
 
   @Test
   void retrieveOfAnUnknownChargeIs404() {
-    assertThatThrownBy(() -> stripe.v1().charges().retrieve("ch_doesnotexist"))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e -> {
-              assertThat(e.getStatusCode()).isEqualTo(404);
-              assertThat(e.getCode()).isEqualTo("resource_missing");
-              assertThat(e.getParam()).isEqualTo("charge");
-              assertThat(e.getStripeError().getMessage())
-                  .isEqualTo("No such charge: 'ch_doesnotexist'");
-            });
+    assertStripeError(() -> stripe.v1().charges().retrieve("ch_doesnotexist"))
+        .isInvalidRequest()
+        .hasStatus(404)
+        .hasCode("resource_missing")
+        .hasParam("charge")
+        .hasMessage("No such charge: 'ch_doesnotexist'");
   }
 
   @Test
   void anotherAccountCannotSeeTheCharge() throws StripeException {
-    Charge c = create(null);
+    Charge c = create();
     StripeClient other = SERVER.newClient();
-    assertThatThrownBy(() -> other.v1().charges().retrieve(c.getId()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class, e -> assertThat(e.getStatusCode()).isEqualTo(404));
+    assertStripeError(() -> other.v1().charges().retrieve(c.getId()))
+        .isInvalidRequest()
+        .hasStatus(404);
     assertThat(other.v1().charges().list().getData()).isEmpty();
   }
 
@@ -165,18 +139,7 @@ class ChargeUpdateListTest {
     StripeClient fresh = SERVER.newClient();
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 7; i++) {
-      ids.add(
-          0,
-          fresh
-              .v1()
-              .charges()
-              .create(
-                  ChargeCreateParams.builder()
-                      .setAmount(1000L + i)
-                      .setCurrency("usd")
-                      .setSource("tok_visa")
-                      .build())
-              .getId());
+      ids.add(0, charge(fresh, "tok_visa", 1000L + i).getId());
     }
     StripeCollection<Charge> first =
         fresh.v1().charges().list(ChargeListParams.builder().setLimit(3L).build());
@@ -204,94 +167,54 @@ class ChargeUpdateListTest {
 
   @Test
   void listFiltersByCreatedAndTransferGroup() throws StripeException {
-    StripeClient fresh = SERVER.newClient();
-    StripeClient saved = fresh;
+    StripeClient saved = SERVER.newClient();
     Charge a =
-        saved
-            .v1()
-            .charges()
-            .create(
-                ChargeCreateParams.builder()
-                    .setAmount(1000L)
-                    .setCurrency("usd")
-                    .setSource("tok_visa")
-                    .setTransferGroup("g1")
-                    .build());
-    saved
-        .v1()
-        .charges()
-        .create(
-            ChargeCreateParams.builder()
-                .setAmount(1000L)
-                .setCurrency("usd")
-                .setSource("tok_visa")
-                .build());
-    assertThat(
-            saved
-                .v1()
-                .charges()
-                .list(ChargeListParams.builder().setTransferGroup("g1").build())
-                .getData())
-        .extracting(Charge::getId)
+        saved.v1().charges().create(chargeParams("tok_visa", 1000).setTransferGroup("g1").build());
+    charge(saved, "tok_visa", 1000);
+    assertThat(ids(saved, ChargeListParams.builder().setTransferGroup("g1")))
         .containsExactly(a.getId());
     assertThat(
-            saved
-                .v1()
-                .charges()
-                .list(
-                    ChargeListParams.builder()
-                        .setCreated(
-                            ChargeListParams.Created.builder().setGt(a.getCreated() + 1000).build())
-                        .build())
-                .getData())
+            ids(
+                saved,
+                ChargeListParams.builder()
+                    .setCreated(
+                        ChargeListParams.Created.builder().setGt(a.getCreated() + 1000).build())))
         .isEmpty();
     assertThat(
-            saved
-                .v1()
-                .charges()
-                .list(
-                    ChargeListParams.builder()
-                        .setCreated(
-                            ChargeListParams.Created.builder().setGte(a.getCreated()).build())
-                        .build())
-                .getData())
+            ids(
+                saved,
+                ChargeListParams.builder()
+                    .setCreated(ChargeListParams.Created.builder().setGte(a.getCreated()).build())))
         .hasSize(2);
   }
 
   @Test
   void limitOutsideOneToHundredIsRefused() {
-    assertThatThrownBy(
+    assertStripeError(
             () -> stripe.v1().charges().list(ChargeListParams.builder().setLimit(101L).build()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e -> {
-              assertThat(e.getParam()).isEqualTo("limit");
-              assertThat(e.getStripeError().getMessage())
-                  .isEqualTo("This value must be less than or equal to 100.");
-            });
-    assertThatThrownBy(
+        .isInvalidRequest()
+        .hasParam("limit")
+        .hasMessage("This value must be less than or equal to 100.");
+    assertStripeError(
             () -> stripe.v1().charges().list(ChargeListParams.builder().setLimit(0L).build()))
-        .isInstanceOf(InvalidRequestException.class);
+        .isInvalidRequest();
   }
 
   @Test
   void unknownCursorIs404() {
-    assertThatThrownBy(() ->
+    assertStripeError(() ->
             stripe
                 .v1()
                 .charges()
                 .list(ChargeListParams.builder().setStartingAfter("ch_nope").build()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e -> {
-              assertThat(e.getStatusCode()).isEqualTo(404);
-              assertThat(e.getParam()).isEqualTo("starting_after");
-            });
+        .isInvalidRequest()
+        .hasStatus(404)
+        .hasParam("starting_after");
   }
 
   @Test
   void expandReplacesIdsWithObjects() throws StripeException {
-    Charge c = create(null);
+    Charge c = create();
     Charge expanded =
         stripe
             .v1()
@@ -327,28 +250,22 @@ class ChargeUpdateListTest {
 
   @Test
   void expandOfAPlainFieldIsRefused() throws StripeException {
-    Charge c = create(null);
-    assertThatThrownBy(() ->
+    Charge c = create();
+    assertStripeError(() ->
             stripe
                 .v1()
                 .charges()
                 .retrieve(c.getId(), ChargeRetrieveParams.builder().addExpand("metadata").build()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e ->
-                assertThat(e.getStripeError().getMessage())
-                    .isEqualTo("This property cannot be expanded (metadata)."));
-    assertThatThrownBy(() ->
+        .isInvalidRequest()
+        .hasMessage("This property cannot be expanded (metadata).");
+    assertStripeError(() ->
             stripe
                 .v1()
                 .charges()
                 .list(ChargeListParams.builder().addExpand("balance_transaction").build()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e ->
-                assertThat(e.getStripeError().getMessage())
-                    .isEqualTo(
-                        "This property cannot be expanded (balance_transaction). You may want to try"
-                            + " expanding 'data.balance_transaction' instead."));
+        .isInvalidRequest()
+        .hasMessage(
+            "This property cannot be expanded (balance_transaction). You may want to try"
+                + " expanding 'data.balance_transaction' instead.");
   }
 }

@@ -1,6 +1,7 @@
 package tally.checkout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static tally.testing.Browser.waitFor;
 
 import com.stripe.StripeClient;
 import com.stripe.model.Charge;
@@ -13,16 +14,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import tally.testing.Browser;
 import tally.testing.TallyServer;
 
 /** Headless Chromium pays on the hosted checkout page; the API then shows the payment. */
 class CheckoutBrowserTest {
-  static WebDriverWait waitFor(WebDriver browser) {
-    return new WebDriverWait(browser, java.time.Duration.ofSeconds(15));
-  }
-
   @RegisterExtension static final TallyServer SERVER = new TallyServer();
 
   @Test

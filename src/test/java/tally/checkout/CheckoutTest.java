@@ -1,10 +1,10 @@
 package tally.checkout;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static tally.testing.Fixtures.priceParams;
+import static tally.testing.StripeErrors.assertStripeError;
 
 import com.stripe.StripeClient;
-import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.LineItem;
 import com.stripe.model.Price;
@@ -38,6 +38,13 @@ class CheckoutTest {
         .build();
   }
 
+  static SessionCreateParams.LineItem priced(Price price, long quantity) {
+    return SessionCreateParams.LineItem.builder()
+        .setPrice(price.getId())
+        .setQuantity(quantity)
+        .build();
+  }
+
   static SessionCreateParams.Builder session() {
     return SessionCreateParams.builder()
         .setMode(SessionCreateParams.Mode.PAYMENT)
@@ -45,34 +52,20 @@ class CheckoutTest {
         .setCancelUrl("https://example.com/cancel");
   }
 
+  private Session create(SessionCreateParams.Builder session) throws StripeException {
+    return stripe.v1().checkout().sessions().create(session.build());
+  }
+
   @Test
   void createComputesTotalsAndPointsAtTheHostedPage() throws StripeException {
-    Price price =
-        stripe
-            .v1()
-            .prices()
-            .create(
-                PriceCreateParams.builder()
-                    .setCurrency("usd")
-                    .setUnitAmount(500L)
-                    .setProductData(PriceCreateParams.ProductData.builder().setName("Mug").build())
-                    .build());
+    Price price = stripe.v1().prices().create(priceParams(500, "Mug").build());
     Session s =
-        stripe
-            .v1()
-            .checkout()
-            .sessions()
-            .create(
-                session()
-                    .addLineItem(
-                        SessionCreateParams.LineItem.builder()
-                            .setPrice(price.getId())
-                            .setQuantity(2L)
-                            .build())
-                    .addLineItem(adhoc(1500, 1))
-                    .setClientReferenceId("order-9")
-                    .putMetadata("cart", "42")
-                    .build());
+        create(
+            session()
+                .addLineItem(priced(price, 2))
+                .addLineItem(adhoc(1500, 1))
+                .setClientReferenceId("order-9")
+                .putMetadata("cart", "42"));
     assertThat(s.getId()).startsWith("cs_test_");
     assertThat(s.getStatus()).isEqualTo("open");
     assertThat(s.getPaymentStatus()).isEqualTo("unpaid");
@@ -103,28 +96,16 @@ class CheckoutTest {
 
   @Test
   void expireByApiAndByTheClock() throws StripeException {
-    Session s =
-        stripe.v1().checkout().sessions().create(session().addLineItem(adhoc(1000, 1)).build());
+    Session s = create(session().addLineItem(adhoc(1000, 1)));
     Session expired = stripe.v1().checkout().sessions().expire(s.getId());
     assertThat(expired.getStatus()).isEqualTo("expired");
     assertThat(expired.getUrl()).isNull();
-    assertThatThrownBy(() -> stripe.v1().checkout().sessions().expire(s.getId()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e ->
-                assertThat(e.getStripeError().getMessage())
-                    .isEqualTo(
-                        "Only Checkout Sessions with a status in [\"open\"] can be expired."));
+    assertStripeError(() -> stripe.v1().checkout().sessions().expire(s.getId()))
+        .isInvalidRequest()
+        .hasMessage("Only Checkout Sessions with a status in [\"open\"] can be expired.");
     Session timed =
-        stripe
-            .v1()
-            .checkout()
-            .sessions()
-            .create(
-                session()
-                    .addLineItem(adhoc(1000, 1))
-                    .setExpiresAt(SERVER.clock().nowSeconds() + 3600)
-                    .build());
+        create(
+            session().addLineItem(adhoc(1000, 1)).setExpiresAt(SERVER.clock().nowSeconds() + 3600));
     SERVER.clock().advance(Duration.ofMinutes(61));
     try {
       SERVER.runJobs();
@@ -146,91 +127,47 @@ class CheckoutTest {
 
   @Test
   void validationErrors() throws StripeException {
-    assertThatThrownBy(() -> stripe.v1().checkout().sessions().create(session().build()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class, e -> assertThat(e.getParam()).isEqualTo("line_items"));
-    assertThatThrownBy(() ->
-            stripe
-                .v1()
-                .checkout()
-                .sessions()
-                .create(
-                    session()
-                        .addLineItem(SessionCreateParams.LineItem.builder().setQuantity(1L).build())
-                        .build()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e ->
-                assertThat(e.getStripeError().getMessage())
-                    .startsWith("You must provide either price or price_data"));
+    assertStripeError(() -> create(session())).isInvalidRequest().hasParam("line_items");
+    assertStripeError(() ->
+            create(
+                session()
+                    .addLineItem(SessionCreateParams.LineItem.builder().setQuantity(1L).build())))
+        .isInvalidRequest()
+        .hasMessageStartingWith("You must provide either price or price_data");
     Price recurring =
         stripe
             .v1()
             .prices()
             .create(
-                PriceCreateParams.builder()
-                    .setCurrency("usd")
-                    .setUnitAmount(500L)
+                priceParams(500, "Plan")
                     .setRecurring(
                         PriceCreateParams.Recurring.builder()
                             .setInterval(PriceCreateParams.Recurring.Interval.MONTH)
                             .build())
-                    .setProductData(PriceCreateParams.ProductData.builder().setName("Plan").build())
                     .build());
-    assertThatThrownBy(() ->
-            stripe
-                .v1()
-                .checkout()
-                .sessions()
-                .create(
-                    session()
-                        .addLineItem(
-                            SessionCreateParams.LineItem.builder()
-                                .setPrice(recurring.getId())
-                                .setQuantity(1L)
-                                .build())
-                        .build()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e -> {
-              assertThat(e.getParam()).isEqualTo("line_items[0]");
-              assertThat(e.getStripeError().getMessage())
-                  .startsWith("You specified `payment` mode but passed a recurring price.");
-            });
-    assertThatThrownBy(() ->
-            stripe
-                .v1()
-                .checkout()
-                .sessions()
-                .create(
-                    session()
-                        .addLineItem(adhoc(100, 1))
-                        .setExpiresAt(SERVER.clock().nowSeconds() + 60)
-                        .build()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class, e -> assertThat(e.getParam()).isEqualTo("expires_at"));
-    assertThatThrownBy(() ->
-            stripe
-                .v1()
-                .checkout()
-                .sessions()
-                .create(
-                    session()
-                        .setMode(SessionCreateParams.Mode.SUBSCRIPTION)
-                        .addLineItem(adhoc(100, 1))
-                        .build()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class, e -> assertThat(e.getParam()).isEqualTo("mode"));
-    assertThatThrownBy(() ->
-            stripe
-                .v1()
-                .checkout()
-                .sessions()
-                .create(session().addLineItem(adhoc(100, 1)).setCustomer("cus_nope").build()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class, e -> assertThat(e.getStatusCode()).isEqualTo(404));
-    assertThatThrownBy(() -> stripe.v1().checkout().sessions().retrieve("cs_test_nope"))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class, e -> assertThat(e.getStatusCode()).isEqualTo(404));
+    assertStripeError(() -> create(session().addLineItem(priced(recurring, 1))))
+        .isInvalidRequest()
+        .hasParam("line_items[0]")
+        .hasMessageStartingWith("You specified `payment` mode but passed a recurring price.");
+    assertStripeError(() ->
+            create(
+                session()
+                    .addLineItem(adhoc(100, 1))
+                    .setExpiresAt(SERVER.clock().nowSeconds() + 60)))
+        .isInvalidRequest()
+        .hasParam("expires_at");
+    assertStripeError(() ->
+            create(
+                session()
+                    .setMode(SessionCreateParams.Mode.SUBSCRIPTION)
+                    .addLineItem(adhoc(100, 1))))
+        .isInvalidRequest()
+        .hasParam("mode");
+    assertStripeError(() -> create(session().addLineItem(adhoc(100, 1)).setCustomer("cus_nope")))
+        .isInvalidRequest()
+        .hasStatus(404);
+    assertStripeError(() -> stripe.v1().checkout().sessions().retrieve("cs_test_nope"))
+        .isInvalidRequest()
+        .hasStatus(404);
   }
 }

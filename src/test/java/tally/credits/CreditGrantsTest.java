@@ -1,21 +1,22 @@
 package tally.credits;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static tally.testing.Fixtures.customer;
+import static tally.testing.StripeErrors.assertStripeError;
 
 import com.stripe.StripeClient;
-import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Customer;
 import com.stripe.model.billing.CreditBalanceSummary;
+import com.stripe.model.billing.CreditBalanceTransaction;
 import com.stripe.model.billing.CreditGrant;
-import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.billing.CreditBalanceSummaryRetrieveParams;
 import com.stripe.param.billing.CreditBalanceTransactionListParams;
 import com.stripe.param.billing.CreditGrantCreateParams;
 import com.stripe.param.billing.CreditGrantListParams;
 import com.stripe.param.billing.CreditGrantUpdateParams;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tally.testing.TallyServer;
@@ -23,13 +24,6 @@ import tally.testing.TallyServer;
 class CreditGrantsTest {
   @RegisterExtension static final TallyServer SERVER = new TallyServer();
   private final StripeClient stripe = SERVER.newClient();
-
-  private Customer customer() throws StripeException {
-    return stripe
-        .v1()
-        .customers()
-        .create(CustomerCreateParams.builder().setEmail("c@example.com").build());
-  }
 
   private CreditGrant grant(String customer, long value, Long effectiveAt, Long expiresAt)
       throws StripeException {
@@ -64,6 +58,11 @@ class CreditGrantsTest {
     return stripe.v1().billing().creditGrants().create(b.build());
   }
 
+  private CreditGrant update(String grant, CreditGrantUpdateParams.Builder params)
+      throws StripeException {
+    return stripe.v1().billing().creditGrants().update(grant, params.build());
+  }
+
   private long available(String customer) throws StripeException {
     CreditBalanceSummary s =
         stripe
@@ -91,22 +90,25 @@ class CreditGrantsTest {
         : s.getBalances().getFirst().getAvailableBalance().getMonetary().getValue();
   }
 
+  private List<CreditBalanceTransaction> transactions(String customer) throws StripeException {
+    return stripe
+        .v1()
+        .billing()
+        .creditBalanceTransactions()
+        .list(CreditBalanceTransactionListParams.builder().setCustomer(customer).build())
+        .getData();
+  }
+
   @Test
   void aGrantAddsToTheBalanceAndRecordsACredit() throws StripeException {
-    Customer c = customer();
+    Customer c = customer(stripe, "c@example.com");
     CreditGrant g = grant(c.getId(), 1000, null, null);
     assertThat(g.getId()).startsWith("credgr_test_");
     assertThat(g.getPriority()).isEqualTo(50L);
     assertThat(g.getAmount().getMonetary().getValue()).isEqualTo(1000L);
     assertThat(g.getApplicabilityConfig().getScope().getPriceType()).isEqualTo("metered");
     assertThat(available(c.getId())).isEqualTo(1000L);
-    var txns =
-        stripe
-            .v1()
-            .billing()
-            .creditBalanceTransactions()
-            .list(CreditBalanceTransactionListParams.builder().setCustomer(c.getId()).build())
-            .getData();
+    var txns = transactions(c.getId());
     assertThat(txns)
         .singleElement()
         .satisfies(t -> {
@@ -126,7 +128,7 @@ class CreditGrantsTest {
 
   @Test
   void grantsBecomeEffectiveAndExpireByTheClock() throws StripeException {
-    Customer c = customer();
+    Customer c = customer(stripe, "c@example.com");
     long now = SERVER.clock().nowSeconds();
     grant(c.getId(), 500, now + 3600, now + 7200);
     assertThat(available(c.getId())).isZero();
@@ -136,13 +138,7 @@ class CreditGrantsTest {
       SERVER.clock().advance(Duration.ofMinutes(61));
       assertThat(SERVER.runJobs()).isGreaterThanOrEqualTo(1);
       assertThat(available(c.getId())).isZero();
-      var debits =
-          stripe
-              .v1()
-              .billing()
-              .creditBalanceTransactions()
-              .list(CreditBalanceTransactionListParams.builder().setCustomer(c.getId()).build())
-              .getData();
+      var debits = transactions(c.getId());
       assertThat(debits.getFirst().getDebit().getType()).isEqualTo("credits_expired");
     } finally {
       SERVER.clock().advance(Duration.ofMinutes(-122));
@@ -151,52 +147,35 @@ class CreditGrantsTest {
 
   @Test
   void voidAndExpireFollowTheStateRules() throws StripeException {
-    Customer c = customer();
+    Customer c = customer(stripe, "c@example.com");
     CreditGrant a = grant(c.getId(), 300, null, null);
     CreditGrant voided = stripe.v1().billing().creditGrants().voidGrant(a.getId());
     assertThat(voided.getVoidedAt()).isNotNull();
-    assertThatThrownBy(() -> stripe.v1().billing().creditGrants().expire(a.getId()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e ->
-                assertThat(e.getStripeError().getMessage())
-                    .isEqualTo("This credit grant has already been voided."));
+    assertStripeError(() -> stripe.v1().billing().creditGrants().expire(a.getId()))
+        .isInvalidRequest()
+        .hasMessage("This credit grant has already been voided.");
     CreditGrant b = grant(c.getId(), 200, null, null);
     CreditGrant expired = stripe.v1().billing().creditGrants().expire(b.getId());
     assertThat(expired.getExpiresAt()).isNotNull();
-    assertThatThrownBy(() -> stripe.v1().billing().creditGrants().voidGrant(b.getId()))
-        .isInstanceOf(InvalidRequestException.class);
+    assertStripeError(() -> stripe.v1().billing().creditGrants().voidGrant(b.getId()))
+        .isInvalidRequest();
     assertThat(available(c.getId())).isZero();
   }
 
   @Test
   void updateChangesExpiryAndMetadataOnly() throws StripeException {
-    Customer c = customer();
+    Customer c = customer(stripe, "c@example.com");
     CreditGrant g = grant(c.getId(), 100, null, null);
     long later = SERVER.clock().nowSeconds() + 86_400;
     CreditGrant u =
-        stripe
-            .v1()
-            .billing()
-            .creditGrants()
-            .update(
-                g.getId(),
-                CreditGrantUpdateParams.builder()
-                    .setExpiresAt(later)
-                    .putMetadata("k", "v")
-                    .build());
+        update(
+            g.getId(), CreditGrantUpdateParams.builder().setExpiresAt(later).putMetadata("k", "v"));
     assertThat(u.getExpiresAt()).isEqualTo(later);
     assertThat(u.getMetadata()).containsEntry("k", "v");
-    assertThatThrownBy(() ->
-            stripe
-                .v1()
-                .billing()
-                .creditGrants()
-                .update(
-                    g.getId(),
-                    CreditGrantUpdateParams.builder().putExtraParam("priority", 1).build()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class, e -> assertThat(e.getParam()).isEqualTo("priority"));
+    assertStripeError(
+            () -> update(g.getId(), CreditGrantUpdateParams.builder().putExtraParam("priority", 1)))
+        .isInvalidRequest()
+        .hasParam("priority");
     assertThat(
             stripe
                 .v1()
@@ -210,14 +189,11 @@ class CreditGrantsTest {
 
   @Test
   void invalidGrantsAreRefused() throws StripeException {
-    assertThatThrownBy(() -> grant("cus_nope", 100, null, null))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class, e -> assertThat(e.getStatusCode()).isEqualTo(404));
-    Customer c = customer();
-    assertThatThrownBy(() -> grant(c.getId(), 0, null, null))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e -> assertThat(e.getParam()).isEqualTo("amount[monetary][value]"));
+    assertStripeError(() -> grant("cus_nope", 100, null, null)).isInvalidRequest().hasStatus(404);
+    Customer c = customer(stripe, "c@example.com");
+    assertStripeError(() -> grant(c.getId(), 0, null, null))
+        .isInvalidRequest()
+        .hasParam("amount[monetary][value]");
     var raw =
         SERVER.raw(
             "POST",

@@ -1,11 +1,11 @@
 package tally.customers;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static tally.testing.Fixtures.charge;
+import static tally.testing.Fixtures.chargeCustomer;
+import static tally.testing.StripeErrors.assertStripeError;
 
 import com.stripe.StripeClient;
-import com.stripe.exception.CardException;
-import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Charge;
 import com.stripe.model.Customer;
@@ -20,6 +20,7 @@ import com.stripe.param.CustomerUpdateParams;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import tally.testing.Fixtures;
 import tally.testing.TallyServer;
 
 class CustomersTest {
@@ -71,46 +72,21 @@ class CustomersTest {
     assertThat(deleted.getDeleted()).isTrue();
     assertThat(deleted.getLastResponse().body()).doesNotContain("email");
     assertThat(stripe.v1().customers().retrieve(c.getId()).getDeleted()).isTrue();
-    assertThatThrownBy(() -> stripe.v1().customers().delete(c.getId()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class, e -> assertThat(e.getStatusCode()).isEqualTo(404));
-    assertThatThrownBy(() ->
-            stripe
-                .v1()
-                .charges()
-                .create(
-                    ChargeCreateParams.builder()
-                        .setAmount(1000L)
-                        .setCurrency("usd")
-                        .setCustomer(c.getId())
-                        .build()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e -> {
-              assertThat(e.getStatusCode()).isEqualTo(404);
-              assertThat(e.getStripeError().getMessage())
-                  .isEqualTo("No such customer: '" + c.getId() + "'");
-            });
+    assertStripeError(() -> stripe.v1().customers().delete(c.getId()))
+        .isInvalidRequest()
+        .hasStatus(404);
+    assertStripeError(() -> chargeCustomer(stripe, c.getId(), 1000))
+        .isInvalidRequest()
+        .hasStatus(404)
+        .hasMessage("No such customer: '" + c.getId() + "'");
   }
 
   @Test
   void listFiltersByEmailAndHidesDeletedCustomers() throws StripeException {
     StripeClient fresh = SERVER.newClient();
-    Customer a =
-        fresh
-            .v1()
-            .customers()
-            .create(CustomerCreateParams.builder().setEmail("a@example.com").build());
-    Customer b =
-        fresh
-            .v1()
-            .customers()
-            .create(CustomerCreateParams.builder().setEmail("b@example.com").build());
-    Customer gone =
-        fresh
-            .v1()
-            .customers()
-            .create(CustomerCreateParams.builder().setEmail("a@example.com").build());
+    Customer a = Fixtures.customer(fresh, "a@example.com");
+    Customer b = Fixtures.customer(fresh, "b@example.com");
+    Customer gone = Fixtures.customer(fresh, "a@example.com");
     fresh.v1().customers().delete(gone.getId());
     assertThat(fresh.v1().customers().list().getData())
         .extracting(Customer::getId)
@@ -129,16 +105,7 @@ class CustomersTest {
   void aChargeWithOnlyACustomerUsesItsDefaultCard() throws StripeException {
     Customer c = customer("tok_mastercard");
     assertThat(c.getDefaultSource()).startsWith("card_");
-    Charge charge =
-        stripe
-            .v1()
-            .charges()
-            .create(
-                ChargeCreateParams.builder()
-                    .setAmount(2000L)
-                    .setCurrency("usd")
-                    .setCustomer(c.getId())
-                    .build());
+    Charge charge = chargeCustomer(stripe, c.getId(), 2000);
     assertThat(charge.getCustomer()).isEqualTo(c.getId());
     assertThat(charge.getPaymentMethod()).isEqualTo(c.getDefaultSource());
     assertThat(charge.getPaymentMethodDetails().getCard().getBrand()).isEqualTo("mastercard");
@@ -168,31 +135,18 @@ class CustomersTest {
   @Test
   void aCustomerWithoutACardCannotBeCharged() throws StripeException {
     Customer c = customer(null);
-    assertThatThrownBy(() ->
-            stripe
-                .v1()
-                .charges()
-                .create(
-                    ChargeCreateParams.builder()
-                        .setAmount(2000L)
-                        .setCurrency("usd")
-                        .setCustomer(c.getId())
-                        .build()))
-        .isInstanceOfSatisfying(
-            CardException.class,
-            e -> {
-              assertThat(e.getCode()).isEqualTo("missing");
-              assertThat(e.getParam()).isEqualTo("card");
-              assertThat(e.getStripeError().getMessage())
-                  .isEqualTo("Cannot charge a customer that has no active card");
-            });
+    assertStripeError(() -> chargeCustomer(stripe, c.getId(), 2000))
+        .isCardError()
+        .hasCode("missing")
+        .hasParam("card")
+        .hasMessage("Cannot charge a customer that has no active card");
   }
 
   @Test
   void aCardOfAnotherCustomerIsRefused() throws StripeException {
     Customer a = customer("tok_visa");
     Customer b = customer("tok_visa");
-    assertThatThrownBy(() ->
+    assertStripeError(() ->
             stripe
                 .v1()
                 .charges()
@@ -203,45 +157,24 @@ class CustomersTest {
                         .setCustomer(a.getId())
                         .setSource(b.getDefaultSource())
                         .build()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e -> {
-              assertThat(e.getCode()).isEqualTo("missing");
-              assertThat(e.getParam()).isEqualTo("source");
-            });
+        .isInvalidRequest()
+        .hasCode("missing")
+        .hasParam("source");
   }
 
   @Test
   void declineOnlyCardsCannotBeAttachedButCustomerFailCardsCan() throws StripeException {
-    assertThatThrownBy(() -> customer("tok_chargeDeclined")).isInstanceOf(CardException.class);
+    assertStripeError(() -> customer("tok_chargeDeclined")).isCardError();
     Customer c = customer("tok_chargeCustomerFail");
-    assertThatThrownBy(() ->
-            stripe
-                .v1()
-                .charges()
-                .create(
-                    ChargeCreateParams.builder()
-                        .setAmount(2000L)
-                        .setCurrency("usd")
-                        .setCustomer(c.getId())
-                        .build()))
-        .isInstanceOfSatisfying(
-            CardException.class, e -> assertThat(e.getDeclineCode()).isEqualTo("generic_decline"));
+    assertStripeError(() -> chargeCustomer(stripe, c.getId(), 2000))
+        .isCardError()
+        .hasDeclineCode("generic_decline");
   }
 
   @Test
   void aChargeWithoutACustomerCanBeGivenOneOnce() throws StripeException {
     Customer c = customer(null);
-    Charge charge =
-        stripe
-            .v1()
-            .charges()
-            .create(
-                ChargeCreateParams.builder()
-                    .setAmount(2000L)
-                    .setCurrency("usd")
-                    .setSource("tok_visa")
-                    .build());
+    Charge charge = charge(stripe, "tok_visa", 2000);
     Charge updated =
         stripe
             .v1()
@@ -249,34 +182,31 @@ class CustomersTest {
             .update(charge.getId(), ChargeUpdateParams.builder().setCustomer(c.getId()).build());
     assertThat(updated.getCustomer()).isEqualTo(c.getId());
     Customer other = customer(null);
-    assertThatThrownBy(() ->
+    assertStripeError(() ->
             stripe
                 .v1()
                 .charges()
                 .update(
                     charge.getId(),
                     ChargeUpdateParams.builder().setCustomer(other.getId()).build()))
-        .isInstanceOf(InvalidRequestException.class);
+        .isInvalidRequest();
   }
 
   @Test
   void invalidFieldsAreRefused() {
-    assertThatThrownBy(() ->
+    assertStripeError(() ->
             stripe
                 .v1()
                 .customers()
                 .create(CustomerCreateParams.builder().setPhone("1".repeat(21)).build()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class, e -> assertThat(e.getParam()).isEqualTo("phone"));
-    assertThatThrownBy(() -> stripe.v1().customers().retrieve("cus_nope"))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e ->
-                assertThat(e.getStripeError().getMessage())
-                    .isEqualTo("No such customer: 'cus_nope'"));
-    assertThatThrownBy(() ->
+        .isInvalidRequest()
+        .hasParam("phone");
+    assertStripeError(() -> stripe.v1().customers().retrieve("cus_nope"))
+        .isInvalidRequest()
+        .hasMessage("No such customer: 'cus_nope'");
+    assertStripeError(() ->
             stripe.v1().charges().list(ChargeListParams.builder().setCustomer("cus_nope").build()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class, e -> assertThat(e.getStatusCode()).isEqualTo(404));
+        .isInvalidRequest()
+        .hasStatus(404);
   }
 }

@@ -1,13 +1,13 @@
 package tally.disputes;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static tally.disputes.DisputedCharges.assertAlreadyClosed;
 import static tally.disputes.DisputedCharges.letVerdictsFall;
 import static tally.disputes.DisputedCharges.openDispute;
 import static tally.disputes.DisputedCharges.submit;
+import static tally.testing.StripeErrors.assertStripeError;
 
 import com.stripe.StripeClient;
-import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Dispute;
 import org.junit.jupiter.api.Test;
@@ -17,19 +17,6 @@ import tally.testing.TallyServer;
 class DisputeCloseTest {
   @RegisterExtension static final TallyServer SERVER = new TallyServer();
   private final StripeClient stripe = SERVER.newClient();
-
-  private static void assertAlreadyClosed(Throwable t) {
-    assertThat(t)
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e -> {
-              assertThat(e.getStatusCode()).isEqualTo(400);
-              assertThat(e.getCode()).isNull();
-              assertThat(e.getParam()).isNull();
-              assertThat(e.getStripeError().getMessage())
-                  .isEqualTo("This dispute is already closed");
-            });
-  }
 
   @Test
   void closingAChargebackLosesItAtOnce() throws StripeException {
@@ -54,8 +41,8 @@ class DisputeCloseTest {
   void aClosedDisputeCannotBeClosedOrUpdatedAgain() throws StripeException {
     Dispute d = openDispute(stripe, "tok_createDispute", 2000);
     stripe.v1().disputes().close(d.getId());
-    assertAlreadyClosed(catchThrowable(() -> stripe.v1().disputes().close(d.getId())));
-    assertAlreadyClosed(catchThrowable(() -> submit(stripe, d, "winning_evidence")));
+    assertAlreadyClosed(() -> stripe.v1().disputes().close(d.getId()));
+    assertAlreadyClosed(() -> submit(stripe, d, "winning_evidence"));
   }
 
   @Test
@@ -63,7 +50,7 @@ class DisputeCloseTest {
     Dispute d = openDispute(stripe, "tok_createDispute", 2000);
     submit(stripe, d, "winning_evidence");
     letVerdictsFall(SERVER);
-    assertAlreadyClosed(catchThrowable(() -> stripe.v1().disputes().close(d.getId())));
+    assertAlreadyClosed(() -> stripe.v1().disputes().close(d.getId()));
     assertThat(stripe.v1().disputes().retrieve(d.getId()).getStatus()).isEqualTo("won");
   }
 
@@ -80,20 +67,11 @@ class DisputeCloseTest {
 
   @Test
   void anUnknownDisputeIs404() {
-    assertThatThrownBy(() -> stripe.v1().disputes().close("du_missing"))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e -> {
-              assertThat(e.getStatusCode()).isEqualTo(404);
-              assertThat(e.getCode()).isEqualTo("resource_missing");
-              assertThat(e.getParam()).isEqualTo("dispute");
-              assertThat(e.getStripeError().getMessage())
-                  .isEqualTo("No such dispute: 'du_missing'");
-            });
-  }
-
-  private static Throwable catchThrowable(
-      org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
-    return org.assertj.core.api.Assertions.catchThrowable(call);
+    assertStripeError(() -> stripe.v1().disputes().close("du_missing"))
+        .isInvalidRequest()
+        .hasStatus(404)
+        .hasCode("resource_missing")
+        .hasParam("dispute")
+        .hasMessage("No such dispute: 'du_missing'");
   }
 }

@@ -1,16 +1,17 @@
 package tally.disputes;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static tally.disputes.DisputedCharges.assertAlreadyClosed;
 import static tally.disputes.DisputedCharges.letVerdictsFall;
 import static tally.disputes.DisputedCharges.openDispute;
 import static tally.disputes.DisputedCharges.submit;
+import static tally.testing.StripeErrors.assertStripeError;
 
 import com.stripe.StripeClient;
-import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Dispute;
 import com.stripe.param.DisputeUpdateParams;
+import com.stripe.param.DisputeUpdateParams.Evidence;
 import com.stripe.param.common.EmptyParam;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -20,8 +21,29 @@ class DisputeEvidenceTest {
   @RegisterExtension static final TallyServer SERVER = new TallyServer();
   private final StripeClient stripe = SERVER.newClient();
 
-  private static DisputeUpdateParams.Evidence everyField() {
-    return DisputeUpdateParams.Evidence.builder()
+  private Dispute update(Dispute d, DisputeUpdateParams.Builder params) throws StripeException {
+    return stripe.v1().disputes().update(d.getId(), params.build());
+  }
+
+  private static DisputeUpdateParams.Builder evidence(Evidence.Builder evidence) {
+    return DisputeUpdateParams.builder().setEvidence(evidence.build());
+  }
+
+  private Dispute retrieve(Dispute d) throws StripeException {
+    return stripe.v1().disputes().retrieve(d.getId());
+  }
+
+  /** What the verdict left: the status, whether the charge is refundable, the money moved. */
+  private void assertSettled(Dispute d, String status, boolean refundable, int movements)
+      throws StripeException {
+    Dispute settled = retrieve(d);
+    assertThat(settled.getStatus()).isEqualTo(status);
+    assertThat(settled.getIsChargeRefundable()).isEqualTo(refundable);
+    assertThat(settled.getBalanceTransactions()).hasSize(movements);
+  }
+
+  private static Evidence.Builder everyField() {
+    return Evidence.builder()
         .setAccessActivityLog("login 2026-01-02 10:00 from 203.0.113.7")
         .setBillingAddress("1 Main St, Springfield")
         .setCancellationPolicy("file_cancel0policy0000000000")
@@ -48,20 +70,13 @@ class DisputeEvidenceTest {
         .setShippingDocumentation("file_shipping00000000000000000")
         .setShippingTrackingNumber("Z01234567890")
         .setUncategorizedFile("file_other0000000000000000000")
-        .setUncategorizedText("Additional notes")
-        .build();
+        .setUncategorizedText("Additional notes");
   }
 
   @Test
   void stagingEveryEvidenceFieldKeepsTheDisputeOpen() throws StripeException {
     Dispute d = openDispute(stripe, "tok_createDispute", 3000);
-    Dispute staged =
-        stripe
-            .v1()
-            .disputes()
-            .update(
-                d.getId(),
-                DisputeUpdateParams.builder().setEvidence(everyField()).setSubmit(false).build());
+    Dispute staged = update(d, evidence(everyField()).setSubmit(false));
     assertThat(staged.getStatus()).isEqualTo("needs_response");
     assertThat(staged.getEvidenceDetails().getHasEvidence()).isTrue();
     assertThat(staged.getEvidenceDetails().getSubmissionCount()).isZero();
@@ -94,8 +109,7 @@ class DisputeEvidenceTest {
     assertThat(e.getUncategorizedFile()).isEqualTo("file_other0000000000000000000");
     assertThat(e.getUncategorizedText()).isEqualTo("Additional notes");
 
-    Dispute again = stripe.v1().disputes().retrieve(d.getId());
-    assertThat(again.toJson()).isEqualTo(staged.toJson());
+    assertThat(retrieve(d).toJson()).isEqualTo(staged.toJson());
   }
 
   @Test
@@ -112,23 +126,9 @@ class DisputeEvidenceTest {
   @Test
   void stagedEvidenceIsSubmittedLaterWithSubmitTrue() throws StripeException {
     Dispute d = openDispute(stripe, "tok_createDispute", 3000);
-    stripe
-        .v1()
-        .disputes()
-        .update(
-            d.getId(),
-            DisputeUpdateParams.builder()
-                .setEvidence(
-                    DisputeUpdateParams.Evidence.builder()
-                        .setUncategorizedText("winning_evidence")
-                        .build())
-                .setSubmit(false)
-                .build());
-    Dispute submitted =
-        stripe
-            .v1()
-            .disputes()
-            .update(d.getId(), DisputeUpdateParams.builder().setSubmit(true).build());
+    update(
+        d, evidence(Evidence.builder().setUncategorizedText("winning_evidence")).setSubmit(false));
+    Dispute submitted = update(d, DisputeUpdateParams.builder().setSubmit(true));
     assertThat(submitted.getStatus()).isEqualTo("under_review");
     assertThat(submitted.getEvidenceDetails().getSubmissionCount()).isEqualTo(1L);
     assertThat(submitted.getEvidence().getUncategorizedText()).isEqualTo("winning_evidence");
@@ -137,30 +137,16 @@ class DisputeEvidenceTest {
   @Test
   void metadataOnlyUpdateMergesAndSubmitsNothing() throws StripeException {
     Dispute d = openDispute(stripe, "tok_createDispute", 3000);
-    stripe
-        .v1()
-        .disputes()
-        .update(
-            d.getId(),
-            DisputeUpdateParams.builder().putMetadata("case", "17").putMetadata("a", "1").build());
+    update(d, DisputeUpdateParams.builder().putMetadata("case", "17").putMetadata("a", "1"));
     Dispute updated =
-        stripe
-            .v1()
-            .disputes()
-            .update(
-                d.getId(),
-                DisputeUpdateParams.builder().putMetadata("a", "").putMetadata("b", "2").build());
+        update(d, DisputeUpdateParams.builder().putMetadata("a", "").putMetadata("b", "2"));
     assertThat(updated.getMetadata())
         .containsOnly(java.util.Map.entry("case", "17"), java.util.Map.entry("b", "2"));
     assertThat(updated.getStatus()).isEqualTo("needs_response");
     assertThat(updated.getEvidenceDetails().getSubmissionCount()).isZero();
     assertThat(updated.getEvidenceDetails().getHasEvidence()).isFalse();
 
-    Dispute cleared =
-        stripe
-            .v1()
-            .disputes()
-            .update(d.getId(), DisputeUpdateParams.builder().setMetadata(EmptyParam.EMPTY).build());
+    Dispute cleared = update(d, DisputeUpdateParams.builder().setMetadata(EmptyParam.EMPTY));
     assertThat(cleared.getMetadata()).isEmpty();
   }
 
@@ -169,13 +155,10 @@ class DisputeEvidenceTest {
     Dispute d = openDispute(stripe, "tok_createDispute", 3000);
     assertThat(submit(stripe, d, "winning_evidence").getStatus()).isEqualTo("under_review");
     SERVER.runJobs();
-    assertThat(stripe.v1().disputes().retrieve(d.getId()).getStatus()).isEqualTo("under_review");
+    assertThat(retrieve(d).getStatus()).isEqualTo("under_review");
 
     letVerdictsFall(SERVER);
-    Dispute won = stripe.v1().disputes().retrieve(d.getId());
-    assertThat(won.getStatus()).isEqualTo("won");
-    assertThat(won.getIsChargeRefundable()).isTrue();
-    assertThat(won.getBalanceTransactions()).hasSize(2);
+    assertSettled(d, "won", true, 2);
   }
 
   @Test
@@ -183,10 +166,7 @@ class DisputeEvidenceTest {
     Dispute d = openDispute(stripe, "tok_createDisputeProductNotReceived", 3000);
     submit(stripe, d, "losing_evidence");
     letVerdictsFall(SERVER);
-    Dispute lost = stripe.v1().disputes().retrieve(d.getId());
-    assertThat(lost.getStatus()).isEqualTo("lost");
-    assertThat(lost.getIsChargeRefundable()).isFalse();
-    assertThat(lost.getBalanceTransactions()).hasSize(1);
+    assertSettled(d, "lost", false, 1);
   }
 
   @Test
@@ -194,7 +174,7 @@ class DisputeEvidenceTest {
     Dispute d = openDispute(stripe, "tok_createDispute", 3000);
     submit(stripe, d, "Here is the signed delivery receipt");
     letVerdictsFall(SERVER);
-    assertThat(stripe.v1().disputes().retrieve(d.getId()).getStatus()).isEqualTo("under_review");
+    assertThat(retrieve(d).getStatus()).isEqualTo("under_review");
   }
 
   @Test
@@ -202,10 +182,7 @@ class DisputeEvidenceTest {
     Dispute d = openDispute(stripe, "tok_createDisputeInquiry", 3000);
     assertThat(submit(stripe, d, "winning_evidence").getStatus()).isEqualTo("warning_under_review");
     letVerdictsFall(SERVER);
-    Dispute closed = stripe.v1().disputes().retrieve(d.getId());
-    assertThat(closed.getStatus()).isEqualTo("warning_closed");
-    assertThat(closed.getIsChargeRefundable()).isTrue();
-    assertThat(closed.getBalanceTransactions()).isEmpty();
+    assertSettled(d, "warning_closed", true, 0);
   }
 
   @Test
@@ -214,7 +191,7 @@ class DisputeEvidenceTest {
     assertThat(submit(stripe, d, "escalate_inquiry_evidence").getStatus())
         .isEqualTo("warning_under_review");
     letVerdictsFall(SERVER);
-    Dispute escalated = stripe.v1().disputes().retrieve(d.getId());
+    Dispute escalated = retrieve(d);
     assertThat(escalated.getStatus()).isEqualTo("needs_response");
     assertThat(escalated.getIsChargeRefundable()).isFalse();
     assertThat(escalated.getPaymentMethodDetails().getCard().getCaseType()).isEqualTo("chargeback");
@@ -228,7 +205,7 @@ class DisputeEvidenceTest {
     // Now a chargeback, it can be fought and won like any other.
     submit(stripe, escalated, "winning_evidence");
     letVerdictsFall(SERVER);
-    assertThat(stripe.v1().disputes().retrieve(d.getId()).getStatus()).isEqualTo("won");
+    assertThat(retrieve(d).getStatus()).isEqualTo("won");
   }
 
   @Test
@@ -236,120 +213,53 @@ class DisputeEvidenceTest {
     Dispute d = openDispute(stripe, "tok_createDispute", 3000);
     submit(stripe, d, "winning_evidence");
     letVerdictsFall(SERVER);
-    assertThatThrownBy(() -> submit(stripe, d, "more"))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e -> {
-              assertThat(e.getStatusCode()).isEqualTo(400);
-              assertThat(e.getCode()).isNull();
-              assertThat(e.getParam()).isNull();
-              assertThat(e.getStripeError().getMessage())
-                  .isEqualTo("This dispute is already closed");
-            });
+    assertAlreadyClosed(() -> submit(stripe, d, "more"));
   }
 
   @Test
   void aPlainStringInAFileFieldIsRefused() throws StripeException {
     Dispute d = openDispute(stripe, "tok_createDispute", 3000);
-    assertThatThrownBy(() ->
-            stripe
-                .v1()
-                .disputes()
-                .update(
-                    d.getId(),
-                    DisputeUpdateParams.builder()
-                        .setEvidence(
-                            DisputeUpdateParams.Evidence.builder()
-                                .setReceipt("my receipt.pdf")
-                                .build())
-                        .build()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e -> {
-              assertThat(e.getStatusCode()).isEqualTo(400);
-              assertThat(e.getCode()).isEqualTo("resource_missing");
-              assertThat(e.getParam()).isEqualTo("evidence[receipt]");
-              assertThat(e.getStripeError().getMessage())
-                  .isEqualTo("No such file upload: 'my receipt.pdf'");
-            });
-    assertThat(stripe.v1().disputes().retrieve(d.getId()).getEvidence().getReceipt()).isNull();
+    assertStripeError(() -> update(d, evidence(Evidence.builder().setReceipt("my receipt.pdf"))))
+        .isInvalidRequest()
+        .hasStatus(400)
+        .hasCode("resource_missing")
+        .hasParam("evidence[receipt]")
+        .hasMessage("No such file upload: 'my receipt.pdf'");
+    assertThat(retrieve(d).getEvidence().getReceipt()).isNull();
   }
 
   @Test
   void anUnknownEvidenceFieldIsNamed() throws StripeException {
     Dispute d = openDispute(stripe, "tok_createDispute", 3000);
-    assertThatThrownBy(() ->
-            stripe
-                .v1()
-                .disputes()
-                .update(
-                    d.getId(),
-                    DisputeUpdateParams.builder()
-                        .putExtraParam("evidence[favourite_colour]", "red")
-                        .build()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e -> {
-              assertThat(e.getCode()).isEqualTo("parameter_unknown");
-              assertThat(e.getParam()).isEqualTo("evidence[favourite_colour]");
-              assertThat(e.getStripeError().getMessage())
-                  .isEqualTo("Received unknown parameter: evidence[favourite_colour]");
-            });
+    assertStripeError(() ->
+            update(
+                d,
+                DisputeUpdateParams.builder().putExtraParam("evidence[favourite_colour]", "red")))
+        .isInvalidRequest()
+        .hasCode("parameter_unknown")
+        .hasParam("evidence[favourite_colour]")
+        .hasMessage("Received unknown parameter: evidence[favourite_colour]");
   }
 
   @Test
   void overlongEvidenceTextIsRefused() throws StripeException {
     Dispute d = openDispute(stripe, "tok_createDispute", 3000);
-    assertThatThrownBy(() ->
-            stripe
-                .v1()
-                .disputes()
-                .update(
-                    d.getId(),
-                    DisputeUpdateParams.builder()
-                        .setEvidence(
-                            DisputeUpdateParams.Evidence.builder()
-                                .setCustomerName("x".repeat(5001))
-                                .build())
-                        .build()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e -> {
-              assertThat(e.getParam()).isEqualTo("evidence[customer_name]");
-              assertThat(e.getStripeError().getMessage())
-                  .isEqualTo("Invalid evidence[customer_name]: must be at most 5000 characters");
-            });
+    assertStripeError(
+            () -> update(d, evidence(Evidence.builder().setCustomerName("x".repeat(5001)))))
+        .isInvalidRequest()
+        .hasParam("evidence[customer_name]")
+        .hasMessage("Invalid evidence[customer_name]: must be at most 5000 characters");
   }
 
   @Test
   void evidenceSentEmptyIsCleared() throws StripeException {
     Dispute d = openDispute(stripe, "tok_createDispute", 3000);
-    stripe
-        .v1()
-        .disputes()
-        .update(
-            d.getId(),
-            DisputeUpdateParams.builder()
-                .setEvidence(
-                    DisputeUpdateParams.Evidence.builder()
-                        .setCustomerName("Jane")
-                        .setShippingCarrier("UPS")
-                        .build())
-                .setSubmit(false)
-                .build());
+    update(
+        d,
+        evidence(Evidence.builder().setCustomerName("Jane").setShippingCarrier("UPS"))
+            .setSubmit(false));
     Dispute cleared =
-        stripe
-            .v1()
-            .disputes()
-            .update(
-                d.getId(),
-                DisputeUpdateParams.builder()
-                    .setEvidence(
-                        DisputeUpdateParams.Evidence.builder()
-                            .setCustomerName(EmptyParam.EMPTY)
-                            .build())
-                    .setSubmit(false)
-                    .build());
+        update(d, evidence(Evidence.builder().setCustomerName(EmptyParam.EMPTY)).setSubmit(false));
     assertThat(cleared.getEvidence().getCustomerName()).isNull();
     assertThat(cleared.getEvidence().getShippingCarrier()).isEqualTo("UPS");
   }

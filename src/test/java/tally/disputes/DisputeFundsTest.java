@@ -1,10 +1,10 @@
 package tally.disputes;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static tally.disputes.DisputedCharges.charge;
 import static tally.disputes.DisputedCharges.disputeOf;
 import static tally.disputes.DisputedCharges.letVerdictsFall;
 import static tally.disputes.DisputedCharges.submit;
+import static tally.testing.Fixtures.charge;
 
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;

@@ -1,13 +1,13 @@
 package tally.disputes;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static tally.disputes.DisputedCharges.charge;
 import static tally.disputes.DisputedCharges.disputeOf;
+import static tally.disputes.DisputedCharges.disputesOf;
+import static tally.testing.Fixtures.charge;
+import static tally.testing.StripeErrors.assertStripeError;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.stripe.StripeClient;
-import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Charge;
 import com.stripe.model.Dispute;
@@ -99,12 +99,7 @@ class DisputeRoutesTest {
   @Test
   void theChargeScopedPathActsOnTheLatestOfSeveralDisputes() throws StripeException {
     Charge c = charge(stripe, "tok_createMultipleDisputes", 1800);
-    List<Dispute> both =
-        stripe
-            .v1()
-            .disputes()
-            .list(DisputeListParams.builder().setCharge(c.getId()).build())
-            .getData();
+    List<Dispute> both = disputesOf(stripe, c);
     HttpResponse<String> response = raw("GET", "/v1/charges/" + c.getId() + "/dispute", null);
     assertThat(json(response).at("/id").asText()).isEqualTo(both.getFirst().getId());
   }
@@ -143,28 +138,22 @@ class DisputeRoutesTest {
 
   @Test
   void listRefusesAnUnknownChargeOrPaymentIntent() {
-    assertThatThrownBy(() ->
+    assertStripeError(() ->
             stripe
                 .v1()
                 .disputes()
                 .list(DisputeListParams.builder().setCharge("ch_missing").build()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e -> {
-              assertThat(e.getStatusCode()).isEqualTo(404);
-              assertThat(e.getParam()).isEqualTo("charge");
-            });
-    assertThatThrownBy(() ->
+        .isInvalidRequest()
+        .hasStatus(404)
+        .hasParam("charge");
+    assertStripeError(() ->
             stripe
                 .v1()
                 .disputes()
                 .list(DisputeListParams.builder().setPaymentIntent("pi_missing").build()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e -> {
-              assertThat(e.getStatusCode()).isEqualTo(404);
-              assertThat(e.getParam()).isEqualTo("payment_intent");
-            });
+        .isInvalidRequest()
+        .hasStatus(404)
+        .hasParam("payment_intent");
   }
 
   @Test

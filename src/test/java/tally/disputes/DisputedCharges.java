@@ -1,39 +1,35 @@
 package tally.disputes;
 
+import static tally.testing.Fixtures.charge;
+import static tally.testing.StripeErrors.assertStripeError;
+
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Charge;
 import com.stripe.model.Dispute;
-import com.stripe.param.ChargeCreateParams;
 import com.stripe.param.DisputeListParams;
 import com.stripe.param.DisputeUpdateParams;
 import java.time.Duration;
+import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import tally.testing.TallyServer;
 
-/** Charges made with the dispute test tokens, and the steps the dispute tests repeat. */
+/** Disputes opened by charging the dispute test tokens, and the steps the dispute tests repeat. */
 final class DisputedCharges {
   private DisputedCharges() {}
 
-  static Charge charge(StripeClient stripe, String token, long amount) throws StripeException {
+  /** The disputes a charge has, newest first. */
+  static List<Dispute> disputesOf(StripeClient stripe, Charge charge) throws StripeException {
     return stripe
         .v1()
-        .charges()
-        .create(
-            ChargeCreateParams.builder()
-                .setAmount(amount)
-                .setCurrency("usd")
-                .setSource(token)
-                .build());
+        .disputes()
+        .list(DisputeListParams.builder().setCharge(charge.getId()).build())
+        .getData();
   }
 
   /** The one dispute a charge has. */
   static Dispute disputeOf(StripeClient stripe, Charge charge) throws StripeException {
-    var disputes =
-        stripe
-            .v1()
-            .disputes()
-            .list(DisputeListParams.builder().setCharge(charge.getId()).build())
-            .getData();
+    var disputes = disputesOf(stripe, charge);
     if (disputes.size() != 1) {
       throw new AssertionError("expected one dispute, found " + disputes.size());
     }
@@ -58,6 +54,16 @@ final class DisputedCharges {
                         .setUncategorizedText(uncategorizedText)
                         .build())
                 .build());
+  }
+
+  /** The refusal of any change to a dispute that is no longer open. */
+  static void assertAlreadyClosed(ThrowingCallable call) {
+    assertStripeError(call)
+        .isInvalidRequest()
+        .hasStatus(400)
+        .hasNoCode()
+        .hasNoParam()
+        .hasMessage("This dispute is already closed");
   }
 
   /** Lets the clock pass the verdict delay and runs the background jobs. */

@@ -1,16 +1,16 @@
 package tally.disputes;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static tally.disputes.DisputedCharges.charge;
 import static tally.disputes.DisputedCharges.disputeOf;
+import static tally.disputes.DisputedCharges.disputesOf;
+import static tally.testing.Fixtures.authorize;
+import static tally.testing.Fixtures.charge;
 
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Charge;
 import com.stripe.model.Dispute;
 import com.stripe.param.ChargeCaptureParams;
-import com.stripe.param.ChargeCreateParams;
-import com.stripe.param.DisputeListParams;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
@@ -87,36 +87,14 @@ class TestDisputeCardsTest {
   void anOrdinaryCardOpensNoDispute() throws StripeException {
     Charge c = charge(stripe, "tok_visa", 2000);
     assertThat(c.getDisputed()).isFalse();
-    assertThat(
-            stripe
-                .v1()
-                .disputes()
-                .list(DisputeListParams.builder().setCharge(c.getId()).build())
-                .getData())
-        .isEmpty();
+    assertThat(disputesOf(stripe, c)).isEmpty();
   }
 
   @Test
   void anUncapturedChargeIsDisputedAtCaptureForTheCapturedAmount() throws StripeException {
-    Charge authorized =
-        stripe
-            .v1()
-            .charges()
-            .create(
-                ChargeCreateParams.builder()
-                    .setAmount(5000L)
-                    .setCurrency("usd")
-                    .setSource("tok_createDispute")
-                    .setCapture(false)
-                    .build());
+    Charge authorized = authorize(stripe, "tok_createDispute", 5000);
     assertThat(authorized.getDisputed()).isFalse();
-    assertThat(
-            stripe
-                .v1()
-                .disputes()
-                .list(DisputeListParams.builder().setCharge(authorized.getId()).build())
-                .getData())
-        .isEmpty();
+    assertThat(disputesOf(stripe, authorized)).isEmpty();
 
     Charge captured =
         stripe
@@ -135,12 +113,7 @@ class TestDisputeCardsTest {
   void theMultipleDisputesTokenOpensTwoChargebacks() throws StripeException {
     Charge c = charge(stripe, "tok_createMultipleDisputes", 2500);
     assertThat(c.getDisputed()).isTrue();
-    var disputes =
-        stripe
-            .v1()
-            .disputes()
-            .list(DisputeListParams.builder().setCharge(c.getId()).build())
-            .getData();
+    var disputes = disputesOf(stripe, c);
     assertThat(disputes).hasSize(2);
     assertThat(disputes)
         .allSatisfy(d -> {

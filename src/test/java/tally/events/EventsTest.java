@@ -1,16 +1,15 @@
 package tally.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static tally.testing.Fixtures.charge;
+import static tally.testing.Fixtures.chargeParams;
+import static tally.testing.StripeErrors.assertStripeError;
 
 import com.stripe.StripeClient;
-import com.stripe.exception.CardException;
-import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Charge;
 import com.stripe.model.Event;
 import com.stripe.net.RequestOptions;
-import com.stripe.param.ChargeCreateParams;
 import com.stripe.param.ChargeUpdateParams;
 import com.stripe.param.EventListParams;
 import com.stripe.param.RefundCreateParams;
@@ -34,11 +33,7 @@ class EventsTest {
             .v1()
             .charges()
             .create(
-                ChargeCreateParams.builder()
-                    .setAmount(2000L)
-                    .setCurrency("usd")
-                    .setSource("tok_visa")
-                    .build(),
+                chargeParams("tok_visa", 2000).build(),
                 RequestOptions.builder().setIdempotencyKey("evt-key-1").build());
     Event e = events(stripe).getFirst();
     assertThat(e.getId()).startsWith("evt_");
@@ -55,16 +50,7 @@ class EventsTest {
   void updatesCarryPreviousAttributesAndEventsComeInStripesOrder() throws StripeException {
     StripeClient stripe = SERVER.newClient();
     Charge c =
-        stripe
-            .v1()
-            .charges()
-            .create(
-                ChargeCreateParams.builder()
-                    .setAmount(2000L)
-                    .setCurrency("usd")
-                    .setSource("tok_visa")
-                    .setDescription("old")
-                    .build());
+        stripe.v1().charges().create(chargeParams("tok_visa", 2000).setDescription("old").build());
     stripe
         .v1()
         .charges()
@@ -85,32 +71,14 @@ class EventsTest {
   @Test
   void aDeclineEmitsChargeFailed() throws StripeException {
     StripeClient stripe = SERVER.newClient();
-    assertThatThrownBy(() ->
-            stripe
-                .v1()
-                .charges()
-                .create(
-                    ChargeCreateParams.builder()
-                        .setAmount(2000L)
-                        .setCurrency("usd")
-                        .setSource("tok_chargeDeclined")
-                        .build()))
-        .isInstanceOf(CardException.class);
+    assertStripeError(() -> charge(stripe, "tok_chargeDeclined", 2000)).isCardError();
     assertThat(events(stripe)).extracting(Event::getType).containsExactly("charge.failed");
   }
 
   @Test
   void disputeCardsEmitDisputeEventsAfterTheCharge() throws StripeException {
     StripeClient stripe = SERVER.newClient();
-    stripe
-        .v1()
-        .charges()
-        .create(
-            ChargeCreateParams.builder()
-                .setAmount(2000L)
-                .setCurrency("usd")
-                .setSource("tok_createDispute")
-                .build());
+    charge(stripe, "tok_createDispute", 2000);
     assertThat(events(stripe))
         .extracting(Event::getType)
         .containsExactly(
@@ -120,16 +88,7 @@ class EventsTest {
   @Test
   void listFiltersByTypeWildcardAndTypes() throws StripeException {
     StripeClient stripe = SERVER.newClient();
-    Charge c =
-        stripe
-            .v1()
-            .charges()
-            .create(
-                ChargeCreateParams.builder()
-                    .setAmount(2000L)
-                    .setCurrency("usd")
-                    .setSource("tok_visa")
-                    .build());
+    Charge c = charge(stripe, "tok_visa", 2000);
     stripe.v1().refunds().create(RefundCreateParams.builder().setCharge(c.getId()).build());
     assertThat(
             stripe
@@ -151,7 +110,7 @@ class EventsTest {
                 .getData())
         .extracting(Event::getType)
         .containsExactly("refund.created", "charge.succeeded");
-    assertThatThrownBy(() ->
+    assertStripeError(() ->
             stripe
                 .v1()
                 .events()
@@ -160,24 +119,16 @@ class EventsTest {
                         .setType("charge.succeeded")
                         .addType("refund.created")
                         .build()))
-        .isInstanceOf(InvalidRequestException.class);
-    assertThatThrownBy(() -> stripe.v1().events().retrieve("evt_nope"))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class, e -> assertThat(e.getStatusCode()).isEqualTo(404));
+        .isInvalidRequest();
+    assertStripeError(() -> stripe.v1().events().retrieve("evt_nope"))
+        .isInvalidRequest()
+        .hasStatus(404);
   }
 
   @Test
   void anotherAccountSeesNoneOfTheEvents() throws StripeException {
     StripeClient stripe = SERVER.newClient();
-    stripe
-        .v1()
-        .charges()
-        .create(
-            ChargeCreateParams.builder()
-                .setAmount(2000L)
-                .setCurrency("usd")
-                .setSource("tok_visa")
-                .build());
+    charge(stripe, "tok_visa", 2000);
     assertThat(events(SERVER.newClient())).isEmpty();
   }
 }

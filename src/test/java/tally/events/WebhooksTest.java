@@ -2,14 +2,14 @@ package tally.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static tally.testing.Fixtures.charge;
+import static tally.testing.StripeErrors.assertStripeError;
 
 import com.stripe.StripeClient;
-import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Event;
 import com.stripe.model.WebhookEndpoint;
 import com.stripe.net.Webhook;
-import com.stripe.param.ChargeCreateParams;
 import com.stripe.param.WebhookEndpointCreateParams;
 import com.stripe.param.WebhookEndpointUpdateParams;
 import com.sun.net.httpserver.HttpServer;
@@ -76,24 +76,8 @@ class WebhooksTest {
     WebhookEndpoint we = endpoint(stripe, "CHARGE__SUCCEEDED");
     assertThat(we.getSecret()).startsWith("whsec_");
     assertThat(stripe.v1().webhookEndpoints().retrieve(we.getId()).getSecret()).isNull();
-    stripe
-        .v1()
-        .charges()
-        .create(
-            ChargeCreateParams.builder()
-                .setAmount(2000L)
-                .setCurrency("usd")
-                .setSource("tok_visa")
-                .build());
-    stripe
-        .v1()
-        .charges()
-        .create(
-            ChargeCreateParams.builder()
-                .setAmount(2100L)
-                .setCurrency("usd")
-                .setSource("tok_visa")
-                .build());
+    charge(stripe, "tok_visa", 2000);
+    charge(stripe, "tok_visa", 2100);
     Event listed = stripe.v1().events().list().getData().getFirst();
     assertThat(listed.getPendingWebhooks()).isEqualTo(1L);
     SERVER.runJobs();
@@ -113,15 +97,7 @@ class WebhooksTest {
     StripeClient stripe = SERVER.newClient();
     WebhookEndpoint we = endpoint(stripe, "ALL");
     failuresLeft.set(1);
-    stripe
-        .v1()
-        .charges()
-        .create(
-            ChargeCreateParams.builder()
-                .setAmount(2000L)
-                .setCurrency("usd")
-                .setSource("tok_visa")
-                .build());
+    charge(stripe, "tok_visa", 2000);
     SERVER.runJobs();
     assertThat(received).isEmpty();
     SERVER.runJobs();
@@ -149,15 +125,7 @@ class WebhooksTest {
             .webhookEndpoints()
             .update(we.getId(), WebhookEndpointUpdateParams.builder().setDisabled(true).build());
     assertThat(disabled.getStatus()).isEqualTo("disabled");
-    stripe
-        .v1()
-        .charges()
-        .create(
-            ChargeCreateParams.builder()
-                .setAmount(2000L)
-                .setCurrency("usd")
-                .setSource("tok_visa")
-                .build());
+    charge(stripe, "tok_visa", 2000);
     SERVER.runJobs();
     assertThat(received).isEmpty();
     WebhookEndpoint deleted = stripe.v1().webhookEndpoints().delete(we.getId());
@@ -168,7 +136,7 @@ class WebhooksTest {
   @Test
   void invalidEndpointsAreRefused() {
     StripeClient stripe = SERVER.newClient();
-    assertThatThrownBy(() ->
+    assertStripeError(() ->
             stripe
                 .v1()
                 .webhookEndpoints()
@@ -177,8 +145,8 @@ class WebhooksTest {
                         .setUrl("ftp://example.com")
                         .addEnabledEvent(WebhookEndpointCreateParams.EnabledEvent.CHARGE__SUCCEEDED)
                         .build()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class, e -> assertThat(e.getParam()).isEqualTo("url"));
+        .isInvalidRequest()
+        .hasParam("url");
     var raw =
         SERVER.raw(
             "POST",

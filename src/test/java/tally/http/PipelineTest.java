@@ -1,10 +1,8 @@
 package tally.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static tally.testing.StripeErrors.assertStripeError;
 
-import com.stripe.exception.AuthenticationException;
-import com.stripe.exception.InvalidRequestException;
 import com.stripe.net.ApiResource;
 import java.net.http.HttpResponse;
 import java.util.Base64;
@@ -41,14 +39,10 @@ class PipelineTest {
   @Test
   void unknownKeyIs401WithTheKeyMasked() {
     var client = SERVER.client("sk_test_unknownKey000000000000wxyz");
-    assertThatThrownBy(() -> client.v1().charges().list())
-        .isInstanceOfSatisfying(
-            AuthenticationException.class,
-            e -> {
-              assertThat(e.getStatusCode()).isEqualTo(401);
-              assertThat(e.getStripeError().getMessage())
-                  .isEqualTo("Invalid API Key provided: sk_test_************wxyz");
-            });
+    assertStripeError(() -> client.v1().charges().list())
+        .isAuthenticationError()
+        .hasStatus(401)
+        .hasMessage("Invalid API Key provided: sk_test_************wxyz");
   }
 
   @Test
@@ -78,16 +72,12 @@ class PipelineTest {
   @Test
   void unknownRouteIs404WithStripesMessage() {
     var client = SERVER.newClient();
-    assertThatThrownBy(() -> client.rawRequest(ApiResource.RequestMethod.GET, "/v1/foo", null))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e -> {
-              assertThat(e.getStatusCode()).isEqualTo(404);
-              assertThat(e.getStripeError().getMessage())
-                  .isEqualTo(
-                      "Unrecognized request URL (GET: /v1/foo). Please see https://stripe.com/docs or"
-                          + " we can help at https://support.stripe.com/.");
-            });
+    assertStripeError(() -> client.rawRequest(ApiResource.RequestMethod.GET, "/v1/foo", null))
+        .isInvalidRequest()
+        .hasStatus(404)
+        .hasMessage(
+            "Unrecognized request URL (GET: /v1/foo). Please see https://stripe.com/docs or"
+                + " we can help at https://support.stripe.com/.");
     HttpResponse<String> wrongMethod =
         SERVER.raw("DELETE", "/v1/charges", SERVER.newKey(), null, Map.of());
     assertThat(wrongMethod.statusCode()).isEqualTo(404);

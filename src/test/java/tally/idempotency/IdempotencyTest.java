@@ -1,12 +1,15 @@
 package tally.idempotency;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static tally.testing.Fixtures.authorize;
+import static tally.testing.Fixtures.chargeParams;
+import static tally.testing.StripeErrors.assertStripeError;
+import static tally.testing.StripeErrors.assertThatStripeError;
+import static tally.testing.StripeErrors.catchCardError;
 
 import com.stripe.StripeClient;
 import com.stripe.exception.ApiException;
 import com.stripe.exception.CardException;
-import com.stripe.exception.IdempotencyException;
 import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Charge;
@@ -18,23 +21,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import tally.testing.Concurrently;
 import tally.testing.TallyServer;
 
 class IdempotencyTest {
   @RegisterExtension static final TallyServer SERVER = new TallyServer();
 
   private static ChargeCreateParams charge(long amount, String token) {
-    return ChargeCreateParams.builder()
-        .setAmount(amount)
-        .setCurrency("usd")
-        .setSource(token)
-        .build();
+    return chargeParams(token, amount).build();
   }
 
   private static RequestOptions key(String key) {
@@ -64,47 +60,39 @@ class IdempotencyTest {
   void theSameKeyWithOtherParametersIsAnIdempotencyError() throws StripeException {
     StripeClient stripe = SERVER.newClient();
     stripe.v1().charges().create(charge(2000, "tok_visa"), key("k-params"));
-    assertThatThrownBy(
-            () -> stripe.v1().charges().create(charge(3000, "tok_visa"), key("k-params")))
-        .isInstanceOfSatisfying(
-            IdempotencyException.class,
-            e -> {
-              assertThat(e.getStatusCode()).isEqualTo(400);
-              assertThat(e.getStripeError().getType()).isEqualTo("idempotency_error");
-              assertThat(e.getStripeError().getMessage())
-                  .isEqualTo(
-                      "Keys for idempotent requests can only be used with the same parameters they"
-                          + " were first used with. Try using a key other than 'k-params' if you"
-                          + " meant to execute a different request.");
-            });
+    assertStripeError(() -> stripe.v1().charges().create(charge(3000, "tok_visa"), key("k-params")))
+        .isIdempotencyError()
+        .hasStatus(400)
+        .hasType("idempotency_error")
+        .hasMessage(
+            "Keys for idempotent requests can only be used with the same parameters they"
+                + " were first used with. Try using a key other than 'k-params' if you"
+                + " meant to execute a different request.");
   }
 
   @Test
   void theSameKeyOnAnotherEndpointIsAnIdempotencyError() throws StripeException {
     StripeClient stripe = SERVER.newClient();
     Charge c = stripe.v1().charges().create(charge(2000, "tok_visa"), key("k-endpoint"));
-    assertThatThrownBy(() ->
+    assertStripeError(() ->
             stripe
                 .v1()
                 .charges()
                 .capture(c.getId(), ChargeCaptureParams.builder().build(), key("k-endpoint")))
-        .isInstanceOfSatisfying(
-            IdempotencyException.class,
-            e ->
-                assertThat(e.getStripeError().getMessage())
-                    .startsWith(
-                        "Keys for idempotent requests can only be used for the same endpoint they"
-                            + " were first used for ('/v1/charges' vs '/v1/charges/"));
+        .isIdempotencyError()
+        .hasMessageStartingWith(
+            "Keys for idempotent requests can only be used for the same endpoint they"
+                + " were first used for ('/v1/charges' vs '/v1/charges/");
   }
 
   @Test
   void aDeclineIsStoredAndReplayed() throws StripeException {
     StripeClient stripe = SERVER.newClient();
     CardException first =
-        catchCard(() ->
+        catchCardError(() ->
             stripe.v1().charges().create(charge(2000, "tok_chargeDeclined"), key("k-decline")));
     CardException again =
-        catchCard(() ->
+        catchCardError(() ->
             stripe.v1().charges().create(charge(2000, "tok_chargeDeclined"), key("k-decline")));
     assertThat(again.getCharge()).isEqualTo(first.getCharge());
     assertThat(stripe.v1().charges().list().getData()).hasSize(1);
@@ -115,21 +103,20 @@ class IdempotencyTest {
     StripeClient stripe = SERVER.newClient();
     Charge c = stripe.v1().charges().create(charge(2000, "tok_visa"));
     RequestOptions k = key("k-capture-twice");
-    assertThatThrownBy(() ->
+    assertStripeError(() ->
             stripe.v1().charges().capture(c.getId(), ChargeCaptureParams.builder().build(), k))
-        .isInstanceOf(InvalidRequestException.class);
-    InvalidRequestException replayed =
-        (InvalidRequestException)
-            org.assertj.core.api.Assertions.catchThrowable(() ->
-                stripe.v1().charges().capture(c.getId(), ChargeCaptureParams.builder().build(), k));
-    assertThat(replayed.getCode()).isEqualTo("charge_already_captured");
+        .isInvalidRequest();
+    assertStripeError(() ->
+            stripe.v1().charges().capture(c.getId(), ChargeCaptureParams.builder().build(), k))
+        .isInvalidRequest()
+        .hasCode("charge_already_captured");
   }
 
   @Test
   void aValidationFailureIsNotStoredSoAFixedRetryExecutes() throws StripeException {
     StripeClient stripe = SERVER.newClient();
-    assertThatThrownBy(() -> stripe.v1().charges().create(charge(10, "tok_visa"), key("k-fix")))
-        .isInstanceOf(InvalidRequestException.class);
+    assertStripeError(() -> stripe.v1().charges().create(charge(10, "tok_visa"), key("k-fix")))
+        .isInvalidRequest();
     Charge fixed = stripe.v1().charges().create(charge(1000, "tok_visa"), key("k-fix"));
     assertThat(fixed.getStatus()).isEqualTo("succeeded");
     assertThat(fixed.getLastResponse().headers().firstValue("Idempotent-Replayed")).isEmpty();
@@ -177,18 +164,16 @@ class IdempotencyTest {
     StripeClient stripe = SERVER.newClient();
     Set<String> chargeIds = ConcurrentHashMap.newKeySet();
     List<Integer> conflicts = java.util.Collections.synchronizedList(new ArrayList<>());
-    runConcurrently(
+    Concurrently.run(
         20,
-        () -> {
+        i -> {
           try {
             chargeIds.add(
                 stripe.v1().charges().create(charge(1234, "tok_visa"), key("race-key")).getId());
           } catch (ApiException e) {
-            assertThat(e.getStatusCode()).isEqualTo(409);
-            assertThat(e.getCode()).isEqualTo("idempotency_key_in_use");
+            assertThatStripeError(e).isApiError().hasStatus(409).hasCode("idempotency_key_in_use");
             conflicts.add(409);
           }
-          return null;
         });
     assertThat(chargeIds).hasSize(1);
     assertThat(stripe.v1().charges().list().getData()).hasSize(1);
@@ -197,28 +182,17 @@ class IdempotencyTest {
   @Test
   void twentyConcurrentCapturesCaptureOnce() throws Exception {
     StripeClient stripe = SERVER.newClient();
-    Charge c =
-        stripe
-            .v1()
-            .charges()
-            .create(
-                ChargeCreateParams.builder()
-                    .setAmount(5000L)
-                    .setCurrency("usd")
-                    .setSource("tok_visa")
-                    .setCapture(false)
-                    .build());
+    Charge c = authorize(stripe, "tok_visa", 5000);
     List<String> outcomes = java.util.Collections.synchronizedList(new ArrayList<>());
-    runConcurrently(
+    Concurrently.run(
         20,
-        () -> {
+        i -> {
           try {
             stripe.v1().charges().capture(c.getId());
             outcomes.add("captured");
           } catch (InvalidRequestException e) {
             outcomes.add(e.getCode());
           }
-          return null;
         });
     assertThat(outcomes).filteredOn("captured"::equals).hasSize(1);
     assertThat(outcomes).filteredOn("charge_already_captured"::equals).hasSize(19);
@@ -245,9 +219,9 @@ class IdempotencyTest {
     }
     java.util.concurrent.atomic.AtomicInteger next =
         new java.util.concurrent.atomic.AtomicInteger();
-    runConcurrently(
+    Concurrently.run(
         20,
-        () -> {
+        i -> {
           String k = keys.get(next.getAndIncrement());
           stripe
               .v1()
@@ -255,46 +229,8 @@ class IdempotencyTest {
               .update(
                   c.getId(),
                   com.stripe.param.ChargeUpdateParams.builder().putMetadata(k, "v").build());
-          return null;
         });
     assertThat(stripe.v1().charges().retrieve(c.getId()).getMetadata()).containsOnlyKeys(keys);
     assertThat(n[0]).isZero();
-  }
-
-  private interface Call {
-    Void call() throws Exception;
-  }
-
-  private static void runConcurrently(int threads, Call call) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    CountDownLatch start = new CountDownLatch(1);
-    List<Future<Void>> futures = new ArrayList<>();
-    for (int i = 0; i < threads; i++) {
-      futures.add(
-          pool.submit(() -> {
-            start.await();
-            return call.call();
-          }));
-    }
-    start.countDown();
-    for (Future<Void> f : futures) {
-      f.get();
-    }
-    pool.shutdown();
-  }
-
-  private interface Throwing {
-    void run() throws Exception;
-  }
-
-  private static CardException catchCard(Throwing t) {
-    try {
-      t.run();
-    } catch (CardException e) {
-      return e;
-    } catch (Exception e) {
-      throw new AssertionError("expected a card error", e);
-    }
-    throw new AssertionError("expected a card error");
   }
 }

@@ -1,12 +1,13 @@
 package tally.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static tally.testing.Browser.waitFor;
+import static tally.testing.Fixtures.customer;
 
 import com.stripe.StripeClient;
 import com.stripe.model.Customer;
 import com.stripe.model.billingportal.Configuration;
 import com.stripe.model.billingportal.Session;
-import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.CustomerRetrieveParams;
 import com.stripe.param.billingportal.SessionCreateParams;
 import org.junit.jupiter.api.Test;
@@ -14,39 +15,24 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import tally.testing.Browser;
 import tally.testing.TallyServer;
 
 /** A real browser (headless Chromium) uses the hosted portal; the API then shows the changes. */
 class PortalBrowserTest {
-  static WebDriverWait waitFor(WebDriver browser) {
-    return new WebDriverWait(browser, java.time.Duration.ofSeconds(15));
-  }
-
   @RegisterExtension static final TallyServer SERVER = new TallyServer();
 
   @Test
   void aCustomerUpdatesTheirEmailAddsACardAndReturns() throws Exception {
     StripeClient stripe = SERVER.newClient();
     Configuration config = stripe.v1().billingPortal().configurations().create(PortalTest.config());
-    Customer customer =
-        stripe
-            .v1()
-            .customers()
-            .create(CustomerCreateParams.builder().setEmail("old@example.com").build());
+    Customer customer = customer(stripe, "old@example.com");
     String returnUrl = SERVER.baseUrl() + "/healthz";
     Session session =
-        stripe
-            .v1()
-            .billingPortal()
-            .sessions()
-            .create(
-                SessionCreateParams.builder()
-                    .setCustomer(customer.getId())
-                    .setConfiguration(config.getId())
-                    .setReturnUrl(returnUrl)
-                    .build());
+        PortalTest.openSession(
+            stripe,
+            customer.getId(),
+            SessionCreateParams.builder().setConfiguration(config.getId()).setReturnUrl(returnUrl));
     WebDriver browser = Browser.open();
     try {
       browser.get(session.getUrl());

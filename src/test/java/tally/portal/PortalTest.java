@@ -1,10 +1,9 @@
 package tally.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static tally.testing.StripeErrors.assertStripeError;
 
 import com.stripe.StripeClient;
-import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Customer;
 import com.stripe.model.billingportal.Configuration;
@@ -16,6 +15,7 @@ import com.stripe.param.billingportal.ConfigurationUpdateParams;
 import com.stripe.param.billingportal.SessionCreateParams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import tally.testing.Fixtures;
 import tally.testing.TallyServer;
 
 class PortalTest {
@@ -48,6 +48,13 @@ class PortalTest {
         .build();
   }
 
+  /** Opens a portal session for {@code customer}, with whatever else {@code params} carries. */
+  static Session openSession(
+      StripeClient stripe, String customer, SessionCreateParams.Builder params)
+      throws StripeException {
+    return stripe.v1().billingPortal().sessions().create(params.setCustomer(customer).build());
+  }
+
   @Test
   void configurationsCreateUpdateAndList() throws StripeException {
     Configuration c = stripe.v1().billingPortal().configurations().create(config());
@@ -72,7 +79,7 @@ class PortalTest {
             .list(ConfigurationListParams.builder().setIsDefault(true).build())
             .getData();
     assertThat(defaults).singleElement().satisfies(d -> assertThat(d.getIsDefault()).isTrue());
-    assertThatThrownBy(() ->
+    assertStripeError(() ->
             stripe
                 .v1()
                 .billingPortal()
@@ -80,34 +87,25 @@ class PortalTest {
                 .update(
                     defaults.getFirst().getId(),
                     ConfigurationUpdateParams.builder().setActive(false).build()))
-        .isInstanceOf(InvalidRequestException.class);
-    assertThatThrownBy(() ->
+        .isInvalidRequest();
+    assertStripeError(() ->
             stripe
                 .v1()
                 .billingPortal()
                 .configurations()
                 .create(ConfigurationCreateParams.builder().build()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class, e -> assertThat(e.getParam()).isEqualTo("features"));
+        .isInvalidRequest()
+        .hasParam("features");
   }
 
   @Test
   void sessionsPointAtTheHostedPortal() throws StripeException {
-    Customer customer =
-        stripe
-            .v1()
-            .customers()
-            .create(CustomerCreateParams.builder().setEmail("p@example.com").build());
+    Customer customer = Fixtures.customer(stripe, "p@example.com");
     Session s =
-        stripe
-            .v1()
-            .billingPortal()
-            .sessions()
-            .create(
-                SessionCreateParams.builder()
-                    .setCustomer(customer.getId())
-                    .setReturnUrl("https://example.com/back")
-                    .build());
+        openSession(
+            stripe,
+            customer.getId(),
+            SessionCreateParams.builder().setReturnUrl("https://example.com/back"));
     assertThat(s.getId()).startsWith("bps_");
     assertThat(s.getUrl()).startsWith(SERVER.baseUrl() + "/p/session/test_");
     assertThat(s.getReturnUrl()).isEqualTo("https://example.com/back");
@@ -121,18 +119,10 @@ class PortalTest {
 
   @Test
   void sessionErrors() throws StripeException {
-    assertThatThrownBy(() ->
-            stripe
-                .v1()
-                .billingPortal()
-                .sessions()
-                .create(SessionCreateParams.builder().setCustomer("cus_nope").build()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e -> {
-              assertThat(e.getStatusCode()).isEqualTo(404);
-              assertThat(e.getParam()).isEqualTo("customer");
-            });
+    assertStripeError(() -> openSession(stripe, "cus_nope", SessionCreateParams.builder()))
+        .isInvalidRequest()
+        .hasStatus(404)
+        .hasParam("customer");
     Customer customer = stripe.v1().customers().create(CustomerCreateParams.builder().build());
     Configuration c = stripe.v1().billingPortal().configurations().create(config());
     stripe
@@ -140,39 +130,28 @@ class PortalTest {
         .billingPortal()
         .configurations()
         .update(c.getId(), ConfigurationUpdateParams.builder().setActive(false).build());
-    assertThatThrownBy(() ->
-            stripe
-                .v1()
-                .billingPortal()
-                .sessions()
-                .create(
-                    SessionCreateParams.builder()
-                        .setCustomer(customer.getId())
-                        .setConfiguration(c.getId())
-                        .build()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e -> assertThat(e.getParam()).isEqualTo("configuration"));
-    assertThatThrownBy(() ->
-            stripe
-                .v1()
-                .billingPortal()
-                .sessions()
-                .create(
-                    SessionCreateParams.builder()
-                        .setCustomer(customer.getId())
-                        .setFlowData(
-                            SessionCreateParams.FlowData.builder()
-                                .setType(SessionCreateParams.FlowData.Type.SUBSCRIPTION_CANCEL)
-                                .setSubscriptionCancel(
-                                    SessionCreateParams.FlowData.SubscriptionCancel.builder()
-                                        .setSubscription("sub_1")
-                                        .build())
-                                .build())
-                        .build()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e -> assertThat(e.getParam()).isEqualTo("flow_data[type]"));
+    assertStripeError(() ->
+            openSession(
+                stripe,
+                customer.getId(),
+                SessionCreateParams.builder().setConfiguration(c.getId())))
+        .isInvalidRequest()
+        .hasParam("configuration");
+    assertStripeError(() ->
+            openSession(
+                stripe,
+                customer.getId(),
+                SessionCreateParams.builder()
+                    .setFlowData(
+                        SessionCreateParams.FlowData.builder()
+                            .setType(SessionCreateParams.FlowData.Type.SUBSCRIPTION_CANCEL)
+                            .setSubscriptionCancel(
+                                SessionCreateParams.FlowData.SubscriptionCancel.builder()
+                                    .setSubscription("sub_1")
+                                    .build())
+                            .build())))
+        .isInvalidRequest()
+        .hasParam("flow_data[type]");
     var unknown = SERVER.raw("GET", "/p/session/test_nothing", null, null, java.util.Map.of());
     assertThat(unknown.statusCode()).isEqualTo(404);
     assertThat(unknown.body()).contains("not valid");

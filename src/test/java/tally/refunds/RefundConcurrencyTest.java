@@ -1,23 +1,20 @@
 package tally.refunds;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static tally.testing.Fixtures.charge;
 
 import com.stripe.StripeClient;
 import com.stripe.exception.InvalidRequestException;
 import com.stripe.model.BalanceTransaction;
 import com.stripe.model.Charge;
 import com.stripe.param.BalanceTransactionListParams;
-import com.stripe.param.ChargeCreateParams;
 import com.stripe.param.RefundCreateParams;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import tally.testing.Concurrently;
 import tally.testing.TallyServer;
 
 class RefundConcurrencyTest {
@@ -26,44 +23,24 @@ class RefundConcurrencyTest {
   @Test
   void fiftyConcurrentPartialRefundsNeverExceedTheCharge() throws Exception {
     StripeClient stripe = SERVER.newClient();
-    Charge c =
-        stripe
-            .v1()
-            .charges()
-            .create(
-                ChargeCreateParams.builder()
-                    .setAmount(10_000L)
-                    .setCurrency("usd")
-                    .setSource("tok_visa")
-                    .build());
+    Charge c = charge(stripe, "tok_visa", 10_000);
     List<Long> accepted = Collections.synchronizedList(new ArrayList<>());
     List<String> refused = Collections.synchronizedList(new ArrayList<>());
-    ExecutorService pool = Executors.newFixedThreadPool(50);
-    CountDownLatch start = new CountDownLatch(1);
-    List<Future<?>> futures = new ArrayList<>();
-    for (int i = 0; i < 50; i++) {
-      long amount = 300 + i * 7;
-      futures.add(
-          pool.submit(() -> {
-            start.await();
-            try {
-              stripe
-                  .v1()
-                  .refunds()
-                  .create(
-                      RefundCreateParams.builder().setCharge(c.getId()).setAmount(amount).build());
-              accepted.add(amount);
-            } catch (InvalidRequestException e) {
-              refused.add(e.getStripeError().getMessage());
-            }
-            return null;
-          }));
-    }
-    start.countDown();
-    for (Future<?> f : futures) {
-      f.get();
-    }
-    pool.shutdown();
+    Concurrently.run(
+        50,
+        i -> {
+          long amount = 300 + i * 7;
+          try {
+            stripe
+                .v1()
+                .refunds()
+                .create(
+                    RefundCreateParams.builder().setCharge(c.getId()).setAmount(amount).build());
+            accepted.add(amount);
+          } catch (InvalidRequestException e) {
+            refused.add(e.getStripeError().getMessage());
+          }
+        });
     long total = accepted.stream().mapToLong(Long::longValue).sum();
     assertThat(total).isLessThanOrEqualTo(10_000L);
     assertThat(refused)

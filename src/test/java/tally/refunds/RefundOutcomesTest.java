@@ -1,15 +1,14 @@
 package tally.refunds;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static tally.testing.Fixtures.charge;
+import static tally.testing.StripeErrors.assertStripeError;
 
 import com.stripe.StripeClient;
-import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.BalanceTransaction;
 import com.stripe.model.Charge;
 import com.stripe.model.Refund;
-import com.stripe.param.ChargeCreateParams;
 import com.stripe.param.RefundCreateParams;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -22,16 +21,7 @@ class RefundOutcomesTest {
   private final StripeClient stripe = SERVER.newClient();
 
   private Refund refundOf(String token) throws StripeException {
-    Charge c =
-        stripe
-            .v1()
-            .charges()
-            .create(
-                ChargeCreateParams.builder()
-                    .setAmount(2000L)
-                    .setCurrency("usd")
-                    .setSource(token)
-                    .build());
+    Charge c = charge(stripe, token, 2000);
     return stripe.v1().refunds().create(RefundCreateParams.builder().setCharge(c.getId()).build());
   }
 
@@ -81,11 +71,8 @@ class RefundOutcomesTest {
     assertThat(stripe.v1().charges().retrieve(pending.getCharge()).getAmountRefunded()).isZero();
 
     Refund succeeded = refundOf("tok_visa");
-    assertThatThrownBy(() -> stripe.v1().refunds().cancel(succeeded.getId()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e ->
-                assertThat(e.getStripeError().getMessage())
-                    .isEqualTo("Canceling this refund is unsupported."));
+    assertStripeError(() -> stripe.v1().refunds().cancel(succeeded.getId()))
+        .isInvalidRequest()
+        .hasMessage("Canceling this refund is unsupported.");
   }
 }

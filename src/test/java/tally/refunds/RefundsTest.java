@@ -1,16 +1,16 @@
 package tally.refunds;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static tally.testing.Fixtures.chargeParams;
+import static tally.testing.StripeErrors.assertStripeError;
+import static tally.testing.StripeErrors.catchCardError;
 
 import com.stripe.StripeClient;
-import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.BalanceTransaction;
 import com.stripe.model.Charge;
 import com.stripe.model.Refund;
 import com.stripe.net.ApiResource;
-import com.stripe.param.ChargeCreateParams;
 import com.stripe.param.ChargeRetrieveParams;
 import com.stripe.param.RefundCreateParams;
 import com.stripe.param.RefundListParams;
@@ -18,6 +18,7 @@ import com.stripe.param.RefundUpdateParams;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import tally.testing.Fixtures;
 import tally.testing.TallyServer;
 
 class RefundsTest {
@@ -29,13 +30,7 @@ class RefundsTest {
         .v1()
         .charges()
         .create(
-            ChargeCreateParams.builder()
-                .setAmount(amount)
-                .setCurrency("usd")
-                .setSource("tok_visa")
-                .setCapture(capture)
-                .setDescription("order")
-                .build());
+            chargeParams("tok_visa", amount).setCapture(capture).setDescription("order").build());
   }
 
   private Refund refund(String charge, Long amount) throws StripeException {
@@ -71,38 +66,26 @@ class RefundsTest {
     Charge c = charge(3000, true);
     refund(c.getId(), 1000L);
     assertThat(stripe.v1().charges().retrieve(c.getId()).getRefunded()).isFalse();
-    assertThatThrownBy(() -> refund(c.getId(), 2500L))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e -> {
-              assertThat(e.getParam()).isEqualTo("amount");
-              assertThat(e.getCode()).isNull();
-              assertThat(e.getStripeError().getMessage())
-                  .isEqualTo(
-                      "Refund amount ($25.00) is greater than unrefunded amount on charge ($20.00)");
-            });
+    assertStripeError(() -> refund(c.getId(), 2500L))
+        .isInvalidRequest()
+        .hasParam("amount")
+        .hasNoCode()
+        .hasMessage("Refund amount ($25.00) is greater than unrefunded amount on charge ($20.00)");
     Refund rest = refund(c.getId(), null);
     assertThat(rest.getAmount()).isEqualTo(2000L);
     assertThat(stripe.v1().charges().retrieve(c.getId()).getRefunded()).isTrue();
-    assertThatThrownBy(() -> refund(c.getId(), null))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e -> {
-              assertThat(e.getCode()).isEqualTo("charge_already_refunded");
-              assertThat(e.getStripeError().getMessage())
-                  .isEqualTo("Charge " + c.getId() + " has already been refunded.");
-            });
+    assertStripeError(() -> refund(c.getId(), null))
+        .isInvalidRequest()
+        .hasCode("charge_already_refunded")
+        .hasMessage("Charge " + c.getId() + " has already been refunded.");
   }
 
   @Test
   void refundingAnUncapturedChargeReleasesItInFullOnly() throws StripeException {
     Charge c = charge(4000, false);
-    assertThatThrownBy(() -> refund(c.getId(), 1000L))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e ->
-                assertThat(e.getStripeError().getMessage())
-                    .startsWith("You cannot partially refund an uncaptured charge."));
+    assertStripeError(() -> refund(c.getId(), 1000L))
+        .isInvalidRequest()
+        .hasMessageStartingWith("You cannot partially refund an uncaptured charge.");
     Refund r = refund(c.getId(), null);
     assertThat(r.getBalanceTransaction()).isNull();
     Charge after = stripe.v1().charges().retrieve(c.getId());
@@ -125,34 +108,23 @@ class RefundsTest {
 
   @Test
   void validationErrorsUseStripesWording() throws StripeException {
-    assertThatThrownBy(() ->
+    assertStripeError(() ->
             stripe.v1().refunds().create(RefundCreateParams.builder().setAmount(100L).build()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e -> {
-              assertThat(e.getParam()).isNull();
-              assertThat(e.getStripeError().getMessage())
-                  .isEqualTo(
-                      "One of the following params should be provided for this request: payment_intent or charge.");
-            });
-    assertThatThrownBy(() -> refund("ch_missing", null))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e -> {
-              assertThat(e.getStatusCode()).isEqualTo(404);
-              assertThat(e.getParam()).isEqualTo("id");
-              assertThat(e.getStripeError().getMessage()).isEqualTo("No such charge: 'ch_missing'");
-            });
+        .isInvalidRequest()
+        .hasNoParam()
+        .hasMessage(
+            "One of the following params should be provided for this request: payment_intent or charge.");
+    assertStripeError(() -> refund("ch_missing", null))
+        .isInvalidRequest()
+        .hasStatus(404)
+        .hasParam("id")
+        .hasMessage("No such charge: 'ch_missing'");
     Charge c = charge(1000, true);
-    assertThatThrownBy(() -> refund(c.getId(), 0L))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e -> {
-              assertThat(e.getCode()).isEqualTo("parameter_invalid_integer");
-              assertThat(e.getStripeError().getMessage())
-                  .isEqualTo("This value must be greater than or equal to 1.");
-            });
-    assertThatThrownBy(() ->
+    assertStripeError(() -> refund(c.getId(), 0L))
+        .isInvalidRequest()
+        .hasCode("parameter_invalid_integer")
+        .hasMessage("This value must be greater than or equal to 1.");
+    assertStripeError(() ->
             stripe
                 .v1()
                 .refunds()
@@ -161,67 +133,28 @@ class RefundsTest {
                         .setCharge(c.getId())
                         .putExtraParam("reason", "expired_uncaptured_charge")
                         .build()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e -> {
-              assertThat(e.getParam()).isEqualTo("reason");
-              assertThat(e.getStripeError().getMessage())
-                  .isEqualTo(
-                      "Invalid reason: must be one of duplicate, fraudulent, or requested_by_customer");
-            });
+        .isInvalidRequest()
+        .hasParam("reason")
+        .hasMessage(
+            "Invalid reason: must be one of duplicate, fraudulent, or requested_by_customer");
   }
 
   @Test
   void aFailedChargeCannotBeRefunded() {
     String failed =
-        ((com.stripe.exception.CardException)
-                org.assertj.core.api.Assertions.catchThrowable(() ->
-                    stripe
-                        .v1()
-                        .charges()
-                        .create(
-                            ChargeCreateParams.builder()
-                                .setAmount(1000L)
-                                .setCurrency("usd")
-                                .setSource("tok_chargeDeclined")
-                                .build())))
-            .getCharge();
-    assertThatThrownBy(() -> refund(failed, null)).isInstanceOf(InvalidRequestException.class);
+        catchCardError(() -> Fixtures.charge(stripe, "tok_chargeDeclined", 1000)).getCharge();
+    assertStripeError(() -> refund(failed, null)).isInvalidRequest();
   }
 
   @Test
   void aChargedBackChargeCannotBeRefundedButAnInquiryCan() throws StripeException {
-    Charge chargeback =
-        stripe
-            .v1()
-            .charges()
-            .create(
-                ChargeCreateParams.builder()
-                    .setAmount(2000L)
-                    .setCurrency("usd")
-                    .setSource("tok_createDispute")
-                    .build());
-    assertThatThrownBy(() -> refund(chargeback.getId(), null))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e -> {
-              assertThat(e.getCode()).isEqualTo("charge_disputed");
-              assertThat(e.getStripeError().getMessage())
-                  .isEqualTo(
-                      "Charge "
-                          + chargeback.getId()
-                          + " has been charged back; cannot issue a refund.");
-            });
-    Charge inquiry =
-        stripe
-            .v1()
-            .charges()
-            .create(
-                ChargeCreateParams.builder()
-                    .setAmount(2000L)
-                    .setCurrency("usd")
-                    .setSource("tok_createDisputeInquiry")
-                    .build());
+    Charge chargeback = Fixtures.charge(stripe, "tok_createDispute", 2000);
+    assertStripeError(() -> refund(chargeback.getId(), null))
+        .isInvalidRequest()
+        .hasCode("charge_disputed")
+        .hasMessage(
+            "Charge " + chargeback.getId() + " has been charged back; cannot issue a refund.");
+    Charge inquiry = Fixtures.charge(stripe, "tok_createDisputeInquiry", 2000);
     assertThat(refund(inquiry.getId(), null).getStatus()).isEqualTo("succeeded");
   }
 
@@ -245,13 +178,13 @@ class RefundsTest {
                 r.getId(),
                 RefundUpdateParams.builder().putMetadata("b", "").putMetadata("c", "3").build());
     assertThat(u.getMetadata()).isEqualTo(Map.of("a", "1", "c", "3"));
-    assertThatThrownBy(() ->
+    assertStripeError(() ->
             stripe
                 .v1()
                 .refunds()
                 .update(r.getId(), RefundUpdateParams.builder().putExtraParam("amount", 5).build()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class, e -> assertThat(e.getParam()).isEqualTo("amount"));
+        .isInvalidRequest()
+        .hasParam("amount");
   }
 
   @Test
@@ -268,17 +201,14 @@ class RefundsTest {
                 .getData())
         .extracting(Refund::getId)
         .containsExactly(r2.getId(), r1.getId());
-    assertThatThrownBy(() ->
+    assertStripeError(() ->
             stripe.v1().refunds().list(RefundListParams.builder().setCharge("ch_nope").build()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class, e -> assertThat(e.getStatusCode()).isEqualTo(404));
-    assertThatThrownBy(() -> stripe.v1().refunds().retrieve("re_nope"))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e -> {
-              assertThat(e.getParam()).isEqualTo("refund");
-              assertThat(e.getStripeError().getMessage()).isEqualTo("No such refund: 're_nope'");
-            });
+        .isInvalidRequest()
+        .hasStatus(404);
+    assertStripeError(() -> stripe.v1().refunds().retrieve("re_nope"))
+        .isInvalidRequest()
+        .hasParam("refund")
+        .hasMessage("No such refund: 're_nope'");
   }
 
   @Test
@@ -306,17 +236,14 @@ class RefundsTest {
             "/v1/charges/" + c.getId() + "/refunds/" + refundId,
             null);
     assertThat(fetched.body()).contains("\"amount\" : 700");
-    assertThatThrownBy(() ->
+    assertStripeError(() ->
             stripe.rawRequest(
                 ApiResource.RequestMethod.GET,
                 "/v1/charges/" + other.getId() + "/refunds/" + refundId,
                 null))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e -> {
-              assertThat(e.getStatusCode()).isEqualTo(404);
-              assertThat(e.getParam()).isEqualTo("refund");
-            });
+        .isInvalidRequest()
+        .hasStatus(404)
+        .hasParam("refund");
     var updated =
         stripe.rawRequest(
             ApiResource.RequestMethod.POST,
@@ -329,14 +256,13 @@ class RefundsTest {
     assertThat(legacy.body())
         .contains("\"object\" : \"charge\"")
         .contains("\"amount_refunded\" : 1000");
-    assertThatThrownBy(() ->
+    assertStripeError(() ->
             stripe.rawRequest(
                 ApiResource.RequestMethod.POST,
                 "/v1/charges/" + c.getId() + "/refunds",
                 "charge=" + c.getId()))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e -> assertThat(e.getCode()).isEqualTo("parameter_unknown"));
+        .isInvalidRequest()
+        .hasCode("parameter_unknown");
   }
 
   @Test

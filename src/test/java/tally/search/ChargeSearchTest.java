@@ -1,14 +1,14 @@
 package tally.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static tally.testing.Fixtures.chargeParams;
+import static tally.testing.StripeErrors.assertStripeError;
+import static tally.testing.StripeErrors.catchCardError;
 
 import com.stripe.StripeClient;
-import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Charge;
 import com.stripe.model.StripeSearchResult;
-import com.stripe.param.ChargeCreateParams;
 import com.stripe.param.ChargeSearchParams;
 import com.stripe.param.RefundCreateParams;
 import java.util.ArrayList;
@@ -31,13 +31,7 @@ class ChargeSearchTest {
     return stripe
         .v1()
         .charges()
-        .create(
-            ChargeCreateParams.builder()
-                .setAmount(amount)
-                .setCurrency("usd")
-                .setSource(token)
-                .putMetadata("order", order)
-                .build());
+        .create(chargeParams(token, amount).putMetadata("order", order).build());
   }
 
   @BeforeAll
@@ -56,11 +50,8 @@ class ChargeSearchTest {
         .refunds()
         .create(
             RefundCreateParams.builder().setCharge(refundedPartly.getId()).setAmount(100L).build());
-    try {
-      create(1500, "tok_chargeDeclined", "E-5");
-    } catch (com.stripe.exception.CardException e) {
-      failed = stripe.v1().charges().retrieve(e.getCharge());
-    }
+    String declined = catchCardError(() -> create(1500, "tok_chargeDeclined", "E-5")).getCharge();
+    failed = stripe.v1().charges().retrieve(declined);
   }
 
   private static List<String> ids(String query) throws StripeException {
@@ -145,14 +136,7 @@ class ChargeSearchTest {
           "status:",
           "amount>1 ".repeat(11)
         }) {
-      assertThatThrownBy(() -> ids(bad))
-          .as(bad)
-          .isInstanceOfSatisfying(
-              InvalidRequestException.class,
-              e -> {
-                assertThat(e.getStatusCode()).isEqualTo(400);
-                assertThat(e.getParam()).isEqualTo("query");
-              });
+      assertStripeError(() -> ids(bad)).as(bad).isInvalidRequest().hasStatus(400).hasParam("query");
     }
   }
 

@@ -1,6 +1,7 @@
 package tally.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static tally.testing.Fixtures.customer;
 
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
@@ -35,11 +36,7 @@ class CustomerSearchTest {
             .customers()
             .create(
                 CustomerCreateParams.builder().setEmail("max@example.org").setName("Max").build());
-    Customer gone =
-        stripe
-            .v1()
-            .customers()
-            .create(CustomerCreateParams.builder().setEmail("gone@example.com").build());
+    Customer gone = customer(stripe, "gone@example.com");
     stripe.v1().customers().delete(gone.getId());
     assertThat(search(stripe, "email~\"example.com\"")).containsExactly(jenny.getId());
     assertThat(search(stripe, "name:\"max\"")).containsExactly(max.getId());

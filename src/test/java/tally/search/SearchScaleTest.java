@@ -1,10 +1,10 @@
 package tally.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static tally.testing.Fixtures.chargeParams;
 
 import com.stripe.StripeClient;
 import com.stripe.model.Charge;
-import com.stripe.param.ChargeCreateParams;
 import com.stripe.param.ChargeSearchParams;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.junit.jupiter.api.Test;
@@ -24,13 +24,7 @@ class SearchScaleTest {
         stripe
             .v1()
             .charges()
-            .create(
-                ChargeCreateParams.builder()
-                    .setAmount(1000L)
-                    .setCurrency("usd")
-                    .setSource("tok_visa")
-                    .putMetadata("order", "needle")
-                    .build());
+            .create(chargeParams("tok_visa", 1000).putMetadata("order", "needle").build());
     String account = SERVER.app().accounts().authenticate(key).orElseThrow().id();
     long at1k = bulkInsertAndTime(stripe, account, template, 1_000);
     long at100k = bulkInsertAndTime(stripe, account, template, 99_000);

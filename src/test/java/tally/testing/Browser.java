@@ -6,6 +6,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven by Selenium, for the hosted pages. The driver path is set, so
@@ -36,5 +37,10 @@ public final class Browser {
     ChromeDriverService service =
         new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile()).build();
     return new ChromeDriver(service, options);
+  }
+
+  /** Waits up to 15 seconds for what the page is to show. */
+  public static WebDriverWait waitFor(WebDriver browser) {
+    return new WebDriverWait(browser, java.time.Duration.ofSeconds(15));
   }
 }

@@ -6,38 +6,59 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /** {@code ./tally serve} as a separate process, for tests that kill, restart or race servers. */
 public final class TallyProcess implements AutoCloseable {
   private final Process process;
   private final int port;
+  private final Path log;
 
-  private TallyProcess(Process process, int port) {
+  private TallyProcess(Process process, int port, Path log) {
     this.process = process;
     this.port = port;
+    this.log = log;
   }
 
-  /** Starts the server and waits until {@code /healthz} answers. */
+  /**
+   * Starts the server on 127.0.0.1 with these API keys and waits until {@code /healthz} answers.
+   */
   public static TallyProcess start(String db, String apiKeys, Path log)
       throws IOException, InterruptedException {
+    return start(log, apiKeys, "--host", "127.0.0.1", "--db", db);
+  }
+
+  /**
+   * Starts {@code ./tally serve --port <a free port>} with {@code args}, {@code TALLY_API_KEYS} set
+   * to {@code apiKeys} (unset where null) and its output appended to {@code log}; waits until
+   * {@code /healthz} answers.
+   */
+  public static TallyProcess start(Path log, String apiKeys, String... args)
+      throws IOException, InterruptedException {
     int port = freePort();
+    List<String> command =
+        new ArrayList<>(List.of("./tally", "serve", "--port", String.valueOf(port)));
+    command.addAll(List.of(args));
     ProcessBuilder pb =
-        new ProcessBuilder(
-                "./tally",
-                "serve",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                String.valueOf(port),
-                "--db",
-                db)
+        new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-    pb.environment().put("TALLY_API_KEYS", apiKeys);
-    TallyProcess server = new TallyProcess(pb.start(), port);
-    server.awaitHealthy(Duration.ofSeconds(60));
+    if (apiKeys == null) {
+      pb.environment().remove("TALLY_API_KEYS");
+    } else {
+      pb.environment().put("TALLY_API_KEYS", apiKeys);
+    }
+    TallyProcess server = new TallyProcess(pb.start(), port, log);
+    try {
+      server.awaitHealthy(Duration.ofSeconds(60));
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      server.close();
+      throw e;
+    }
     return server;
   }
 
@@ -46,7 +67,8 @@ public final class TallyProcess implements AutoCloseable {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IOException("tally serve exited with " + process.exitValue());
+        throw new IOException(
+            "tally serve exited with " + process.exitValue() + "; its output:\n" + output());
       }
       try {
         HttpResponse<Void> r =
@@ -61,7 +83,12 @@ public final class TallyProcess implements AutoCloseable {
       }
       Thread.sleep(50);
     }
-    throw new IOException("tally serve did not become healthy in " + timeout);
+    throw new IOException(
+        "tally serve did not become healthy in " + timeout + "; its output:\n" + output());
+  }
+
+  private String output() throws IOException {
+    return Files.exists(log) ? Files.readString(log) : "";
   }
 
   public String baseUrl() {

@@ -1,0 +1,81 @@
+package tally.testing;
+
+import com.stripe.StripeClient;
+import com.stripe.exception.StripeException;
+import com.stripe.model.Charge;
+import com.stripe.model.Customer;
+import com.stripe.model.billing.Meter;
+import com.stripe.param.ChargeCreateParams;
+import com.stripe.param.CustomerCreateParams;
+import com.stripe.param.PriceCreateParams;
+import com.stripe.param.billing.MeterCreateParams;
+
+/** The objects many tests start from, made through the API as a client would make them. */
+public final class Fixtures {
+  private Fixtures() {}
+
+  /** A charge of {@code amount} cents in usd on a test token, e.g. {@code tok_visa}. */
+  public static ChargeCreateParams.Builder chargeParams(String token, long amount) {
+    return ChargeCreateParams.builder().setAmount(amount).setCurrency("usd").setSource(token);
+  }
+
+  /** Charges a test token (captured at once). */
+  public static Charge charge(StripeClient stripe, String token, long amount)
+      throws StripeException {
+    return stripe.v1().charges().create(chargeParams(token, amount).build());
+  }
+
+  /** Authorizes a test token: an uncaptured charge. */
+  public static Charge authorize(StripeClient stripe, String token, long amount)
+      throws StripeException {
+    return stripe.v1().charges().create(chargeParams(token, amount).setCapture(false).build());
+  }
+
+  /** Charges a customer's default card. */
+  public static Charge chargeCustomer(StripeClient stripe, String customer, long amount)
+      throws StripeException {
+    return stripe
+        .v1()
+        .charges()
+        .create(
+            ChargeCreateParams.builder()
+                .setAmount(amount)
+                .setCurrency("usd")
+                .setCustomer(customer)
+                .build());
+  }
+
+  /** A customer with only an email address. */
+  public static Customer customer(StripeClient stripe, String email) throws StripeException {
+    return stripe.v1().customers().create(CustomerCreateParams.builder().setEmail(email).build());
+  }
+
+  /** A one-time price of {@code unitAmount} cents in usd, with its product made inline. */
+  public static PriceCreateParams.Builder priceParams(long unitAmount, String productName) {
+    return PriceCreateParams.builder()
+        .setCurrency("usd")
+        .setUnitAmount(unitAmount)
+        .setProductData(PriceCreateParams.ProductData.builder().setName(productName).build());
+  }
+
+  /** A billing meter of {@code eventName} events, aggregated by {@code formula}. */
+  public static MeterCreateParams.Builder meterParams(
+      String displayName, String eventName, MeterCreateParams.DefaultAggregation.Formula formula) {
+    return MeterCreateParams.builder()
+        .setDisplayName(displayName)
+        .setEventName(eventName)
+        .setDefaultAggregation(
+            MeterCreateParams.DefaultAggregation.builder().setFormula(formula).build());
+  }
+
+  /** Creates a meter named after its event, summing the events' values. */
+  public static Meter sumMeter(StripeClient stripe, String eventName) throws StripeException {
+    return stripe
+        .v1()
+        .billing()
+        .meters()
+        .create(
+            meterParams(eventName, eventName, MeterCreateParams.DefaultAggregation.Formula.SUM)
+                .build());
+  }
+}
