@@ -200,16 +200,7 @@ class TwoProcessesIT {
   @Test
   void concurrentMetadataUpdatesAcrossProcessesLoseNothing() throws Exception {
     StripeClient setup = clients.get(0);
-    Charge charge =
-        setup
-            .v1()
-            .charges()
-            .create(
-                ChargeCreateParams.builder()
-                    .setAmount(5000L)
-                    .setCurrency("usd")
-                    .setSource("tok_visa")
-                    .build());
+    Charge charge = charge(setup, "tok_visa", 5000);
     String refund =
         setup
             .v1()

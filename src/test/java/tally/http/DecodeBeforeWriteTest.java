@@ -1,11 +1,10 @@
 package tally.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static tally.testing.Fixtures.chargeParams;
+import static tally.testing.StripeErrors.assertStripeError;
 
 import com.stripe.StripeClient;
-import com.stripe.exception.IdempotencyException;
-import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.StripeException;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.ChargeCreateParams;
@@ -25,26 +24,24 @@ class DecodeBeforeWriteTest {
   }
 
   private static ChargeCreateParams charge(long amount) {
-    return ChargeCreateParams.builder()
-        .setAmount(amount)
-        .setCurrency("usd")
-        .setSource("tok_visa")
-        .build();
+    return chargeParams("tok_visa", amount).build();
   }
 
   @Test
   void aUsedKeyWithInvalidParamsIsAnIdempotencyErrorNotAValidationError() throws StripeException {
     StripeClient stripe = SERVER.newClient();
     stripe.v1().charges().create(charge(2000), key("k-decode"));
-    assertThatThrownBy(() -> stripe.v1().charges().create(charge(-5), key("k-decode")))
-        .isInstanceOf(IdempotencyException.class);
+    assertStripeError(() -> stripe.v1().charges().create(charge(-5), key("k-decode")))
+        .isIdempotencyError()
+        .hasStatus(400);
   }
 
   @Test
   void aValidationErrorWritesNothingAndLeavesTheKeyFree() throws StripeException {
     StripeClient stripe = SERVER.newClient();
-    assertThatThrownBy(() -> stripe.v1().charges().create(charge(-5), key("k-fixed")))
-        .isInstanceOf(InvalidRequestException.class);
+    assertStripeError(() -> stripe.v1().charges().create(charge(-5), key("k-fixed")))
+        .isInvalidRequest()
+        .hasParam("amount");
     assertThat(stripe.v1().charges().create(charge(2000), key("k-fixed")).getAmount())
         .isEqualTo(2000L);
     assertThat(stripe.v1().charges().list().getData()).hasSize(1);
