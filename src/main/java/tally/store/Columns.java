@@ -75,7 +75,7 @@ final class Columns {
     if (t == JsonNode.class) {
       return Json.tree(text);
     }
-    if (t == Map.class && p.genericType().getTypeName().equals(STRING_MAP)) {
+    if (t == Map.class && isStringMap(p.genericType())) {
       return Json.stringMap(text);
     }
     if (text == null) {
@@ -89,7 +89,11 @@ final class Columns {
     }
   }
 
-  private static final String STRING_MAP = "java.util.Map<java.lang.String, java.lang.String>";
+  private static boolean isStringMap(java.lang.reflect.Type type) {
+    return type instanceof java.lang.reflect.ParameterizedType pt
+        && pt.getActualTypeArguments()[0] == String.class
+        && pt.getActualTypeArguments()[1] == String.class;
+  }
 
   private static Object enumValue(Class<?> type, String text) {
     for (Object constant : type.getEnumConstants()) {
