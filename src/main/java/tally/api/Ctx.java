@@ -5,6 +5,7 @@ import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import tally.core.Clock;
 import tally.store.Scope;
+import tally.store.Table;
 
 /**
  * What a handler may know about its request: the account, the request's transaction, the path
@@ -43,6 +44,16 @@ public record Ctx(
   /** Records event {@code type} about {@code object} as it is now. */
   public void emit(String type, ApiObject object) {
     outbox.emit(this, type, object, null);
+  }
+
+  /**
+   * Records {@code type} for a change made by {@code Table.update}: the object as it is now, with
+   * the previous values of the fields that changed. Returns the object as it is now.
+   */
+  public <T extends ApiObject> T emitUpdate(String type, Table.Updated<T> updated) {
+    T after = updated.after();
+    outbox.emit(this, type, after, Changes.previous(updated.before(), after));
+    return after;
   }
 
   /** Records an {@code *.updated} event with the changed fields' previous values. */

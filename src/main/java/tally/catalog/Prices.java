@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import tally.api.Changes;
 import tally.api.Ctx;
 import tally.api.Errors;
 import tally.api.ListPage;
@@ -138,9 +137,7 @@ public final class Prices {
                   return changes;
                 })
             .orElseThrow(() -> Errors.noSuch("price", id, "price"));
-    Price after = updated.after();
-    ctx.emitUpdate("price.updated", after, Changes.previous(updated.before(), after));
-    return after;
+    return ctx.emitUpdate("price.updated", updated);
   }
 
   ListPage list(Ctx ctx, CatalogParams.PriceList f) {

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import tally.api.ApiError;
 import tally.api.ApiException;
-import tally.api.Changes;
 import tally.api.Ctx;
 import tally.api.Errors;
 import tally.api.ListPage;
@@ -103,9 +102,7 @@ public final class Products {
         TABLE
             .update(ctx, id, current -> changes(ctx, current, p))
             .orElseThrow(() -> Errors.noSuch("product", id, "id"));
-    Product after = updated.after();
-    ctx.emitUpdate("product.updated", after, Changes.previous(updated.before(), after));
-    return after;
+    return ctx.emitUpdate("product.updated", updated);
   }
 
   /** The columns an update sets, worked out from the locked row {@code current}. */

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import tally.api.ApiError;
 import tally.api.ApiException;
-import tally.api.Changes;
 import tally.api.Ctx;
 import tally.api.Errors;
 import tally.api.ListPage;
@@ -187,9 +186,7 @@ public final class Charges {
         store
             .update(ctx, id, c -> edits(ctx, c, p))
             .orElseThrow(() -> Errors.noSuch("charge", id, "charge"));
-    Charge after = updated.after();
-    ctx.emitUpdate("charge.updated", after, Changes.previous(updated.before(), after));
-    return after;
+    return ctx.emitUpdate("charge.updated", updated);
   }
 
   /** The columns an update sets on charge {@code c} (as it is under the row lock). */

@@ -126,10 +126,7 @@ public final class CreditGrants {
                   return changes;
                 })
             .orElseThrow(() -> Errors.noSuch("credit grant", id, "id"));
-    CreditGrant after = updated.after();
-    ctx.emitUpdate(
-        "billing.credit_grant.updated", after, Changes.previous(updated.before(), after));
-    return after;
+    return ctx.emitUpdate("billing.credit_grant.updated", updated);
   }
 
   /** Ends a grant now: {@code expire} sets expires_at, {@code void} sets voided_at. */

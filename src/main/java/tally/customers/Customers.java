@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import tally.api.ApiObject;
-import tally.api.Changes;
 import tally.api.Ctx;
 import tally.api.Errors;
 import tally.api.ListPage;
@@ -96,7 +95,7 @@ public final class Customers implements CustomerCards {
             .orElseThrow(() -> Errors.noSuch("customer", id, "customer"));
     Customer after = updated.after();
     indexMetadata(ctx, after);
-    ctx.emitUpdate("customer.updated", after, Changes.previous(updated.before(), after));
+    ctx.emitUpdate("customer.updated", updated);
     return after;
   }
 

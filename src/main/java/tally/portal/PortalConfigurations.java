@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import tally.api.Changes;
 import tally.api.Ctx;
 import tally.api.Errors;
 import tally.api.ListPage;
@@ -174,10 +173,7 @@ public final class PortalConfigurations {
                   return changes;
                 })
             .orElseThrow(() -> Errors.noSuch("configuration", id, "configuration"));
-    PortalConfiguration after = updated.after();
-    ctx.emitUpdate(
-        "billing_portal.configuration.updated", after, Changes.previous(updated.before(), after));
-    return after;
+    return ctx.emitUpdate("billing_portal.configuration.updated", updated);
   }
 
   ListPage list(Ctx ctx, ListFilter f) {
