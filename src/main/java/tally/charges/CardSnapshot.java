@@ -26,8 +26,27 @@ final class CardSnapshot {
       MethodDetails paymentMethodDetails,
       Card source) {}
 
-  /** A test card as Tally issues it: expiring a year from the charge, fingerprinted per account. */
-  record Issued(TestCard card, int expMonth, int expYear, String fingerprint) {
+  /**
+   * A test card as Tally issues it: expiring a year from the charge, fingerprinted per account.
+   * Inlined into both card objects, it renders the fields they share.
+   */
+  record Issued(
+      @Field(rendered = false) TestCard card, int expMonth, int expYear, String fingerprint) {
+    @Field
+    String country() {
+      return card.country();
+    }
+
+    @Field
+    String funding() {
+      return card.funding();
+    }
+
+    @Field
+    String last4() {
+      return card.last4();
+    }
+
     static Issued of(String accountId, TestCard card, long created) {
       LocalDate today = LocalDate.ofEpochDay(created / 86_400);
       return new Issued(
@@ -52,7 +71,7 @@ final class CardSnapshot {
         "name",
         "tokenization_method"
       })
-  record Card(String id, @Field(rendered = false) Issued issued, String customer) {
+  record Card(String id, @Field(inline = true) Issued issued, String customer) {
     @Field
     String addressLine1Check() {
       return issued.card().addressLine1Check();
@@ -69,38 +88,8 @@ final class CardSnapshot {
     }
 
     @Field
-    String country() {
-      return issued.card().country();
-    }
-
-    @Field
     String cvcCheck() {
       return issued.card().cvcCheck();
-    }
-
-    @Field
-    int expMonth() {
-      return issued.expMonth();
-    }
-
-    @Field
-    int expYear() {
-      return issued.expYear();
-    }
-
-    @Field
-    String fingerprint() {
-      return issued.fingerprint();
-    }
-
-    @Field
-    String funding() {
-      return issued.card().funding();
-    }
-
-    @Field
-    String last4() {
-      return issued.card().last4();
     }
 
     @Field
@@ -182,7 +171,7 @@ final class CardSnapshot {
         "wallet"
       })
   record CardDetails(
-      @Field(rendered = false) Issued issued,
+      @Field(inline = true) Issued issued,
       Long amountAuthorized,
       @Field(omitNull = true) Long captureBefore,
       Overcapture overcapture) {
@@ -198,43 +187,13 @@ final class CardSnapshot {
     }
 
     @Field
-    String country() {
-      return issued.card().country();
-    }
-
-    @Field
-    int expMonth() {
-      return issued.expMonth();
-    }
-
-    @Field
-    int expYear() {
-      return issued.expYear();
-    }
-
-    @Field
     Status extendedAuthorization() {
       return Status.DISABLED;
     }
 
     @Field
-    String fingerprint() {
-      return issued.fingerprint();
-    }
-
-    @Field
-    String funding() {
-      return issued.card().funding();
-    }
-
-    @Field
     Status incrementalAuthorization() {
       return Status.UNAVAILABLE;
-    }
-
-    @Field
-    String last4() {
-      return issued.card().last4();
     }
 
     @Field

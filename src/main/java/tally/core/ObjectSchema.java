@@ -46,7 +46,7 @@ public final class ObjectSchema {
 
     public Object read(Object owner) {
       try {
-        return getter.invoke(owner);
+        return (Object) getter.invokeExact(owner); // every getter is (Object)Object
       } catch (Throwable e) {
         throw new IllegalStateException("reading " + javaName, e);
       }
@@ -176,15 +176,6 @@ public final class ObjectSchema {
   /** Every rendered field, in Stripe's key order. */
   public List<Prop> rendered() {
     return renderOrder;
-  }
-
-  public Prop component(String name) {
-    for (Prop p : components) {
-      if (p.name().equals(name) || p.javaName().equals(name)) {
-        return p;
-      }
-    }
-    throw new IllegalArgumentException(type.getSimpleName() + " has no field " + name);
   }
 
   /** Renders {@code value} (an instance of this schema's record) as its JSON object. */

@@ -14,20 +14,6 @@ import tally.core.State;
 final class Columns {
   private Columns() {}
 
-  /** The Java type a value is bound as; structures are bound as their JSON text. */
-  static Class<?> bindType(Class<?> type) {
-    if (type == long.class || type == Long.class) {
-      return Long.class;
-    }
-    if (type == int.class || type == Integer.class) {
-      return Integer.class;
-    }
-    if (type == boolean.class || type == Boolean.class) {
-      return Boolean.class;
-    }
-    return String.class;
-  }
-
   static Object toColumn(Object value) {
     return switch (value) {
       case null -> null;

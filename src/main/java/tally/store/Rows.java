@@ -18,18 +18,4 @@ public final class Rows {
     boolean value = rs.getBoolean(column);
     return rs.wasNull() ? null : value;
   }
-
-  /** The account's row {@code id} of {@code table}, through {@code mapper}. */
-  public static <T> java.util.Optional<T> byId(
-      org.jdbi.v3.core.Handle h,
-      String table,
-      String accountId,
-      String id,
-      org.jdbi.v3.core.mapper.RowMapper<T> mapper) {
-    return h.createQuery("SELECT * FROM " + table + " WHERE account_id = ? AND id = ?")
-        .bind(0, accountId)
-        .bind(1, id)
-        .map(mapper)
-        .findOne();
-  }
 }

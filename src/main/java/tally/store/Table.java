@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.statement.SqlStatement;
 import tally.core.ObjectSchema;
 import tally.core.ObjectSchema.Prop;
 import tally.core.Sequence;
@@ -89,33 +88,33 @@ public final class Table<T extends Record> {
     String sql =
         extra.isEmpty() ? insertSql : insertSqlByInternal.computeIfAbsent(extra, this::insertSql);
     var insert = s.db().createUpdate(suffix.isEmpty() ? sql : sql + suffix);
-    bindAt(insert, 0, s.accountId());
-    bindAt(insert, 1, Sequence.next());
+    insert.bind(0, argument(s.accountId()));
+    insert.bind(1, argument(Sequence.next()));
     int i = 2;
     for (Prop p : stored) {
-      bindAt(insert, i++, p.read(row));
+      insert.bind(i++, argument(p.read(row)));
     }
     for (String column : extra) {
-      bindAt(insert, i++, internal.get(column));
+      insert.bind(i++, argument(internal.get(column)));
     }
     return insert.execute();
   }
 
   /**
-   * Binds a ready JDBC argument: Jdbi's per-statement lookup of an argument factory for each value
-   * type cost more CPU than the insert's own SQLite work on the writer thread.
+   * A ready JDBC argument for a column value (named and positional binds alike): Jdbi's
+   * per-statement lookup of an argument factory for each value type cost more CPU than the insert's
+   * own SQLite work on the writer thread. A null is untyped, so PostgreSQL infers the column's type
+   * (a typed VARCHAR null fails on BIGINT).
    */
-  private static void bindAt(SqlStatement<?> st, int position, Object value) {
-    Argument argument =
-        switch (Columns.toColumn(value)) {
-          case null -> (p, ps, c) -> ps.setNull(p, java.sql.Types.NULL);
-          case String text -> (p, ps, c) -> ps.setString(p, text);
-          case Long number -> (p, ps, c) -> ps.setLong(p, number);
-          case Integer number -> (p, ps, c) -> ps.setInt(p, number);
-          case Boolean flag -> (p, ps, c) -> ps.setBoolean(p, flag);
-          case Object other -> (p, ps, c) -> ps.setObject(p, other);
-        };
-    st.bind(position, argument);
+  private static Argument argument(Object value) {
+    return switch (Columns.toColumn(value)) {
+      case null -> (p, ps, c) -> ps.setNull(p, java.sql.Types.NULL);
+      case String text -> (p, ps, c) -> ps.setString(p, text);
+      case Long number -> (p, ps, c) -> ps.setLong(p, number);
+      case Integer number -> (p, ps, c) -> ps.setInt(p, number);
+      case Boolean flag -> (p, ps, c) -> ps.setBoolean(p, flag);
+      case Object other -> (p, ps, c) -> ps.setObject(p, other);
+    };
   }
 
   public Optional<T> find(Scope s, String id) {
@@ -152,7 +151,7 @@ public final class Table<T extends Record> {
     }
     var query = s.db().createQuery(sql.append(" RETURNING *").toString());
     query.bind("account_id", s.accountId()).bind("id", id);
-    binds.forEach((key, value) -> bind(query, key, value, valueType(value)));
+    binds.forEach((key, value) -> query.bind(key, argument(value)));
     return query.map(mapper).findOne();
   }
 
@@ -200,18 +199,5 @@ public final class Table<T extends Record> {
     @SuppressWarnings("unchecked")
     T row = (T) schema.construct(p -> p.stored() ? Columns.read(rs, p) : Columns.absent(p.type()));
     return row;
-  }
-
-  private static Class<?> valueType(Object value) {
-    return value == null ? String.class : value.getClass();
-  }
-
-  private static void bind(SqlStatement<?> st, String name, Object value, Class<?> type) {
-    if (value == null) {
-      // Untyped: PostgreSQL infers the column's type (a typed VARCHAR null fails on BIGINT).
-      st.bindNull(name, java.sql.Types.NULL);
-    } else {
-      st.bindByType(name, Columns.toColumn(value), Columns.bindType(type));
-    }
   }
 }
