@@ -32,4 +32,19 @@ class AccountTest {
     String second = SERVER.newClient().v1().accounts().retrieveCurrent().getId();
     assertThat(first).isNotEqualTo(second);
   }
+
+  @Test
+  void badRequestsGetStripesErrors() {
+    var noKey = SERVER.raw("GET", "/v1/account", null, null, java.util.Map.of());
+    assertThat(noKey.statusCode()).isEqualTo(401);
+    assertThat(tally.core.Json.tree(noKey.body()).at("/error/type").asText())
+        .isEqualTo("invalid_request_error");
+    var unknown =
+        SERVER.raw("GET", "/v1/account?bogus=1", SERVER.newKey(), null, java.util.Map.of());
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(unknown.body()).contains("bogus");
+    var post = SERVER.raw("POST", "/v1/account", SERVER.newKey(), "a=1", java.util.Map.of());
+    assertThat(post.statusCode()).isIn(400, 404, 405);
+    assertThat(tally.core.Json.tree(post.body()).has("error")).isTrue();
+  }
 }
