@@ -35,6 +35,7 @@ import tally.http.TransactionInterceptor;
 import tally.idempotency.IdempotencyInterceptor;
 import tally.idempotency.IdempotencyKeys;
 import tally.idempotency.KeyInFlightGuard;
+import tally.payments.PaymentsFeature;
 import tally.portal.PortalFeature;
 import tally.refunds.RefundsFeature;
 import tally.store.Db;
@@ -91,6 +92,7 @@ public final class App implements AutoCloseable {
             catalog,
             new CreditsFeature(customers.customers(), catalog.prices()),
             new PortalFeature(customers.customers(), charges.charges(), this::publicUrl),
+            new PaymentsFeature(customers.customers(), charges, this::publicUrl),
             new CheckoutFeature(
                 catalog, customers.customers(), charges.charges(), this::publicUrl));
     Installer installer = new Installer(router, expander, scheduler, db, clock, events.outbox());

@@ -24,6 +24,18 @@ public sealed interface ApiError {
   record CardError(String code, String declineCode, String param, String message, String charge)
       implements ApiError {}
 
+  /**
+   * An error whose envelope is built by the feature (a PaymentIntent's decline carries the intent
+   * and its PaymentMethod); {@code error} is the object under {@code "error"}.
+   */
+  record Detailed(int status, com.fasterxml.jackson.databind.node.ObjectNode error)
+      implements ApiError {
+    @Override
+    public String message() {
+      return error.path("message").asText();
+    }
+  }
+
   /** 400 misuse of an idempotency key. */
   record Idempotency(String message) implements ApiError {}
 

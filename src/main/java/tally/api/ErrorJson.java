@@ -14,6 +14,7 @@ public final class ErrorJson {
       case ApiError.NotFound e -> 404;
       case ApiError.Authentication e -> 401;
       case ApiError.CardError e -> 402;
+      case ApiError.Detailed e -> e.status();
       case ApiError.Idempotency e -> 400;
       case ApiError.Conflict e -> 409;
       case ApiError.ApiFailure e -> 500;
@@ -35,6 +36,7 @@ public final class ErrorJson {
         putIfPresent(e, "decline_code", r.declineCode());
         putIfPresent(e, "charge", r.charge());
       }
+      case ApiError.Detailed r -> e.setAll(r.error());
       case ApiError.Idempotency r -> fill(e, "idempotency_error", null, null, r.message());
       case ApiError.Conflict r -> fill(e, "invalid_request_error", r.code(), null, r.message());
       case ApiError.ApiFailure r -> fill(e, "api_error", null, null, r.message());

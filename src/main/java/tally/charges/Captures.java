@@ -124,6 +124,22 @@ public final class Captures {
     return true;
   }
 
+  /** Releases the authorization of a charge whose PaymentIntent was canceled before capture. */
+  public void cancelAuthorization(Ctx ctx, String id) {
+    Charge c = charges.retrieve(ctx, id);
+    if (c.captured() || c.refunded()) {
+      return;
+    }
+    Charge released = charges.applyRefund(ctx, id, c.amount()).orElse(null);
+    if (released == null) {
+      return;
+    }
+    for (ReleaseListener l : releases) {
+      l.released(ctx, c, c.amount(), null, null, ctx.now());
+    }
+    ctx.emit("charge.refunded", released);
+  }
+
   private void release(
       Ctx ctx, Charge c, long amount, String reason, String category, boolean immediately) {
     long availableOn = Fees.availableOn(ctx, immediately);

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import tally.core.ApiResource;
 import tally.core.Field;
@@ -212,6 +213,50 @@ final class CardSnapshot {
     }
   }
 
+  /** {@code payment_method.card}: the card as a PaymentMethod describes it. */
+  @ApiResource(nulls = {"generated_from", "wallet"})
+  record MethodCard(@Field(inline = true) Issued issued) {
+    @Field
+    String brand() {
+      return issued.card().brand();
+    }
+
+    @Field
+    Checks checks() {
+      TestCard card = issued.card();
+      return new Checks(card.addressLine1Check(), card.postalCodeCheck(), card.cvcCheck());
+    }
+
+    @Field
+    String displayBrand() {
+      return issued.card().brand();
+    }
+
+    @Field
+    Networks networks() {
+      return new Networks(List.of(issued.card().brand()), null);
+    }
+
+    @Field
+    String regulatedStatus() {
+      return "unregulated";
+    }
+
+    @Field
+    ThreeDSecureUsage threeDSecureUsage() {
+      return new ThreeDSecureUsage(true);
+    }
+  }
+
+  record Networks(List<String> available, String preferred) {}
+
+  record ThreeDSecureUsage(boolean supported) {}
+
+  static ObjectNode methodCard(String accountId, TestCard card, long created) {
+    return ObjectSchema.of(MethodCard.class)
+        .render(new MethodCard(Issued.of(accountId, card, created)));
+  }
+
   /** A saved card's {@code card} object (as a customer's {@code default_source} expands to). */
   static ObjectNode card(
       String accountId, String cardId, TestCard card, long created, String customer) {
@@ -227,7 +272,8 @@ final class CardSnapshot {
       long amount,
       long created,
       Long captureBefore,
-      String customer) {
+      String customer,
+      boolean legacySource) {
     Issued issued = Issued.of(accountId, card, created);
     CardDetails details =
         new CardDetails(
@@ -241,12 +287,12 @@ final class CardSnapshot {
             BillingDetails.NONE,
             new Outcome(card),
             new MethodDetails(details),
-            new Card(cardId, issued, customer));
+            legacySource ? new Card(cardId, issued, customer) : null);
     return ObjectSchema.of(Snapshot.class).render(snapshot);
   }
 
   /** Stable per card number and account, as Stripe's fingerprints are. */
-  private static String fingerprint(String accountId, TestCard card) {
+  static String fingerprint(String accountId, TestCard card) {
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256")

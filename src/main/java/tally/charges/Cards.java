@@ -31,4 +31,9 @@ public final class Cards {
       String accountId, String cardId, String token, long created, String customer) {
     return CardSnapshot.card(accountId, cardId, TestCards.byToken(token), created, customer);
   }
+
+  /** The {@code card} hash of a PaymentMethod made from {@code token}. */
+  public static ObjectNode paymentMethodCard(String accountId, String token, long created) {
+    return CardSnapshot.methodCard(accountId, TestCards.byToken(token), created);
+  }
 }

@@ -21,7 +21,6 @@ import tally.core.ObjectSchema;
       "application_fee_amount",
       "failure_balance_transaction",
       "on_behalf_of",
-      "payment_intent",
       "receipt_number",
       "review",
       "source_transfer",
@@ -39,6 +38,7 @@ public record Charge(
     String customer,
     boolean disputed,
     String paymentMethod,
+    String paymentIntent,
     @Field(inline = true) Capture capture,
     @Field(inline = true) Refunds refunds,
     @Field(inline = true) Details details,
@@ -139,9 +139,11 @@ public record Charge(
     return card.get("payment_method_details");
   }
 
+  /** The legacy card; null on a charge made through a PaymentIntent, as on Stripe. */
   @Field(shared = true)
   JsonNode source() {
-    return card.get("source");
+    JsonNode source = card.get("source");
+    return source == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : source;
   }
 
   @Field

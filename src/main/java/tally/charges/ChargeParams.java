@@ -16,7 +16,7 @@ import tally.core.Money;
 public final class ChargeParams {
   private ChargeParams() {}
 
-  static final ApiException RAW_CARD =
+  public static final ApiException RAW_CARD =
       new ApiException(
           new ApiError.InvalidRequest(
               402,
@@ -141,7 +141,7 @@ public final class ChargeParams {
     }
   }
 
-  static String currency(Params p) {
+  public static String currency(Params p) {
     String currency = p.requiredString("currency");
     if (currency == null) {
       return null;
@@ -161,7 +161,7 @@ public final class ChargeParams {
   }
 
   /** The currency's minimum and the eight-digit maximum, with Stripe's messages. */
-  static void checkAmount(Params p, String param, long amount, String currency) {
+  public static void checkAmount(Params p, String param, long amount, String currency) {
     if (amount < Money.minimum(currency)) {
       p.fail(
           Errors.invalid(

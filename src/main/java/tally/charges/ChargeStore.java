@@ -49,6 +49,17 @@ final class ChargeStore {
     METADATA.insert(ctx, c.id(), c.details().metadata());
   }
 
+  Optional<Charge> paidForIntent(Ctx ctx, String paymentIntent) {
+    return ctx.db()
+        .createQuery(
+            "SELECT * FROM charges WHERE account_id = ? AND payment_intent = ? AND paid = TRUE"
+                + " ORDER BY seq DESC LIMIT 1")
+        .bind(0, ctx.accountId())
+        .bind(1, paymentIntent)
+        .map(mapper(ctx))
+        .findOne();
+  }
+
   Optional<Charge> find(Ctx ctx, String id) {
     return TABLE.find(ctx, id).map(seenBy(ctx));
   }

@@ -39,24 +39,108 @@ public final class Charges {
 
   public Charge create(Ctx ctx, ChargeParams.Create p) {
     PaymentSource payment = resolveSource(ctx, p);
-    TestCard card = payment.card();
+    Charge charge =
+        record(
+            ctx,
+            new Attempt(
+                null,
+                payment.cardId(),
+                payment.token(),
+                true,
+                p.amount(),
+                p.currency(),
+                p.customer(),
+                p.capture(),
+                new Charge.Details(
+                    p.description(),
+                    p.receiptEmail(),
+                    p.transferGroup(),
+                    p.metadata(),
+                    p.shipping(),
+                    Json.object()),
+                new Charge.Descriptors(p.statementDescriptor(), p.statementDescriptorSuffix())));
+    if (!charge.paid()) {
+      Decline decline = TestCards.of(charge).decline();
+      throw new ApiException(
+          new ApiError.CardError(
+              decline.code(),
+              decline.declineCode(),
+              decline.param(),
+              decline.message(),
+              charge.id()),
+          true);
+    }
+    return charge;
+  }
+
+  /**
+   * A card payment a PaymentIntent makes with its PaymentMethod: the charge, succeeded or failed
+   * (the caller turns a decline into the intent's {@code last_payment_error}).
+   */
+  public record IntentPayment(
+      String paymentIntent,
+      String paymentMethod,
+      String token,
+      long amount,
+      String currency,
+      String customer,
+      boolean capture,
+      String description,
+      String receiptEmail,
+      Map<String, String> metadata,
+      String statementDescriptor,
+      String statementDescriptorSuffix) {}
+
+  public Charge chargeForIntent(Ctx ctx, IntentPayment p) {
+    return record(
+        ctx,
+        new Attempt(
+            p.paymentIntent(),
+            p.paymentMethod(),
+            p.token(),
+            false,
+            p.amount(),
+            p.currency(),
+            p.customer(),
+            p.capture(),
+            new Charge.Details(
+                p.description(), p.receiptEmail(), null, p.metadata(), null, Json.object()),
+            new Charge.Descriptors(p.statementDescriptor(), p.statementDescriptorSuffix())));
+  }
+
+  /** One charge attempt, whoever asked for it. */
+  private record Attempt(
+      String paymentIntent,
+      String paymentMethod,
+      String token,
+      boolean legacySource,
+      long amount,
+      String currency,
+      String customer,
+      boolean capture,
+      Charge.Details details,
+      Charge.Descriptors descriptors) {}
+
+  /** Stores the attempt as a charge with its events (and its balance transaction if captured). */
+  private Charge record(Ctx ctx, Attempt a) {
+    TestCard card = TestCards.byToken(a.token());
     long now = ctx.now();
     String id = Ids.newId("ch_");
-    String cardId = payment.cardId();
     Decline decline = card.decline();
     boolean succeeded = decline == null;
-    boolean captured = succeeded && p.capture();
-    Long captureBefore = succeeded && !p.capture() ? now + AUTHORIZATION_SECONDS : null;
+    boolean captured = succeeded && a.capture();
+    Long captureBefore = succeeded && !a.capture() ? now + AUTHORIZATION_SECONDS : null;
     ObjectNode snapshot =
         CardSnapshot.build(
             ctx.accountId(),
-            cardId,
-            payment.token(),
+            a.paymentMethod(),
+            a.token(),
             card,
-            p.amount(),
+            a.amount(),
             now,
             captureBefore,
-            p.customer());
+            a.customer(),
+            a.legacySource());
     String txn = null;
     if (captured) {
       txn =
@@ -64,10 +148,10 @@ public final class Charges {
               ctx,
               chargeMovement(
                   id,
-                  p.amount(),
-                  p.amount(),
-                  p.currency(),
-                  p.description(),
+                  a.amount(),
+                  a.amount(),
+                  a.currency(),
+                  a.details().description(),
                   Fees.availableOn(ctx, card.bypassPending())));
     }
     Charge charge =
@@ -75,32 +159,24 @@ public final class Charges {
             id,
             now,
             ctx.account().livemode(),
-            p.amount(),
-            p.currency(),
+            a.amount(),
+            a.currency(),
             succeeded,
             succeeded ? "succeeded" : "failed",
-            p.customer(),
+            a.customer(),
             false,
-            cardId,
-            new Charge.Capture(captured, captured ? p.amount() : 0, txn, captureBefore),
+            a.paymentMethod(),
+            a.paymentIntent(),
+            new Charge.Capture(captured, captured ? a.amount() : 0, txn, captureBefore),
             Charge.Refunds.NONE,
-            new Charge.Details(
-                p.description(),
-                p.receiptEmail(),
-                p.transferGroup(),
-                p.metadata(),
-                p.shipping(),
-                Json.object()),
-            new Charge.Descriptors(p.statementDescriptor(), p.statementDescriptorSuffix()),
+            a.details(),
+            a.descriptors(),
             Charge.Failure.of(decline),
             snapshot);
     store.insert(ctx, charge);
     if (!succeeded) {
       ctx.emit("charge.failed", charge);
-      throw new ApiException(
-          new ApiError.CardError(
-              decline.code(), decline.declineCode(), decline.param(), decline.message(), id),
-          true);
+      return charge;
     }
     ctx.emit("charge.succeeded", charge);
     return captured ? announceCapture(ctx, charge) : charge;
@@ -172,6 +248,25 @@ public final class Charges {
         availableOn);
   }
 
+  private volatile java.util.function.BiPredicate<Ctx, String> intentExists = (ctx, id) -> false;
+
+  /** The payments feature says which PaymentIntents exist (filters on them must name real ones). */
+  public void knowIntentsBy(java.util.function.BiPredicate<Ctx, String> exists) {
+    this.intentExists = exists;
+  }
+
+  /** Stripe's 404 for a {@code payment_intent} filter naming no intent of this account. */
+  public void requireIntent(Ctx ctx, String paymentIntent) {
+    if (paymentIntent != null && !intentExists.test(ctx, paymentIntent)) {
+      throw Errors.noSuch("payment_intent", paymentIntent, "payment_intent");
+    }
+  }
+
+  /** The latest paid charge of a PaymentIntent (what a refund of the intent returns). */
+  public Optional<Charge> paidForIntent(Ctx ctx, String paymentIntent) {
+    return store.paidForIntent(ctx, paymentIntent);
+  }
+
   public Optional<Charge> find(Ctx ctx, String id) {
     return store.find(ctx, id);
   }
@@ -218,11 +313,10 @@ public final class Charges {
     if (f.customer() != null && !customers.exists(ctx, f.customer())) {
       throw Errors.noSuch("customer", f.customer(), "customer");
     }
-    if (f.paymentIntent() != null) {
-      throw Errors.noSuch("payment_intent", f.paymentIntent(), "payment_intent");
-    }
+    requireIntent(ctx, f.paymentIntent());
     return new ListQuery<>(
             ChargeStore.TABLE.name(), "charge", ctx.accountId(), ChargeStore.mapper(ctx))
+        .whereEquals("payment_intent", f.paymentIntent())
         .whereEquals("transfer_group", f.transferGroup())
         .whereEquals("customer", f.customer())
         .page(ctx.db(), f.page(), "/v1/charges");

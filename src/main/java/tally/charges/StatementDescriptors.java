@@ -4,10 +4,10 @@ import tally.api.Errors;
 import tally.api.Params;
 
 /** Statement descriptor rules: at most 22 characters, a letter, none of {@code < > \ ' " *}. */
-final class StatementDescriptors {
+public final class StatementDescriptors {
   private StatementDescriptors() {}
 
-  static String read(Params p, String name) {
+  public static String read(Params p, String name) {
     String v = p.string(name);
     if (v == null) {
       return null;

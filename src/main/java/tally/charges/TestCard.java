@@ -1,5 +1,9 @@
 package tally.charges;
 
+import java.util.HashMap;
+import java.util.Map;
+import tally.core.ObjectSchema;
+
 /**
  * A Stripe test card and what charging it does. {@code decline} is null for cards that succeed; the
  * other behaviours (pending funds, refund and dispute outcomes) are read by later steps.
@@ -19,145 +23,87 @@ public record TestCard(
     String refundBehavior,
     String disputeReason,
     boolean disputeInquiry,
-    int disputeCount) {
+    int disputeCount,
+    Authentication authentication) {
 
   static TestCard of(String brand, String last4) {
     return new TestCard(
-        brand, last4, "credit", "US", null, "normal", 32, null, null, null, false, null, null,
-        false, 0);
+        brand,
+        last4,
+        "credit",
+        "US",
+        null,
+        "normal",
+        32,
+        null,
+        null,
+        null,
+        false,
+        null,
+        null,
+        false,
+        0,
+        Authentication.NONE);
+  }
+
+  /** Whether a payment with this card asks the cardholder to authenticate (3-D Secure). */
+  public enum Authentication {
+    /** Never asks (no 3-D Secure, or supported but not required). */
+    NONE,
+    /** Asks on every on-session payment; off-session payments decline. */
+    ALWAYS,
+    /** Asks once, when set up or first paid on session; later off-session payments pass. */
+    ON_SETUP
+  }
+
+  private TestCard with(String component, Object value) {
+    return ObjectSchema.of(TestCard.class).with(this, Map.of(component, value));
   }
 
   TestCard funding(String f) {
-    return new TestCard(
-        brand,
-        last4,
-        f,
-        country,
-        decline,
-        riskLevel,
-        riskScore,
-        cvcCheck,
-        addressLine1Check,
-        postalCodeCheck,
-        bypassPending,
-        refundBehavior,
-        disputeReason,
-        disputeInquiry,
-        disputeCount);
+    return with("funding", f);
   }
 
   TestCard country(String c) {
-    return new TestCard(
-        brand,
-        last4,
-        funding,
-        c,
-        decline,
-        riskLevel,
-        riskScore,
-        cvcCheck,
-        addressLine1Check,
-        postalCodeCheck,
-        bypassPending,
-        refundBehavior,
-        disputeReason,
-        disputeInquiry,
-        disputeCount);
+    return with("country", c);
   }
 
   TestCard declines(Decline d) {
-    return new TestCard(
-        brand,
-        last4,
-        funding,
-        country,
-        d,
-        d.riskLevel(),
-        d.riskLevel().equals("highest") ? 85 : 32,
-        cvcCheck,
-        addressLine1Check,
-        postalCodeCheck,
-        bypassPending,
-        refundBehavior,
-        disputeReason,
-        disputeInquiry,
-        disputeCount);
+    return ObjectSchema.of(TestCard.class)
+        .with(
+            this,
+            Map.of(
+                "decline",
+                d,
+                "riskLevel",
+                d.riskLevel(),
+                "riskScore",
+                d.riskLevel().equals("highest") ? 85 : 32));
   }
 
   TestCard risk(String level, int score) {
-    return new TestCard(
-        brand,
-        last4,
-        funding,
-        country,
-        decline,
-        level,
-        score,
-        cvcCheck,
-        addressLine1Check,
-        postalCodeCheck,
-        bypassPending,
-        refundBehavior,
-        disputeReason,
-        disputeInquiry,
-        disputeCount);
+    return ObjectSchema.of(TestCard.class)
+        .with(this, Map.of("riskLevel", level, "riskScore", score));
   }
 
   TestCard checks(String cvc, String line1, String postal) {
-    return new TestCard(
-        brand,
-        last4,
-        funding,
-        country,
-        decline,
-        riskLevel,
-        riskScore,
-        cvc,
-        line1,
-        postal,
-        bypassPending,
-        refundBehavior,
-        disputeReason,
-        disputeInquiry,
-        disputeCount);
+    Map<String, Object> checks = new HashMap<>();
+    checks.put("cvcCheck", cvc);
+    checks.put("addressLine1Check", line1);
+    checks.put("postalCodeCheck", postal);
+    return ObjectSchema.of(TestCard.class).with(this, checks);
   }
 
   TestCard bypassingPending() {
-    return new TestCard(
-        brand,
-        last4,
-        funding,
-        country,
-        decline,
-        riskLevel,
-        riskScore,
-        cvcCheck,
-        addressLine1Check,
-        postalCodeCheck,
-        true,
-        refundBehavior,
-        disputeReason,
-        disputeInquiry,
-        disputeCount);
+    return with("bypassPending", true);
   }
 
   TestCard refunds(String behavior) {
-    return new TestCard(
-        brand,
-        last4,
-        funding,
-        country,
-        decline,
-        riskLevel,
-        riskScore,
-        cvcCheck,
-        addressLine1Check,
-        postalCodeCheck,
-        bypassPending,
-        behavior,
-        disputeReason,
-        disputeInquiry,
-        disputeCount);
+    return with("refundBehavior", behavior);
+  }
+
+  TestCard authenticates(Authentication when) {
+    return with("authentication", when);
   }
 
   TestCard disputes(String reason, boolean inquiry) {
@@ -166,22 +112,10 @@ public record TestCard(
 
   /** Charging this card opens {@code count} disputes as soon as its funds are captured. */
   TestCard disputes(String reason, boolean inquiry, int count) {
-    return new TestCard(
-        brand,
-        last4,
-        funding,
-        country,
-        decline,
-        riskLevel,
-        riskScore,
-        cvcCheck,
-        addressLine1Check,
-        postalCodeCheck,
-        bypassPending,
-        refundBehavior,
-        reason,
-        inquiry,
-        count);
+    return ObjectSchema.of(TestCard.class)
+        .with(
+            this,
+            Map.of("disputeReason", reason, "disputeInquiry", inquiry, "disputeCount", count));
   }
 
   /** The legacy source card's brand spelling ({@code Visa}, {@code American Express}). */

@@ -122,6 +122,23 @@ public final class TestCards {
             .declines(Decline.issuer("card_declined", "generic_decline", declined, null)),
         "tok_chargeCustomerFail");
 
+    // 3-D Secure cards (Stripe's testing page): authentication asked on session, and off-session
+    // payments declined with authentication_required unless the card was set up first.
+    put(
+        TestCard.of("visa", "3184").authenticates(TestCard.Authentication.ALWAYS),
+        "tok_authenticationRequired",
+        "tok_visa_authenticationRequired");
+    put(
+        TestCard.of("visa", "3220").authenticates(TestCard.Authentication.ALWAYS),
+        "tok_threeDSecure2Required");
+    put(
+        TestCard.of("visa", "3063").authenticates(TestCard.Authentication.ALWAYS),
+        "tok_threeDSecureRequired");
+    put(
+        TestCard.of("visa", "3155").authenticates(TestCard.Authentication.ON_SETUP),
+        "tok_authenticationRequiredOnSetup");
+    put(TestCard.of("visa", "3055"), "tok_threeDSecureOptional");
+
     // Dispute cards (reference §7.3); live test mode also knows the tok_visa_ spellings.
     put(
         TestCard.of("visa", "0259").disputes("fraudulent", false),
@@ -161,7 +178,12 @@ public final class TestCards {
           Map.entry("4100000000000019", "tok_radarBlock"),
           Map.entry("4000000000000259", "tok_createDispute"),
           Map.entry("4000000000005126", "tok_refundFail"),
-          Map.entry("4000000000007726", "tok_pendingRefund"));
+          Map.entry("4000000000007726", "tok_pendingRefund"),
+          Map.entry("4000002760003184", "tok_authenticationRequired"),
+          Map.entry("4000000000003220", "tok_threeDSecure2Required"),
+          Map.entry("4000000000003063", "tok_threeDSecureRequired"),
+          Map.entry("4000002500003155", "tok_authenticationRequiredOnSetup"),
+          Map.entry("4000000000003055", "tok_threeDSecureOptional"));
 
   /** The token of a test card number typed into a hosted page (spaces ignored), or null. */
   public static String tokenForNumber(String number) {
@@ -172,6 +194,18 @@ public final class TestCards {
   public static TestCard of(Charge charge) {
     TestCard card = byToken(charge.card().path("token").asText());
     return card == null ? TestCard.of("visa", "4242") : card;
+  }
+
+  /**
+   * The test token behind one of Stripe's test PaymentMethod ids ({@code pm_card_visa}, {@code
+   * pm_card_chargeDeclined}, …): each names the token of the same suffix. Null if unknown.
+   */
+  public static String tokenForTestPaymentMethod(String id) {
+    if (id == null || !id.startsWith("pm_card_")) {
+      return null;
+    }
+    String token = "tok_" + id.substring("pm_card_".length());
+    return byToken(token) == null ? null : token;
   }
 
   /** The card behind a test token, including {@code tok_<country>} tokens; null if unknown. */

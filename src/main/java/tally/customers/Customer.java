@@ -30,22 +30,20 @@ public record Customer(
     JsonNode address,
     JsonNode shipping,
     Map<String, String> metadata,
+    @Field(rendered = false) String defaultPaymentMethod,
     @Field(rendered = false) boolean deleted)
     implements ApiObject {
 
-  /** Invoice settings Tally does not keep: every field is null. */
+  /** Invoice settings: Tally keeps the default PaymentMethod; the rest is null. */
   record InvoiceSettings(
       JsonNode customFields,
       String defaultPaymentMethod,
       String footer,
       JsonNode renderingOptions) {}
 
-  private static final InvoiceSettings NO_INVOICE_SETTINGS =
-      new InvoiceSettings(null, null, null, null);
-
   @Field
   InvoiceSettings invoiceSettings() {
-    return NO_INVOICE_SETTINGS;
+    return new InvoiceSettings(null, defaultPaymentMethod, null, null);
   }
 
   @Field

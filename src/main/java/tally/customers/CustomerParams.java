@@ -30,7 +30,8 @@ final class CustomerParams {
       Patch<JsonNode> shipping,
       Metadata metadata,
       String source,
-      String defaultSource) {
+      String defaultSource,
+      Patch<String> defaultPaymentMethod) {
 
     static Fields decode(Params p) {
       return read(p, false);
@@ -54,7 +55,16 @@ final class CustomerParams {
       String source = p.string("source");
       String defaultSource = update ? p.string("default_source") : null;
       p.raw("payment_method");
-      p.raw("invoice_settings");
+      Params invoiceSettings = p.hash("invoice_settings");
+      Patch<String> defaultPaymentMethod =
+          invoiceSettings == null
+              ? Patch.absent()
+              : invoiceSettings.stringPatch("default_payment_method");
+      if (invoiceSettings != null) {
+        invoiceSettings.raw("custom_fields");
+        invoiceSettings.raw("footer");
+        invoiceSettings.raw("rendering_options");
+      }
       p.raw("tax");
       p.raw("test_clock");
       return new Fields(
@@ -69,7 +79,8 @@ final class CustomerParams {
           shipping,
           metadata,
           source,
-          defaultSource);
+          defaultSource,
+          defaultPaymentMethod);
     }
 
     private static Patch<String> limited(Params p, String name, int max) {

@@ -28,7 +28,30 @@ public final class Customers implements CustomerCards {
 
   static final Table<SavedCardRow> CARDS = Table.of("customer_cards", SavedCardRow.class);
 
+  /** Whether a PaymentMethod is attached to a customer (the payments feature answers). */
+  @FunctionalInterface
+  public interface PaymentMethodCheck {
+    boolean isAttached(Ctx ctx, String customer, String paymentMethod);
+  }
+
+  private volatile PaymentMethodCheck paymentMethods = (ctx, customer, pm) -> false;
+
+  public void checkPaymentMethodsWith(PaymentMethodCheck check) {
+    this.paymentMethods = check;
+  }
+
+  /** The customer's {@code invoice_settings.default_payment_method}, if any. */
+  public Optional<String> defaultPaymentMethod(Ctx ctx, String customerId) {
+    return findLive(ctx, customerId).map(Customer::defaultPaymentMethod);
+  }
+
   Customer create(Ctx ctx, CustomerParams.Fields p) {
+    String pmOnCreate = p.defaultPaymentMethod().applyTo(null);
+    if (pmOnCreate != null) {
+      throw Errors.invalid(
+          "invoice_settings[default_payment_method]",
+          "No such PaymentMethod: '" + pmOnCreate + "'; attach it to the customer first.");
+    }
     String id = Ids.newId("cus_");
     String card = p.source() == null ? null : attach(ctx, id, p.source());
     Customer created =
@@ -50,6 +73,7 @@ public final class Customers implements CustomerCards {
                 p.address().applyTo(null),
                 p.shipping().applyTo(null),
                 p.metadata().applyTo(Map.of()),
+                p.defaultPaymentMethod().applyTo(null),
                 false));
     indexMetadata(ctx, created);
     ctx.emit("customer.created", created);
@@ -127,6 +151,19 @@ public final class Customers implements CustomerCards {
     changes.put("address", p.address().applyTo(c.address()));
     changes.put("shipping", p.shipping().applyTo(c.shipping()));
     changes.put("metadata", p.metadata().applyTo(c.metadata()));
+    String defaultMethod = p.defaultPaymentMethod().applyTo(c.defaultPaymentMethod());
+    if (defaultMethod != null
+        && !defaultMethod.equals(c.defaultPaymentMethod())
+        && !paymentMethods.isAttached(ctx, c.id(), defaultMethod)) {
+      throw Errors.invalid(
+          "invoice_settings[default_payment_method]",
+          "No such PaymentMethod: '"
+              + defaultMethod
+              + "'; It must be attached to this customer ("
+              + c.id()
+              + ") first.");
+    }
+    changes.put("default_payment_method", defaultMethod);
     return changes;
   }
 
@@ -149,7 +186,8 @@ public final class Customers implements CustomerCards {
         Patch.absent(),
         tally.api.Metadata.NONE,
         source,
-        null);
+        null,
+        Patch.absent());
   }
 
   /** The portal's contact form: the same update as the API's, with only these fields. */

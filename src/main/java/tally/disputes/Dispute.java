@@ -13,14 +13,13 @@ import tally.core.Field;
  * does; they come from the ledger). {@code resolve_at} is when submitted evidence gets its
  * test-mode verdict, null while none is pending.
  */
-@ApiResource(
-    value = "dispute",
-    nulls = {"payment_intent"})
+@ApiResource("dispute")
 record Dispute(
     String id,
     long created,
     boolean livemode,
     String charge,
+    String paymentIntent,
     long amount,
     String currency,
     String reason,

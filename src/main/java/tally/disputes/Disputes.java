@@ -56,6 +56,7 @@ public final class Disputes {
               ctx.now(),
               ctx.account().livemode(),
               charge.id(),
+              charge.paymentIntent(),
               charge.amountCaptured(),
               charge.currency(),
               card.disputeReason(),
@@ -115,14 +116,13 @@ public final class Disputes {
   }
 
   ListPage list(Ctx ctx, DisputeParams.ListFilter f) {
-    if (f.paymentIntent() != null) {
-      throw Errors.noSuch("payment_intent", f.paymentIntent(), "payment_intent");
-    }
+    charges.requireIntent(ctx, f.paymentIntent());
     if (f.charge() != null && charges.find(ctx, f.charge()).isEmpty()) {
       throw Errors.noSuch("charge", f.charge(), "charge");
     }
     return new ListQuery<>(DisputeStore.TABLE.name(), "dispute", ctx.accountId(), store.mapper(ctx))
         .whereEquals("charge", f.charge())
+        .whereEquals("payment_intent", f.paymentIntent())
         .page(ctx.db(), f.page(), "/v1/disputes");
   }
 

@@ -11,13 +11,7 @@ import tally.core.Field;
  */
 @ApiResource(
     value = "refund",
-    nulls = {
-      "customer_account",
-      "payment_intent",
-      "receipt_number",
-      "source_transfer_reversal",
-      "transfer_reversal"
-    })
+    nulls = {"customer_account", "receipt_number", "source_transfer_reversal", "transfer_reversal"})
 public record Refund(
     String id,
     long created,
@@ -32,6 +26,7 @@ public record Refund(
     @Field(omitNull = true) String instructionsEmail,
     String customer,
     String paymentMethod,
+    String paymentIntent,
     Map<String, String> metadata,
     @Field(rendered = false) Long dueAt,
     @Field(rendered = false) String pendingOutcome)

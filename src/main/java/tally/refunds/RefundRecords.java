@@ -16,6 +16,7 @@ public final class RefundRecords {
       String charge,
       String customer,
       String paymentMethod,
+      String paymentIntent,
       long amount,
       String currency,
       RefundStatus status,
@@ -45,6 +46,7 @@ public final class RefundRecords {
             r.instructionsEmail(),
             r.customer(),
             r.paymentMethod(),
+            r.paymentIntent(),
             r.metadata(),
             null,
             null));

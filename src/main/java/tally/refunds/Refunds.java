@@ -52,11 +52,15 @@ public final class Refunds {
           "One of the following params should be provided for this request: payment_intent or"
               + " charge.");
     }
-    if (p.charge() == null) {
-      throw Errors.noSuch("payment_intent", p.paymentIntent(), "payment_intent");
-    }
     Charge charge =
-        charges.find(ctx, p.charge()).orElseThrow(() -> Errors.noSuch("charge", p.charge(), "id"));
+        p.charge() == null
+            ? charges
+                .paidForIntent(ctx, p.paymentIntent())
+                .orElseThrow(
+                    () -> Errors.noSuch("payment_intent", p.paymentIntent(), "payment_intent"))
+            : charges
+                .find(ctx, p.charge())
+                .orElseThrow(() -> Errors.noSuch("charge", p.charge(), "id"));
     return create(ctx, charge, p);
   }
 
@@ -209,9 +213,7 @@ public final class Refunds {
   }
 
   ListPage list(Ctx ctx, RefundParams.ListFilter f, String url) {
-    if (f.paymentIntent() != null) {
-      throw Errors.noSuch("payment_intent", f.paymentIntent(), "payment_intent");
-    }
+    charges.requireIntent(ctx, f.paymentIntent());
     if (f.charge() != null) {
       charges
           .find(ctx, f.charge())
@@ -219,6 +221,7 @@ public final class Refunds {
     }
     return new ListQuery<>("refunds", "refund", ctx.accountId(), RefundRecords.TABLE.mapper())
         .whereEquals("charge", f.charge())
+        .whereEquals("payment_intent", f.paymentIntent())
         .page(ctx.db(), f.page(), url);
   }
 
@@ -320,6 +323,7 @@ public final class Refunds {
         charge.id(),
         charge.customer(),
         charge.paymentMethod(),
+        charge.paymentIntent(),
         amount,
         charge.currency(),
         status,

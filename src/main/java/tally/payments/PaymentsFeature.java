@@ -1,0 +1,127 @@
+package tally.payments;
+
+import java.util.function.Supplier;
+import tally.api.Expander;
+import tally.charges.ChargesFeature;
+import tally.customers.Customers;
+import tally.feature.Feature;
+import tally.feature.Installer;
+import tally.http.Decoder;
+import tally.http.Router;
+
+/** PaymentMethods and PaymentIntents, with the hosted 3-D Secure page. */
+public final class PaymentsFeature implements Feature {
+  private final PaymentMethods methods;
+  private final Confirmations confirmations;
+  private final PaymentIntents intents;
+
+  public PaymentsFeature(Customers customers, ChargesFeature charges, Supplier<String> publicUrl) {
+    this.methods = new PaymentMethods(customers);
+    this.confirmations = new Confirmations(methods, charges.charges(), publicUrl);
+    this.intents = new PaymentIntents(customers, charges.captures(), confirmations);
+    customers.checkPaymentMethodsWith(methods::isAttached);
+    charges.charges().knowIntentsBy((ctx, id) -> intents.find(ctx, id).isPresent());
+  }
+
+  @Override
+  public void install(Installer in) {
+    Router r = in.routes();
+    Expander x = in.expand();
+    r.post("/v1/payment_methods", PaymentMethodParams.Create::decode, methods::create);
+    r.get(
+        "/v1/payment_methods",
+        PaymentMethodParams.ListFilter::decode,
+        (ctx, f) -> methods.list(ctx, f, null, "/v1/payment_methods"));
+    r.get(
+        "/v1/payment_methods/{payment_method}",
+        Decoder.none(),
+        (ctx, p) -> methods.retrieve(ctx, ctx.path("payment_method")));
+    r.post(
+        "/v1/payment_methods/{payment_method}",
+        PaymentMethodParams.Update::decode,
+        (ctx, p) -> methods.update(ctx, ctx.path("payment_method"), p));
+    r.post(
+        "/v1/payment_methods/{payment_method}/attach",
+        PaymentMethodParams.Attach::decode,
+        (ctx, p) -> methods.attach(ctx, ctx.path("payment_method"), p.customer()));
+    r.post(
+        "/v1/payment_methods/{payment_method}/detach",
+        Decoder.none(),
+        (ctx, p) -> methods.detach(ctx, ctx.path("payment_method")));
+    r.get(
+        "/v1/customers/{customer}/payment_methods",
+        PaymentMethodParams.ListFilter::decodeForCustomer,
+        (ctx, f) ->
+            methods.list(
+                ctx,
+                f,
+                ctx.path("customer"),
+                "/v1/customers/" + ctx.path("customer") + "/payment_methods"));
+    r.get(
+        "/v1/customers/{customer}/payment_methods/{payment_method}",
+        Decoder.none(),
+        (ctx, p) ->
+            methods.retrieveForCustomer(ctx, ctx.path("customer"), ctx.path("payment_method")));
+
+    r.post("/v1/payment_intents", PaymentIntentParams.Create::decode, intents::create);
+    r.get("/v1/payment_intents", PaymentIntentParams.ListFilter::decode, intents::list);
+    var search = PaymentIntents.searchEngine();
+    r.get(
+        "/v1/payment_intents/search",
+        tally.search.Search.Request::decode,
+        (ctx, q) -> search.run(ctx, q, "/v1/payment_intents/search"));
+    r.get(
+        "/v1/payment_intents/{intent}",
+        Decoder.none(),
+        (ctx, p) -> intents.retrieve(ctx, ctx.path("intent")));
+    r.post(
+        "/v1/payment_intents/{intent}",
+        PaymentIntentParams.Update::decode,
+        (ctx, p) -> intents.update(ctx, ctx.path("intent"), p));
+    r.post(
+        "/v1/payment_intents/{intent}/confirm",
+        PaymentIntentParams.Confirm::decode,
+        (ctx, p) -> confirmations.confirm(ctx, ctx.path("intent"), p));
+    r.post(
+        "/v1/payment_intents/{intent}/capture",
+        PaymentIntentParams.Capture::decode,
+        (ctx, p) -> intents.capture(ctx, ctx.path("intent"), p));
+    r.post(
+        "/v1/payment_intents/{intent}/cancel",
+        PaymentIntentParams.Cancel::decode,
+        (ctx, p) -> intents.cancel(ctx, ctx.path("intent"), p));
+
+    AuthenticationPage page = new AuthenticationPage(confirmations, methods);
+    r.open("GET", "/p/3ds/{token}", Decoder.none(), (ctx, p) -> page.show(ctx, ctx.path("token")));
+    r.open(
+        "POST",
+        "/p/3ds/{token}",
+        AuthenticationPage.Answer::decode,
+        (ctx, a) -> page.answer(ctx, ctx.path("token"), a));
+
+    x.finder("pm_", (ctx, id) -> methods.find(ctx, id).orElse(null));
+    x.finder("pi_", (ctx, id) -> intents.find(ctx, id).orElse(null));
+    x.expandable("payment_method", "customer");
+    x.expandable(
+        "payment_intent",
+        "customer",
+        "payment_method",
+        "latest_charge",
+        "application",
+        "on_behalf_of",
+        "review",
+        "transfer_data.destination");
+
+    in.emits(
+        "payment_method.attached",
+        "payment_method.detached",
+        "payment_method.updated",
+        "payment_intent.created",
+        "payment_intent.updated",
+        "payment_intent.requires_action",
+        "payment_intent.amount_capturable_updated",
+        "payment_intent.succeeded",
+        "payment_intent.payment_failed",
+        "payment_intent.canceled");
+  }
+}
