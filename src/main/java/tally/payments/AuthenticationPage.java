@@ -14,16 +14,18 @@ import tally.pages.Pages;
 
 /**
  * The hosted 3-D Secure page at {@code /p/3ds/{token}}, Tally's stand-in for Stripe's test
- * authentication page: Complete pays the intent, Fail declines it; either way the browser goes back
- * to the intent's {@code return_url} with {@code payment_intent}, {@code
- * payment_intent_client_secret} and {@code redirect_status}, as Stripe sends it.
+ * authentication page: Complete pays (or sets up) the intent, Fail declines it; either way the
+ * browser goes back to the intent's {@code return_url} with the intent's id, its client secret and
+ * {@code redirect_status}, as Stripe sends them.
  */
 final class AuthenticationPage {
   private final Confirmations confirmations;
+  private final SetupIntents setups;
   private final PaymentMethods methods;
 
-  AuthenticationPage(Confirmations confirmations, PaymentMethods methods) {
+  AuthenticationPage(Confirmations confirmations, SetupIntents setups, PaymentMethods methods) {
     this.confirmations = confirmations;
+    this.setups = setups;
     this.methods = methods;
   }
 
@@ -33,69 +35,93 @@ final class AuthenticationPage {
     }
   }
 
-  /** The intent waiting on {@code token}, seen from its own account. */
-  private static Optional<Map.Entry<Ctx, PaymentIntent>> waiting(Ctx ctx, String token) {
-    return ctx.db()
-        .createQuery("SELECT account_id, id FROM payment_intents WHERE authentication_token = ?")
-        .bind(0, token)
-        .map((rs, sc) -> Map.entry(rs.getString(1), rs.getString(2)))
-        .findOne()
-        .flatMap(row -> {
-          Ctx acting = ctx.forAccount(row.getKey());
-          return PaymentIntents.TABLE.find(acting, row.getValue()).map(pi -> Map.entry(acting, pi));
-        });
+  /** An intent waiting on a token, and the request acting for its account. */
+  private record Waiting(Ctx ctx, boolean setup, String id) {}
+
+  private static Optional<Waiting> waiting(Ctx ctx, String token) {
+    for (boolean setup : new boolean[] {false, true}) {
+      String table = setup ? SetupIntents.TABLE.name() : PaymentIntents.TABLE.name();
+      Optional<Waiting> found =
+          ctx.db()
+              .createQuery(
+                  "SELECT account_id, id FROM " + table + " WHERE authentication_token = ?")
+              .bind(0, token)
+              .map((rs, sc) -> new Waiting(ctx.forAccount(rs.getString(1)), setup, rs.getString(2)))
+              .findOne();
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return Optional.empty();
   }
 
   ApiObject show(Ctx ctx, String token) {
-    var found = waiting(ctx, token);
+    Optional<Waiting> found = waiting(ctx, token);
     if (found.isEmpty()) {
       return Pages.message(
           404, "Authentication not found", "This authentication is complete or was never asked.");
     }
-    Ctx acting = found.get().getKey();
-    PaymentIntent pi = found.get().getValue();
+    Waiting w = found.get();
+    String what;
+    String pmId;
+    if (w.setup()) {
+      SetupIntent si = setups.retrieve(w.ctx(), w.id());
+      what = "saving the card";
+      pmId = si.paymentMethod();
+    } else {
+      PaymentIntent pi = PaymentIntents.TABLE.find(w.ctx(), w.id()).orElseThrow();
+      what = "a payment of " + Money.format(pi.amount(), pi.currency());
+      pmId = pi.paymentMethod();
+    }
     String last4 =
-        methods
-            .find(acting, pi.paymentMethod())
-            .map(pm -> pm.card().path("last4").asText())
-            .orElse("");
+        methods.find(w.ctx(), pmId).map(pm -> pm.card().path("last4").asText()).orElse("");
     return HtmlPage.ok(
         Pages.render(
-            "authenticate.jte",
-            Map.of(
-                "action",
-                "/p/3ds/" + token,
-                "amount",
-                Money.format(pi.amount(), pi.currency()),
-                "last4",
-                last4)));
+            "authenticate.jte", Map.of("action", "/p/3ds/" + token, "what", what, "last4", last4)));
   }
 
   ApiObject answer(Ctx ctx, String token, Answer a) {
-    var found = waiting(ctx, token);
+    Optional<Waiting> found = waiting(ctx, token);
     if (found.isEmpty()) {
       return show(ctx, token);
     }
-    Ctx acting = found.get().getKey();
-    PaymentIntent pi =
-        confirmations.authenticated(
-            acting, found.get().getValue().id(), token, "complete".equals(a.outcome()));
-    String returnUrl = found.get().getValue().returnUrl();
-    boolean succeeded =
-        pi.status() == IntentStatus.SUCCEEDED || pi.status() == IntentStatus.REQUIRES_CAPTURE;
+    Waiting w = found.get();
+    boolean complete = "complete".equals(a.outcome());
+    String returnUrl;
+    String query;
+    boolean succeeded;
+    if (w.setup()) {
+      returnUrl = setups.retrieve(w.ctx(), w.id()).returnUrl();
+      SetupIntent si = setups.authenticated(w.ctx(), w.id(), token, complete);
+      succeeded = si.status() == IntentStatus.SUCCEEDED;
+      query =
+          "setup_intent=" + si.id() + "&setup_intent_client_secret=" + encode(si.clientSecret());
+    } else {
+      returnUrl = PaymentIntents.TABLE.find(w.ctx(), w.id()).orElseThrow().returnUrl();
+      PaymentIntent pi = confirmations.authenticated(w.ctx(), w.id(), token, complete);
+      succeeded =
+          pi.status() == IntentStatus.SUCCEEDED || pi.status() == IntentStatus.REQUIRES_CAPTURE;
+      query =
+          "payment_intent="
+              + pi.id()
+              + "&payment_intent_client_secret="
+              + encode(pi.clientSecret());
+    }
     if (returnUrl == null) {
-      return succeeded
-          ? Pages.message(200, "Authentication complete", "You may close this window.")
-          : Pages.message(200, "Authentication failed", "You may close this window.");
+      return Pages.message(
+          200,
+          succeeded ? "Authentication complete" : "Authentication failed",
+          "You may close this window.");
     }
     return HtmlPage.seeOther(
         returnUrl
             + (returnUrl.contains("?") ? "&" : "?")
-            + "payment_intent="
-            + pi.id()
-            + "&payment_intent_client_secret="
-            + URLEncoder.encode(pi.clientSecret(), StandardCharsets.UTF_8)
+            + query
             + "&redirect_status="
             + (succeeded ? "succeeded" : "failed"));
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 }

@@ -13,9 +13,7 @@ import tally.api.Errors;
 import tally.charges.Charge;
 import tally.charges.Charges;
 import tally.charges.Decline;
-import tally.charges.TestCard;
 import tally.charges.TestCards;
-import tally.core.Ids;
 import tally.core.Json;
 
 /**
@@ -97,13 +95,7 @@ final class Confirmations {
       set.put("receipt_email", c.receiptEmail());
     }
     pi = PaymentIntents.TABLE.set(ctx, id, set).orElseThrow();
-    TestCard card = TestCards.byToken(pm.token());
-    boolean asks =
-        switch (card.authentication()) {
-          case NONE -> false;
-          case ALWAYS -> true;
-          case ON_SETUP -> !pm.authenticated();
-        };
+    boolean asks = ThreeDSecure.asksToPay(pm);
     if (asks && (c.offSession() || c.errorOnRequiresAction())) {
       return fail(ctx, pi, pm, null, authenticationRequired(pm));
     }
@@ -115,18 +107,8 @@ final class Confirmations {
 
   /** Waits for the cardholder on the hosted 3-D Secure page. */
   private PaymentIntent requireAction(Ctx ctx, PaymentIntent pi) {
-    String token = "tdsa_" + Ids.random(32);
-    String url = publicUrl.get() + "/p/3ds/" + token;
-    ObjectNode next = Json.object();
-    if (pi.returnUrl() != null) {
-      next.set("redirect_to_url", Json.object().put("return_url", pi.returnUrl()).put("url", url));
-      next.put("type", "redirect_to_url");
-    } else {
-      next.put("type", "use_stripe_sdk");
-      next.set(
-          "use_stripe_sdk",
-          Json.object().put("stripe_js", url).put("type", "three_d_secure_redirect"));
-    }
+    String token = ThreeDSecure.newToken();
+    ObjectNode next = ThreeDSecure.nextAction(publicUrl.get(), token, pi.returnUrl());
     Map<String, Object> set = new LinkedHashMap<>();
     set.put("next_action", next);
     set.put("authentication_token", token);
@@ -150,17 +132,7 @@ final class Confirmations {
     }
     PaymentMethod pm = methods.find(ctx, pi.paymentMethod()).orElseThrow();
     if (!success) {
-      ObjectNode error = Json.object();
-      error.put("code", "payment_intent_authentication_failure");
-      error.put(
-          "doc_url", "https://stripe.com/docs/error-codes/payment-intent-authentication-failure");
-      error.put(
-          "message",
-          "The provided PaymentMethod has failed authentication. You can provide"
-              + " payment_method_data or a new PaymentMethod to attempt to fulfill this"
-              + " PaymentIntent again.");
-      error.set("payment_method", pm.toJson());
-      error.put("type", "invalid_request_error");
+      ObjectNode error = authenticationFailure("payment_intent_authentication_failure", pm);
       return moveToFailed(ctx, pi, pm, null, error);
     }
     if ("off_session".equals(pi.setupFutureUsage())) {
@@ -260,7 +232,7 @@ final class Confirmations {
     return failed;
   }
 
-  private static ObjectNode cardError(Decline d, String chargeId, PaymentMethod pm) {
+  static ObjectNode cardError(Decline d, String chargeId, PaymentMethod pm) {
     ObjectNode e = Json.object();
     e.put("charge", chargeId);
     e.put("code", d.code());
@@ -275,6 +247,21 @@ final class Confirmations {
     e.set("payment_method", pm.toJson());
     e.put("type", "card_error");
     return e;
+  }
+
+  /** The failed 3-D Secure of an intent ({@code payment_intent_…}/{@code setup_intent_…}). */
+  static ObjectNode authenticationFailure(String code, PaymentMethod pm) {
+    ObjectNode error = Json.object();
+    error.put("code", code);
+    error.put("doc_url", "https://stripe.com/docs/error-codes/" + code.replace('_', '-'));
+    error.put(
+        "message",
+        "The provided PaymentMethod has failed authentication. You can provide"
+            + " payment_method_data or a new PaymentMethod to attempt to fulfill this"
+            + " intent again.");
+    error.set("payment_method", pm.toJson());
+    error.put("type", "invalid_request_error");
+    return error;
   }
 
   private static ObjectNode authenticationRequired(PaymentMethod pm) {

@@ -9,16 +9,18 @@ import tally.feature.Installer;
 import tally.http.Decoder;
 import tally.http.Router;
 
-/** PaymentMethods and PaymentIntents, with the hosted 3-D Secure page. */
+/** PaymentMethods, PaymentIntents and SetupIntents, with the hosted 3-D Secure page. */
 public final class PaymentsFeature implements Feature {
   private final PaymentMethods methods;
   private final Confirmations confirmations;
   private final PaymentIntents intents;
+  private final SetupIntents setups;
 
   public PaymentsFeature(Customers customers, ChargesFeature charges, Supplier<String> publicUrl) {
     this.methods = new PaymentMethods(customers);
     this.confirmations = new Confirmations(methods, charges.charges(), publicUrl);
     this.intents = new PaymentIntents(customers, charges.captures(), confirmations);
+    this.setups = new SetupIntents(customers, methods, publicUrl);
     customers.checkPaymentMethodsWith(methods::isAttached);
     charges.charges().knowIntentsBy((ctx, id) -> intents.find(ctx, id).isPresent());
   }
@@ -91,7 +93,26 @@ public final class PaymentsFeature implements Feature {
         PaymentIntentParams.Cancel::decode,
         (ctx, p) -> intents.cancel(ctx, ctx.path("intent"), p));
 
-    AuthenticationPage page = new AuthenticationPage(confirmations, methods);
+    r.post("/v1/setup_intents", SetupIntentParams.Create::decode, setups::create);
+    r.get("/v1/setup_intents", SetupIntentParams.ListFilter::decode, setups::list);
+    r.get(
+        "/v1/setup_intents/{intent}",
+        Decoder.none(),
+        (ctx, p) -> setups.retrieve(ctx, ctx.path("intent")));
+    r.post(
+        "/v1/setup_intents/{intent}",
+        SetupIntentParams.Update::decode,
+        (ctx, p) -> setups.update(ctx, ctx.path("intent"), p));
+    r.post(
+        "/v1/setup_intents/{intent}/confirm",
+        SetupIntentParams.Confirm::decode,
+        (ctx, p) -> setups.confirm(ctx, ctx.path("intent"), p));
+    r.post(
+        "/v1/setup_intents/{intent}/cancel",
+        SetupIntentParams.Cancel::decode,
+        (ctx, p) -> setups.cancel(ctx, ctx.path("intent"), p));
+
+    AuthenticationPage page = new AuthenticationPage(confirmations, setups, methods);
     r.open("GET", "/p/3ds/{token}", Decoder.none(), (ctx, p) -> page.show(ctx, ctx.path("token")));
     r.open(
         "POST",
@@ -101,7 +122,9 @@ public final class PaymentsFeature implements Feature {
 
     x.finder("pm_", (ctx, id) -> methods.find(ctx, id).orElse(null));
     x.finder("pi_", (ctx, id) -> intents.find(ctx, id).orElse(null));
+    x.finder("seti_", (ctx, id) -> setups.find(ctx, id).orElse(null));
     x.expandable("payment_method", "customer");
+    x.expandable("setup_intent", "customer", "payment_method", "latest_attempt", "mandate");
     x.expandable(
         "payment_intent",
         "customer",
@@ -122,6 +145,12 @@ public final class PaymentsFeature implements Feature {
         "payment_intent.amount_capturable_updated",
         "payment_intent.succeeded",
         "payment_intent.payment_failed",
-        "payment_intent.canceled");
+        "payment_intent.canceled",
+        "setup_intent.created",
+        "setup_intent.updated",
+        "setup_intent.requires_action",
+        "setup_intent.succeeded",
+        "setup_intent.setup_failed",
+        "setup_intent.canceled");
   }
 }

@@ -1,0 +1,134 @@
+package tally.payments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static tally.testing.StripeErrors.assertStripeError;
+
+import com.stripe.StripeClient;
+import com.stripe.exception.StripeException;
+import com.stripe.model.PaymentIntent;
+import com.stripe.model.SetupIntent;
+import com.stripe.param.PaymentIntentCreateParams;
+import com.stripe.param.SetupIntentConfirmParams;
+import com.stripe.param.SetupIntentCreateParams;
+import com.stripe.param.SetupIntentListParams;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tally.testing.Fixtures;
+import tally.testing.TallyServer;
+
+class SetupIntentsTest {
+  @RegisterExtension static final TallyServer SERVER = new TallyServer();
+  private final StripeClient stripe = SERVER.newClient();
+
+  @Test
+  void aSetUpCardIsAttachedToTheCustomer() throws StripeException {
+    var customer = Fixtures.customer(stripe, "setup@example.com");
+    SetupIntent si =
+        stripe
+            .v1()
+            .setupIntents()
+            .create(SetupIntentCreateParams.builder().setCustomer(customer.getId()).build());
+    assertThat(si.getId()).startsWith("seti_");
+    assertThat(si.getStatus()).isEqualTo("requires_payment_method");
+    assertThat(si.getUsage()).isEqualTo("off_session");
+    assertThat(si.getClientSecret()).startsWith(si.getId() + "_secret_");
+
+    SetupIntent done =
+        stripe
+            .v1()
+            .setupIntents()
+            .confirm(
+                si.getId(),
+                SetupIntentConfirmParams.builder().setPaymentMethod("pm_card_visa").build());
+    assertThat(done.getStatus()).isEqualTo("succeeded");
+    assertThat(stripe.v1().paymentMethods().retrieve(done.getPaymentMethod()).getCustomer())
+        .isEqualTo(customer.getId());
+    assertThat(
+            stripe
+                .v1()
+                .setupIntents()
+                .list(SetupIntentListParams.builder().setCustomer(customer.getId()).build())
+                .getData())
+        .extracting(SetupIntent::getId)
+        .containsExactly(si.getId());
+    assertStripeError(() -> stripe.v1().setupIntents().confirm(si.getId()))
+        .isInvalidRequest()
+        .hasCode("setup_intent_unexpected_state");
+  }
+
+  @Test
+  void aCardThatAsksOnSetupThenPaysOffSession() throws StripeException {
+    var customer = Fixtures.customer(stripe, "onsetup@example.com");
+    SetupIntent si =
+        stripe
+            .v1()
+            .setupIntents()
+            .create(
+                SetupIntentCreateParams.builder()
+                    .setCustomer(customer.getId())
+                    .setPaymentMethod("pm_card_authenticationRequiredOnSetup")
+                    .setConfirm(true)
+                    .setReturnUrl(SERVER.baseUrl() + "/healthz")
+                    .build());
+    assertThat(si.getStatus()).isEqualTo("requires_action");
+    String url = si.getNextAction().getRedirectToUrl().getUrl();
+    var page =
+        SERVER.raw("GET", url.substring(SERVER.baseUrl().length()), null, null, java.util.Map.of());
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("3D Secure 2 Test Page").contains("3155");
+    var answer =
+        SERVER.raw(
+            "POST",
+            url.substring(SERVER.baseUrl().length()),
+            null,
+            "outcome=complete",
+            java.util.Map.of());
+    assertThat(answer.statusCode()).isEqualTo(303);
+    assertThat(answer.headers().firstValue("Location").orElseThrow())
+        .contains("setup_intent=" + si.getId())
+        .endsWith("redirect_status=succeeded");
+    SetupIntent done = stripe.v1().setupIntents().retrieve(si.getId());
+    assertThat(done.getStatus()).isEqualTo("succeeded");
+
+    PaymentIntent offSession =
+        stripe
+            .v1()
+            .paymentIntents()
+            .create(
+                PaymentIntentCreateParams.builder()
+                    .setAmount(1999L)
+                    .setCurrency("usd")
+                    .setCustomer(customer.getId())
+                    .setPaymentMethod(done.getPaymentMethod())
+                    .setOffSession(true)
+                    .setConfirm(true)
+                    .build());
+    assertThat(offSession.getStatus()).isEqualTo("succeeded");
+  }
+
+  @Test
+  void aDecliningCardFailsTheSetup() throws StripeException {
+    SetupIntent si = stripe.v1().setupIntents().create(SetupIntentCreateParams.builder().build());
+    assertStripeError(() ->
+            stripe
+                .v1()
+                .setupIntents()
+                .confirm(
+                    si.getId(),
+                    SetupIntentConfirmParams.builder()
+                        .setPaymentMethod("pm_card_chargeDeclined")
+                        .build()))
+        .isCardError()
+        .hasStatus(402)
+        .hasDeclineCode("generic_decline");
+    SetupIntent after = stripe.v1().setupIntents().retrieve(si.getId());
+    assertThat(after.getStatus()).isEqualTo("requires_payment_method");
+    assertThat(after.getLastSetupError().getCode()).isEqualTo("card_declined");
+  }
+
+  @Test
+  void canceled() throws StripeException {
+    SetupIntent si = stripe.v1().setupIntents().create(SetupIntentCreateParams.builder().build());
+    assertThat(stripe.v1().setupIntents().cancel(si.getId()).getStatus()).isEqualTo("canceled");
+  }
+}
