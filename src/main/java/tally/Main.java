@@ -68,12 +68,16 @@ public final class Main implements Runnable {
             .filter(k -> !k.isEmpty())
             .forEach(k -> {
               app.accounts().ensure(k);
-              LOG.info("API key {} is ready", ApiKeys.mask(k));
+              LOG.info(
+                  "API key {} is ready (publishable key {})",
+                  ApiKeys.mask(k),
+                  ApiKeys.publishableFor(k));
             });
       } else if (app.accounts().isEmpty()) {
         String key = app.accounts().createAccountWithNewKey();
         // Shown once, on the terminal only: the database keeps just its hash.
         System.out.println("Created an account. Its secret key (shown only this once): " + key);
+        System.out.println("Its publishable key: " + ApiKeys.publishableFor(key));
       }
       // Keys exist before /healthz answers, so "ready" means every configured key works.
       app.listen(config);

@@ -26,7 +26,23 @@ public final class Accounts {
       throw new IllegalArgumentException(
           "not a secret key (sk_test_… or sk_live_…): " + ApiKeys.mask(key));
     }
-    return authenticate(key).orElseGet(() -> create(key));
+    Account account = authenticate(key).orElseGet(() -> create(key));
+    addPublishableKey(account, key);
+    return account;
+  }
+
+  /** Registers the account's publishable key (accounts made before it existed get it here). */
+  private void addPublishableKey(Account account, String secretKey) {
+    String pk = ApiKeys.publishableFor(secretKey);
+    db.write(h ->
+        h.execute(
+            "INSERT INTO api_keys (key_hash, account_id, last4, livemode, created, publishable)"
+                + " VALUES (?, ?, ?, ?, ?, TRUE) ON CONFLICT DO NOTHING",
+            ApiKeys.hash(pk),
+            account.id(),
+            pk.substring(pk.length() - 4),
+            account.livemode(),
+            clock.nowSeconds()));
   }
 
   private Account create(String key) {
@@ -61,9 +77,10 @@ public final class Accounts {
     }
     Optional<Account> found =
         db.read(h ->
-            h.createQuery("SELECT account_id, livemode FROM api_keys WHERE key_hash = ?")
+            h.createQuery(
+                    "SELECT account_id, livemode, publishable FROM api_keys WHERE key_hash = ?")
                 .bind(0, hash)
-                .map((rs, ctx) -> new Account(rs.getString(1), rs.getBoolean(2)))
+                .map((rs, ctx) -> new Account(rs.getString(1), rs.getBoolean(2), rs.getBoolean(3)))
                 .findOne());
     found.ifPresent(a -> byKeyHash.put(hash, a));
     return found;

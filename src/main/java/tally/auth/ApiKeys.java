@@ -30,6 +30,20 @@ public final class ApiKeys {
     }
   }
 
+  /**
+   * The publishable key of the account a secret key opens: derived from the secret key, so the
+   * holder of a configured key can always recover it, and it reveals nothing about the secret.
+   */
+  public static String publishableFor(String secretKey) {
+    String mode = secretKey.contains("_live_") ? "live" : "test";
+    String alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    StringBuilder sb = new StringBuilder("pk_" + mode + "_");
+    for (char c : hash("publishable:" + secretKey).toCharArray()) {
+      sb.append(alphabet.charAt((c * 31 + sb.length()) % alphabet.length()));
+    }
+    return sb.toString();
+  }
+
   public static boolean isWellFormed(String key) {
     return key.matches("(sk|rk)_(test|live)_[A-Za-z0-9_]{1,247}");
   }

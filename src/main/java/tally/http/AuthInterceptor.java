@@ -34,13 +34,14 @@ public final class AuthInterceptor implements Interceptor {
     if (key == null || key.isBlank()) {
       throw fail(null, NO_KEY);
     }
-    if (key.startsWith("pk_")) {
+    if (key.startsWith("pk_") && !exchange.match().route().publishable()) {
       throw fail("secret_key_required", PUBLISHABLE);
     }
-    exchange.account =
+    var account =
         accounts
             .authenticate(key)
             .orElseThrow(() -> fail(null, "Invalid API Key provided: " + ApiKeys.mask(key)));
+    exchange.account = account;
     return chain.proceed();
   }
 

@@ -11,6 +11,7 @@ public record Route<P>(
     Decoder<P> decoder,
     Handler<P> handler,
     boolean authenticated,
+    boolean publishable,
     List<String> segments) {
 
   public Route(
@@ -26,7 +27,13 @@ public record Route<P>(
         decoder,
         handler,
         authenticated,
+        false,
         List.of(template.substring(1).split("/")));
+  }
+
+  /** This route, also open to the account's publishable key (Stripe.js's routes). */
+  Route<P> withPublishableKey() {
+    return new Route<>(method, template, decoder, handler, authenticated, true, segments);
   }
 
   /** Path parameters when {@code path} fits the template, else null. */

@@ -30,7 +30,17 @@ public final class Router {
     return add(new Route<>(method, template, decoder, handler, false));
   }
 
+  /** Opens the route last added to the account's publishable key too. */
+  public Router withPublishableKey() {
+    Route<?> last = added.removeLast();
+    routes.remove(last);
+    return add(last.withPublishableKey());
+  }
+
+  private final java.util.ArrayDeque<Route<?>> added = new java.util.ArrayDeque<>();
+
   private Router add(Route<?> route) {
+    added.add(route);
     routes.add(route);
     routes.sort(Comparator.comparingInt((Route<?> r) -> -r.specificity()));
     byMethod.clear();

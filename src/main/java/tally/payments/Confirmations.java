@@ -62,6 +62,7 @@ final class Confirmations {
   PaymentIntent confirm(Ctx ctx, String id, PaymentIntentParams.Confirm c) {
     PaymentIntent pi =
         PaymentIntents.TABLE.findForUpdate(ctx, id).orElseThrow(() -> PaymentIntents.noSuch(id));
+    ClientSecret.check(ctx, c.clientSecret(), pi.clientSecret(), "PaymentIntent");
     if (!pi.status().confirmable()) {
       throw PaymentIntents.unexpectedState(
           pi,

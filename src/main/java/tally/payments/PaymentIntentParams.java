@@ -22,6 +22,7 @@ final class PaymentIntentParams {
 
   /** What confirm reads, also when sent with {@code confirm=true} on create. */
   record Confirm(
+      String clientSecret,
       String paymentMethod,
       String returnUrl,
       boolean offSession,
@@ -43,9 +44,9 @@ final class PaymentIntentParams {
       p.raw("payment_method_options");
       p.raw("payment_method_types");
       p.raw("shipping");
-      p.raw("client_secret");
-      p.raw("expand");
+      String clientSecret = p.string("client_secret");
       return new Confirm(
+          clientSecret,
           pm,
           returnUrl,
           Boolean.TRUE.equals(offSession),

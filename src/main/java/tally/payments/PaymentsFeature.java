@@ -29,7 +29,8 @@ public final class PaymentsFeature implements Feature {
   public void install(Installer in) {
     Router r = in.routes();
     Expander x = in.expand();
-    r.post("/v1/payment_methods", PaymentMethodParams.Create::decode, methods::create);
+    r.post("/v1/payment_methods", PaymentMethodParams.Create::decode, methods::create)
+        .withPublishableKey();
     r.get(
         "/v1/payment_methods",
         PaymentMethodParams.ListFilter::decode,
@@ -73,17 +74,23 @@ public final class PaymentsFeature implements Feature {
         tally.search.Search.Request::decode,
         (ctx, q) -> search.run(ctx, q, "/v1/payment_intents/search"));
     r.get(
-        "/v1/payment_intents/{intent}",
-        Decoder.none(),
-        (ctx, p) -> intents.retrieve(ctx, ctx.path("intent")));
+            "/v1/payment_intents/{intent}",
+            ClientSecret::decode,
+            (ctx, secret) -> {
+              PaymentIntent pi = intents.retrieve(ctx, ctx.path("intent"));
+              ClientSecret.check(ctx, secret.value(), pi.clientSecret(), "PaymentIntent");
+              return pi;
+            })
+        .withPublishableKey();
     r.post(
         "/v1/payment_intents/{intent}",
         PaymentIntentParams.Update::decode,
         (ctx, p) -> intents.update(ctx, ctx.path("intent"), p));
     r.post(
-        "/v1/payment_intents/{intent}/confirm",
-        PaymentIntentParams.Confirm::decode,
-        (ctx, p) -> confirmations.confirm(ctx, ctx.path("intent"), p));
+            "/v1/payment_intents/{intent}/confirm",
+            PaymentIntentParams.Confirm::decode,
+            (ctx, p) -> confirmations.confirm(ctx, ctx.path("intent"), p))
+        .withPublishableKey();
     r.post(
         "/v1/payment_intents/{intent}/capture",
         PaymentIntentParams.Capture::decode,
@@ -96,17 +103,23 @@ public final class PaymentsFeature implements Feature {
     r.post("/v1/setup_intents", SetupIntentParams.Create::decode, setups::create);
     r.get("/v1/setup_intents", SetupIntentParams.ListFilter::decode, setups::list);
     r.get(
-        "/v1/setup_intents/{intent}",
-        Decoder.none(),
-        (ctx, p) -> setups.retrieve(ctx, ctx.path("intent")));
+            "/v1/setup_intents/{intent}",
+            ClientSecret::decode,
+            (ctx, secret) -> {
+              SetupIntent si = setups.retrieve(ctx, ctx.path("intent"));
+              ClientSecret.check(ctx, secret.value(), si.clientSecret(), "SetupIntent");
+              return si;
+            })
+        .withPublishableKey();
     r.post(
         "/v1/setup_intents/{intent}",
         SetupIntentParams.Update::decode,
         (ctx, p) -> setups.update(ctx, ctx.path("intent"), p));
     r.post(
-        "/v1/setup_intents/{intent}/confirm",
-        SetupIntentParams.Confirm::decode,
-        (ctx, p) -> setups.confirm(ctx, ctx.path("intent"), p));
+            "/v1/setup_intents/{intent}/confirm",
+            SetupIntentParams.Confirm::decode,
+            (ctx, p) -> setups.confirm(ctx, ctx.path("intent"), p))
+        .withPublishableKey();
     r.post(
         "/v1/setup_intents/{intent}/cancel",
         SetupIntentParams.Cancel::decode,

@@ -14,15 +14,14 @@ final class SetupIntentParams {
 
   static final List<String> USAGE = List.of("off_session", "on_session");
 
-  record Confirm(String paymentMethod, String returnUrl) {
+  record Confirm(String clientSecret, String paymentMethod, String returnUrl) {
     static Confirm decode(Params p) {
       String pm = p.string("payment_method");
       String returnUrl = p.string("return_url");
       p.raw("mandate_data");
       p.raw("payment_method_options");
       p.raw("use_stripe_sdk");
-      p.raw("client_secret");
-      return new Confirm(pm, returnUrl);
+      return new Confirm(p.string("client_secret"), pm, returnUrl);
     }
   }
 

@@ -135,6 +135,7 @@ final class SetupIntents {
 
   SetupIntent confirm(Ctx ctx, String id, SetupIntentParams.Confirm c) {
     SetupIntent si = TABLE.findForUpdate(ctx, id).orElseThrow(() -> noSuch(id));
+    ClientSecret.check(ctx, c.clientSecret(), si.clientSecret(), "SetupIntent");
     if (!si.status().confirmable()) {
       throw unexpectedState(si, "confirmed");
     }
