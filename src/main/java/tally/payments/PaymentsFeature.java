@@ -15,12 +15,19 @@ public final class PaymentsFeature implements Feature {
   private final Confirmations confirmations;
   private final PaymentIntents intents;
   private final SetupIntents setups;
+  private final CardPayments cardPayments;
+
+  /** For hosted pages that take cards (Checkout). */
+  public CardPayments cardPayments() {
+    return cardPayments;
+  }
 
   public PaymentsFeature(Customers customers, ChargesFeature charges, Supplier<String> publicUrl) {
     this.methods = new PaymentMethods(customers);
     this.confirmations = new Confirmations(methods, charges.charges(), publicUrl);
     this.intents = new PaymentIntents(customers, charges.captures(), confirmations);
     this.setups = new SetupIntents(customers, methods, publicUrl);
+    this.cardPayments = new CardPayments(methods, intents, confirmations, setups);
     customers.checkPaymentMethodsWith(methods::isAttached);
     charges.charges().knowIntentsBy((ctx, id) -> intents.find(ctx, id).isPresent());
   }

@@ -1,0 +1,154 @@
+package tally.payments;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tally.api.ApiException;
+import tally.api.Ctx;
+import tally.api.Metadata;
+
+/**
+ * What hosted pages (Checkout) use to take a card: a PaymentIntent or SetupIntent made and
+ * confirmed as the API would, with the card typed on the page as a new PaymentMethod.
+ */
+public final class CardPayments {
+  private final PaymentMethods methods;
+  private final PaymentIntents intents;
+  private final Confirmations confirmations;
+  private final SetupIntents setups;
+
+  CardPayments(
+      PaymentMethods methods,
+      PaymentIntents intents,
+      Confirmations confirmations,
+      SetupIntents setups) {
+    this.methods = methods;
+    this.intents = intents;
+    this.confirmations = confirmations;
+    this.setups = setups;
+  }
+
+  /** A payment asked for by a page. */
+  public record Payment(
+      long amount,
+      String currency,
+      String customer,
+      String token,
+      JsonNode billingDetails,
+      String description,
+      Map<String, String> metadata,
+      boolean manualCapture,
+      String receiptEmail,
+      String returnUrl) {}
+
+  /**
+   * Where the intent stands: paid (or set up), waiting for the cardholder at {@code
+   * authenticationUrl}, or declined with a message for the payer.
+   */
+  public record Outcome(String intentId, boolean done, String authenticationUrl, String declined) {}
+
+  public Outcome pay(Ctx ctx, Payment p) {
+    PaymentMethod pm = newMethod(ctx, p.token(), p.billingDetails());
+    PaymentIntent pi =
+        intents.create(
+            ctx,
+            new PaymentIntentParams.Create(
+                p.amount(),
+                p.currency(),
+                p.customer(),
+                pm.id(),
+                p.manualCapture() ? "manual" : "automatic_async",
+                "automatic",
+                null,
+                p.description(),
+                p.receiptEmail(),
+                null,
+                null,
+                new Metadata(false, p.metadata()),
+                List.of("card"),
+                null,
+                PaymentIntentParams.cardOptions(),
+                false,
+                null));
+    try {
+      pi =
+          confirmations.confirm(
+              ctx,
+              pi.id(),
+              new PaymentIntentParams.Confirm(
+                  null, null, p.returnUrl(), false, null, null, null, false));
+    } catch (ApiException declined) {
+      return new Outcome(pi.id(), false, null, declined.error().message());
+    }
+    return outcome(pi);
+  }
+
+  /** Saves the card on {@code customer} (setup mode), authenticating it first if it asks. */
+  public Outcome setUp(
+      Ctx ctx, String customer, String token, JsonNode billingDetails, String returnUrl) {
+    PaymentMethod pm = newMethod(ctx, token, billingDetails);
+    SetupIntent si =
+        setups.create(
+            ctx,
+            new SetupIntentParams.Create(
+                customer,
+                pm.id(),
+                "off_session",
+                null,
+                Metadata.NONE,
+                List.of("card"),
+                null,
+                false,
+                null));
+    try {
+      si = setups.confirm(ctx, si.id(), new SetupIntentParams.Confirm(null, null, returnUrl));
+    } catch (ApiException declined) {
+      return new Outcome(si.id(), false, null, declined.error().message());
+    }
+    return new Outcome(
+        si.id(),
+        si.status() == IntentStatus.SUCCEEDED,
+        si.status() == IntentStatus.REQUIRES_ACTION ? url(si.nextAction()) : null,
+        null);
+  }
+
+  /** The intent ({@code pi_} or {@code seti_}) as it stands now, e.g. back from 3-D Secure. */
+  public Optional<Outcome> outcome(Ctx ctx, String intentId) {
+    if (intentId.startsWith("seti_")) {
+      return setups
+          .find(ctx, intentId)
+          .map(si ->
+              new Outcome(
+                  si.id(),
+                  si.status() == IntentStatus.SUCCEEDED,
+                  null,
+                  failure(si.lastSetupError())));
+    }
+    return intents.find(ctx, intentId).map(CardPayments::outcome);
+  }
+
+  private static Outcome outcome(PaymentIntent pi) {
+    boolean done =
+        pi.status() == IntentStatus.SUCCEEDED || pi.status() == IntentStatus.REQUIRES_CAPTURE;
+    String wait = pi.status() == IntentStatus.REQUIRES_ACTION ? url(pi.nextAction()) : null;
+    return new Outcome(pi.id(), done, wait, failure(pi.lastPaymentError()));
+  }
+
+  private static String failure(JsonNode error) {
+    return error == null || error.isNull() ? null : error.path("message").asText();
+  }
+
+  private static String url(JsonNode nextAction) {
+    JsonNode redirect = nextAction.path("redirect_to_url").path("url");
+    return redirect.isTextual()
+        ? redirect.asText()
+        : nextAction.path("use_stripe_sdk").path("stripe_js").asText();
+  }
+
+  private PaymentMethod newMethod(Ctx ctx, String token, JsonNode billingDetails) {
+    return methods.create(
+        ctx,
+        new PaymentMethodParams.Create(token, null, null, billingDetails, Metadata.NONE, null));
+  }
+}
