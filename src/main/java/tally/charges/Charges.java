@@ -65,7 +65,6 @@ public final class Charges {
               chargeMovement(
                   id,
                   p.amount(),
-                  p.amount(),
                   p.currency(),
                   p.description(),
                   Fees.availableOn(ctx, card.bypassPending())));
@@ -152,18 +151,15 @@ public final class Charges {
             "Customer " + customer + " does not have a linked source with ID " + cardId + "."));
   }
 
-  /** The balance transaction of a captured card charge: gross in, Stripe's fee out. */
+  /**
+   * A captured card charge: the captured amount in, its fee out; nothing for an uncaptured rest.
+   */
   static Movement chargeMovement(
-      String chargeId,
-      long gross,
-      long captured,
-      String currency,
-      String description,
-      long availableOn) {
+      String chargeId, long captured, String currency, String description, long availableOn) {
     return new Movement(
         "charge",
         "charge",
-        gross,
+        captured,
         Fees.cardFee(captured),
         "Stripe processing fees",
         currency,

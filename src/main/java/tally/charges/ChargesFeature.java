@@ -21,10 +21,6 @@ public final class ChargesFeature implements Feature {
     return charges;
   }
 
-  public Captures captures() {
-    return captures;
-  }
-
   @Override
   public void install(Installer in) {
     Router r = in.routes();
@@ -67,7 +63,7 @@ public final class ChargesFeature implements Feature {
 
     in.due(
         "SELECT account_id, id FROM charges WHERE captured = FALSE AND refunded = FALSE AND"
-            + " status = 'succeeded' AND capture_before <= :now LIMIT 500",
+            + " expired = FALSE AND status = 'succeeded' AND capture_before <= :now LIMIT 500",
         captures::expire);
     in.emits(
         "charge.succeeded",
