@@ -173,7 +173,7 @@ public final class Charges {
   }
 
   public Charge retrieve(Ctx ctx, String id) {
-    return store.get(ctx, id, "charge");
+    return store.get(ctx, id, "id");
   }
 
   public Charge update(Ctx ctx, String id, ChargeParams.Update p) {

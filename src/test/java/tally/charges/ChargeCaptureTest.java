@@ -98,6 +98,16 @@ class ChargeCaptureTest {
   }
 
   @Test
+  void capturingAnUnknownChargeNamesItAsStripeDoes() {
+    assertStripeError(() -> stripe.v1().charges().capture("ch_missing"))
+        .isInvalidRequest()
+        .hasStatus(404)
+        .hasCode("resource_missing")
+        .hasParam("id")
+        .hasMessage("No such charge: 'ch_missing'");
+  }
+
+  @Test
   void capturingAnAlreadyCapturedChargeIsRefused() throws StripeException {
     Charge c = charge(stripe, "tok_visa", 2000);
     assertStripeError(() -> stripe.v1().charges().capture(c.getId()))
