@@ -43,12 +43,16 @@ test('a decline is a StripeCardError with code, decline_code and the charge', as
     });
 });
 
-test('partial capture releases the rest', async () => {
+test('since 2025-03-31.basil a partial capture releases the rest without a refund', async () => {
   const c = await client.charges.create({amount: 5000, currency: 'usd', source: 'tok_visa', capture: false});
   assert.equal(c.captured, false);
   const captured = await client.charges.capture(c.id, {amount: 3000});
   assert.equal(captured.amount_captured, 3000);
-  assert.equal(captured.amount_refunded, 2000);
+  assert.equal(captured.amount_refunded, 0);
+  assert.equal(captured.refunded, false);
+  assert.equal((await client.refunds.list({charge: c.id})).data.length, 0);
+  const txns = (await client.balanceTransactions.list({source: c.id})).data;
+  assert.deepEqual(txns.map((t) => [t.id, t.amount]), [[captured.balance_transaction, 3000]]);
 });
 
 test('an invalid parameter is a StripeInvalidRequestError naming the param', async () => {

@@ -14,8 +14,15 @@ public sealed interface ApiError {
     }
   }
 
-  /** 404 for an object that does not exist in this account. */
-  record NotFound(String code, String param, String message) implements ApiError {}
+  /**
+   * 404 for an object that does not exist in this account; {@code id} is the missing object's id
+   * when the error is about one (so the dispatcher can tell if the URL named it).
+   */
+  record NotFound(String code, String param, String message, String id) implements ApiError {
+    public NotFound(String code, String param, String message) {
+      this(code, param, message, null);
+    }
+  }
 
   /** 401: no key or an unknown key. */
   record Authentication(String code, String message) implements ApiError {}

@@ -7,23 +7,17 @@ import tally.balance.Ledger;
 import tally.core.Money;
 
 /**
- * Capturing authorized charges, and releasing those left uncaptured for seven days. A partial
- * capture releases the rest as a refund, as Stripe does.
+ * Capturing authorized charges, and expiring those left uncaptured for seven days. Since API
+ * 2025-03-31.basil neither a partial capture nor an expiry creates a refund: the uncaptured rest is
+ * simply released, with no Refund object and no balance transaction.
  */
 public final class Captures {
   private final Charges charges;
   private final Ledger ledger;
-  private final java.util.List<ReleaseListener> releases =
-      new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public Captures(Charges charges, Ledger ledger) {
     this.charges = charges;
     this.ledger = ledger;
-  }
-
-  /** The feature that records released amounts (refunds) hooks in here. */
-  public void onRelease(ReleaseListener listener) {
-    releases.add(listener);
   }
 
   public Charge capture(Ctx ctx, String id, ChargeParams.Capture p) {
@@ -52,12 +46,7 @@ public final class Captures {
         ledger.record(
             ctx,
             Charges.chargeMovement(
-                c.id(),
-                c.amount(),
-                amount,
-                c.currency(),
-                c.description(),
-                Fees.availableOn(ctx, immediately)));
+                c.id(), amount, c.currency(), c.description(), Fees.availableOn(ctx, immediately)));
     Charge captured =
         charges
             .store()
@@ -68,11 +57,6 @@ public final class Captures {
               return Errors.invalid(
                   "charge_already_captured", null, "Charge " + id + " has already been captured.");
             });
-    long remainder = c.amount() - amount;
-    if (remainder > 0) {
-      // Releasing records a refund of the remainder; the charge row is already as captured.
-      release(ctx, c, remainder, null, "partial_capture_reversal", immediately);
-    }
     ctx.emit("charge.captured", captured);
     return charges.announceCapture(ctx, captured);
   }
@@ -103,48 +87,25 @@ public final class Captures {
   }
 
   /**
-   * Releases an authorization that was not captured within seven days: the whole amount is refunded
-   * with reason {@code expired_uncaptured_charge}. Returns false if it was not due.
+   * Expires an authorization that was not captured within seven days: the charge stays uncaptured
+   * and unrefunded, and only {@code charge.expired} is sent. Returns false if it was not due.
    */
   public boolean expire(Ctx ctx, String id) {
-    Charge c = charges.retrieve(ctx, id);
-    Long captureBefore = c.capture().captureBefore();
-    if (c.captured() || c.refunded() || captureBefore == null || captureBefore > ctx.now()) {
-      return false;
-    }
-    Charge expired = charges.applyRefund(ctx, id, c.amount()).orElse(null);
-    if (expired == null) {
-      return false;
-    }
-    for (ReleaseListener l : releases) {
-      l.released(ctx, c, c.amount(), "expired_uncaptured_charge", null, ctx.now());
-    }
-    ctx.emit("charge.expired", expired);
-    ctx.emit("charge.refunded", expired);
-    return true;
+    return charges
+        .store()
+        .expire(ctx, id)
+        .map(expired -> {
+          ctx.emit("charge.expired", expired);
+          return true;
+        })
+        .orElse(false);
   }
 
-  /** Releases the authorization of a charge whose PaymentIntent was canceled before capture. */
+  /**
+   * Releases the authorization of a charge whose PaymentIntent was canceled before capture: as with
+   * expiry, no Refund since 2025-03-31.basil, and the charge can no longer be captured.
+   */
   public void cancelAuthorization(Ctx ctx, String id) {
-    Charge c = charges.retrieve(ctx, id);
-    if (c.captured() || c.refunded()) {
-      return;
-    }
-    Charge released = charges.applyRefund(ctx, id, c.amount()).orElse(null);
-    if (released == null) {
-      return;
-    }
-    for (ReleaseListener l : releases) {
-      l.released(ctx, c, c.amount(), null, null, ctx.now());
-    }
-    ctx.emit("charge.refunded", released);
-  }
-
-  private void release(
-      Ctx ctx, Charge c, long amount, String reason, String category, boolean immediately) {
-    long availableOn = Fees.availableOn(ctx, immediately);
-    for (ReleaseListener l : releases) {
-      l.released(ctx, c, amount, reason, category, availableOn);
-    }
+    charges.store().endAuthorization(ctx, id);
   }
 }

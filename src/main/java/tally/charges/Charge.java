@@ -57,7 +57,10 @@ public record Charge(
       String balanceTransaction,
       @Field(rendered = false) Long captureBefore) {}
 
-  /** Everything refunded, including what a partial capture or an expiry released. */
+  /**
+   * What refunds returned. Since API 2025-03-31.basil it excludes what a partial capture or an
+   * expiry released: those create no refund.
+   */
   public record Refunds(long amountRefunded, boolean refunded) {
     static final Refunds NONE = new Refunds(0, false);
   }
@@ -110,9 +113,12 @@ public record Charge(
     return details.description();
   }
 
-  /** What refunds may still return: the amount less everything refunded or released. */
+  /**
+   * What refunds may still return: the captured amount (or, uncaptured, the whole authorization)
+   * less what was refunded.
+   */
   public long refundable() {
-    return amount - refunds.amountRefunded();
+    return (capture.captured() ? capture.amountCaptured() : amount) - refunds.amountRefunded();
   }
 
   /** This charge as an account in {@code livemode} sees it. */

@@ -20,6 +20,10 @@ import tally.store.Table;
 final class ChargeStore {
   static final Table<Charge> TABLE = Table.of("charges", Charge.class);
 
+  /** What refunds may return in all, as SQL: the captured amount, or an authorization in full. */
+  private static final String REFUNDABLE =
+      "(CASE WHEN captured THEN amount_captured ELSE amount END)";
+
   private static final MetadataIndex METADATA = new MetadataIndex("charge_metadata", "charge_id");
 
   /** Rows as {@code ctx}'s account sees them: {@code livemode} is the account's mode. */
@@ -91,8 +95,8 @@ final class ChargeStore {
       Ctx ctx, String id, long amount, String balanceTransaction, ChargeParams.Capture extra) {
     return ctx.db()
         .createQuery(
-            "UPDATE charges SET captured = TRUE, amount_captured = :amount, amount_refunded ="
-                + " amount - :amount, balance_transaction = :txn, receipt_email ="
+            "UPDATE charges SET captured = TRUE, amount_captured = :amount, balance_transaction ="
+                + " :txn, receipt_email ="
                 + " COALESCE(:receipt_email, receipt_email), statement_descriptor ="
                 + " COALESCE(:sd, statement_descriptor), statement_descriptor_suffix ="
                 + " COALESCE(:sds, statement_descriptor_suffix), transfer_group ="
@@ -119,19 +123,52 @@ final class ChargeStore {
 
   /** The charge after the refund, or empty if the refundable remainder no longer covers it. */
   Optional<Charge> addRefund(Ctx ctx, String id, long amount) {
-    // amount_refunded includes what a partial capture released, so "amount" bounds both cases.
-    // RETURNING hands back the changed row, so the caller need not read it again.
+    // A captured charge refunds what was captured (a partial capture's rest was released, not
+    // refunded); an uncaptured one only its whole authorization (see Charge.refundable). RETURNING
+    // hands back the changed row, so the caller need not read it again.
     return ctx.db()
         .createQuery(
             "UPDATE charges SET amount_refunded = amount_refunded + :amount, refunded ="
-                + " (amount_refunded + :amount = amount) WHERE account_id = :account_id AND id"
-                + " = :id AND status = 'succeeded' AND amount_refunded + :amount <= amount"
+                + " (amount_refunded + :amount = "
+                + REFUNDABLE
+                + ") WHERE account_id = :account_id AND id = :id AND status = 'succeeded' AND"
+                + " amount_refunded + :amount <= "
+                + REFUNDABLE
                 + " RETURNING *")
         .bind("amount", amount)
         .bind("account_id", ctx.accountId())
         .bind("id", id)
         .map(mapper(ctx))
         .findOne();
+  }
+
+  /**
+   * Marks an authorization that ran out uncaptured as expired, once: the charge after it, or empty
+   * if it is not an uncaptured authorization past its deadline (or is already expired).
+   */
+  Optional<Charge> expire(Ctx ctx, String id) {
+    return ctx.db()
+        .createQuery(
+            "UPDATE charges SET expired = TRUE WHERE account_id = :account_id AND id = :id AND"
+                + " captured = FALSE AND refunded = FALSE AND expired = FALSE AND status ="
+                + " 'succeeded' AND capture_before <= :now RETURNING *")
+        .bind("account_id", ctx.accountId())
+        .bind("id", id)
+        .bind("now", ctx.now())
+        .map(mapper(ctx))
+        .findOne();
+  }
+
+  /** Ends an uncaptured authorization now (its PaymentIntent was canceled): never capturable. */
+  void endAuthorization(Ctx ctx, String id) {
+    ctx.db()
+        .createUpdate(
+            "UPDATE charges SET expired = TRUE, capture_before = :now WHERE account_id ="
+                + " :account_id AND id = :id AND captured = FALSE AND expired = FALSE")
+        .bind("account_id", ctx.accountId())
+        .bind("id", id)
+        .bind("now", ctx.now())
+        .execute();
   }
 
   /** Gives back a refund that failed after it was applied. */

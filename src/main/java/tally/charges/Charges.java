@@ -149,7 +149,6 @@ public final class Charges {
               chargeMovement(
                   id,
                   a.amount(),
-                  a.amount(),
                   a.currency(),
                   a.details().description(),
                   Fees.availableOn(ctx, card.bypassPending())));
@@ -228,18 +227,15 @@ public final class Charges {
             "Customer " + customer + " does not have a linked source with ID " + cardId + "."));
   }
 
-  /** The balance transaction of a captured card charge: gross in, Stripe's fee out. */
+  /**
+   * A captured card charge: the captured amount in, its fee out; nothing for an uncaptured rest.
+   */
   static Movement chargeMovement(
-      String chargeId,
-      long gross,
-      long captured,
-      String currency,
-      String description,
-      long availableOn) {
+      String chargeId, long captured, String currency, String description, long availableOn) {
     return new Movement(
         "charge",
         "charge",
-        gross,
+        captured,
         Fees.cardFee(captured),
         "Stripe processing fees",
         currency,
@@ -272,7 +268,7 @@ public final class Charges {
   }
 
   public Charge retrieve(Ctx ctx, String id) {
-    return store.get(ctx, id, "charge");
+    return store.get(ctx, id, "id");
   }
 
   public Charge update(Ctx ctx, String id, ChargeParams.Update p) {

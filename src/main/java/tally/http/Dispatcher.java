@@ -2,8 +2,10 @@ package tally.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import tally.api.ApiException;
 import tally.api.ApiObject;
 import tally.api.Ctx;
+import tally.api.Errors;
 import tally.api.Expander;
 import tally.api.Outbox;
 import tally.core.Clock;
@@ -44,7 +46,12 @@ public final class Dispatcher implements Interceptor {
             exchange.requestId(),
             exchange.request().header("Idempotency-Key"),
             outbox);
-    ApiObject result = route.handler().handle(ctx, decoded);
+    ApiObject result;
+    try {
+      result = route.handler().handle(ctx, decoded);
+    } catch (ApiException e) {
+      throw Errors.namedByPath(e, ctx.pathParams());
+    }
     if (result instanceof HtmlPage page) {
       ApiResponse response = ApiResponse.html(page.status(), page.html());
       if (page.redirect() != null) {

@@ -7,7 +7,7 @@ import tally.api.Ctx;
 import tally.core.Ids;
 import tally.store.Table;
 
-/** The refunds table: refund rows are written only here (captures reach it through a hook). */
+/** The refunds table: refund rows are written only here. */
 public final class RefundRecords {
   static final Table<Refund> TABLE = Table.of("refunds", Refund.class);
 

@@ -146,21 +146,16 @@ public final class Refunds {
 
   private static Movement movement(
       Ctx ctx, Charge charge, String refundId, long amount, String type) {
-    return movement(charge, refundId, amount, type, type, ctx.now());
-  }
-
-  private static Movement movement(
-      Charge charge, String refundId, long amount, String type, String category, long availableOn) {
     return new Movement(
         type,
-        category,
+        type,
         amount,
         0,
         null,
         charge.currency(),
         "REFUND FOR CHARGE (" + (charge.description() == null ? "" : charge.description()) + ")",
         refundId,
-        availableOn);
+        ctx.now());
   }
 
   /** Legacy {@code POST /v1/charges/{charge}/refund}: refunds, then answers with the charge. */
@@ -286,28 +281,6 @@ public final class Refunds {
     }
     records.clearOutcome(ctx, id);
     return true;
-  }
-
-  /**
-   * The hook charges fires when an authorization's remainder is released (a partial capture, an
-   * expired authorization): the release is recorded as a succeeded refund of that charge, with its
-   * balance transaction when money moved ({@code reportingCategory} not null).
-   */
-  public void recordRelease(
-      Ctx ctx,
-      Charge charge,
-      long amount,
-      String reason,
-      String reportingCategory,
-      long availableOn) {
-    String id = records.newId();
-    String txn =
-        reportingCategory == null
-            ? null
-            : ledger.record(
-                ctx, movement(charge, id, -amount, "refund", reportingCategory, availableOn));
-    records.insert(
-        ctx, id, newRefund(charge, amount, RefundStatus.SUCCEEDED, reason, txn, null, Map.of()));
   }
 
   /** A refund of {@code charge}: its customer, payment method and currency come from it. */

@@ -8,7 +8,7 @@ import tally.feature.Installer;
 import tally.http.Decoder;
 import tally.http.Router;
 
-/** Refunds on every path; releases of uncaptured amounts are recorded here as refunds. */
+/** Refunds on every path. A partial capture or an expiry creates none (API 2025-03-31.basil). */
 public final class RefundsFeature implements Feature {
   private final ChargesFeature charges;
   private final Refunds refunds;
@@ -83,7 +83,6 @@ public final class RefundsFeature implements Feature {
     x.includable(
         "charge", "refunds", (ctx, owner) -> refunds.refundsOf(ctx, owner.path("id").asText()));
 
-    charges.captures().onRelease(refunds::recordRelease);
     in.due("SELECT account_id, id FROM refunds WHERE due_at <= :now LIMIT 500", refunds::settle);
     in.emits("refund.created", "refund.updated", "refund.failed", "charge.refund.updated");
   }

@@ -9,8 +9,15 @@ import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.BalanceTransaction;
 import com.stripe.model.Charge;
+import com.stripe.model.Event;
+import com.stripe.param.BalanceTransactionListParams;
 import com.stripe.param.ChargeCaptureParams;
+import com.stripe.param.ChargeRetrieveParams;
+import com.stripe.param.EventListParams;
+import com.stripe.param.RefundListParams;
 import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tally.testing.TallyServer;
@@ -54,7 +61,8 @@ class ChargeCaptureTest {
   }
 
   @Test
-  void partialCaptureReleasesTheRest() throws StripeException {
+  @DisplayName("since 2025-03-31.basil a partial capture creates no Refund")
+  void sinceBasilAPartialCaptureCreatesNoRefund() throws StripeException {
     Charge c = authorize(stripe, "tok_visa", 5000);
     Charge captured =
         stripe
@@ -63,20 +71,20 @@ class ChargeCaptureTest {
             .capture(c.getId(), ChargeCaptureParams.builder().setAmount(3000L).build());
     assertThat(captured.getCaptured()).isTrue();
     assertThat(captured.getAmountCaptured()).isEqualTo(3000L);
-    assertThat(captured.getAmountRefunded()).isEqualTo(2000L);
+    assertThat(captured.getAmountRefunded()).isZero();
     assertThat(captured.getRefunded()).isFalse();
-    var txns =
-        stripe
-            .v1()
-            .balanceTransactions()
-            .list(com.stripe.param.BalanceTransactionListParams.builder().setType("refund").build())
-            .getData();
-    assertThat(txns)
+    assertNoRefunds(c.getId());
+    // One balance transaction, for the captured amount and its fee; none for the released rest.
+    assertThat(transactionsOf(c.getId()))
         .singleElement()
         .satisfies(t -> {
-          assertThat(t.getAmount()).isEqualTo(-2000L);
-          assertThat(t.getReportingCategory()).isEqualTo("partial_capture_reversal");
+          assertThat(t.getId()).isEqualTo(captured.getBalanceTransaction());
+          assertThat(t.getType()).isEqualTo("charge");
+          assertThat(t.getAmount()).isEqualTo(3000L);
+          assertThat(t.getFee()).isEqualTo(117L);
+          assertThat(t.getNet()).isEqualTo(2883L);
         });
+    assertThat(eventTypes()).containsExactly("charge.captured", "charge.succeeded");
   }
 
   @Test
@@ -87,6 +95,16 @@ class ChargeCaptureTest {
         .isInvalidRequest()
         .hasCode("charge_already_captured")
         .hasMessage("Charge " + c.getId() + " has already been captured.");
+  }
+
+  @Test
+  void capturingAnUnknownChargeNamesItAsStripeDoes() {
+    assertStripeError(() -> stripe.v1().charges().capture("ch_missing"))
+        .isInvalidRequest()
+        .hasStatus(404)
+        .hasCode("resource_missing")
+        .hasParam("id")
+        .hasMessage("No such charge: 'ch_missing'");
   }
 
   @Test
@@ -120,16 +138,60 @@ class ChargeCaptureTest {
           .isInvalidRequest()
           .hasCode("charge_expired_for_capture");
       assertThat(SERVER.runJobs()).isGreaterThanOrEqualTo(1);
+      SERVER.runJobs(); // an expired charge is expired once
+      // Since 2025-03-31.basil an expiry creates no Refund: the charge stays as authorized.
       Charge expired = stripe.v1().charges().retrieve(c.getId());
-      assertThat(expired.getRefunded()).isTrue();
-      assertThat(expired.getAmountRefunded()).isEqualTo(2500L);
+      assertThat(expired.getStatus()).isEqualTo("succeeded");
       assertThat(expired.getCaptured()).isFalse();
+      assertThat(expired.getAmountCaptured()).isZero();
+      assertThat(expired.getRefunded()).isFalse();
+      assertThat(expired.getAmountRefunded()).isZero();
+      assertThat(expired.getBalanceTransaction()).isNull();
+      assertNoRefunds(c.getId());
+      assertThat(transactionsOf(c.getId())).isEmpty();
+      assertThat(eventTypes()).containsExactly("charge.expired", "charge.succeeded");
       assertStripeError(() -> stripe.v1().charges().capture(c.getId()))
           .isInvalidRequest()
-          .hasCode("charge_already_refunded");
+          .hasCode("charge_expired_for_capture");
     } finally {
       SERVER.clock().advance(Duration.ofDays(-7).minusMinutes(1));
     }
+  }
+
+  private void assertNoRefunds(String chargeId) throws StripeException {
+    assertThat(
+            stripe
+                .v1()
+                .refunds()
+                .list(RefundListParams.builder().setCharge(chargeId).build())
+                .getData())
+        .isEmpty();
+    Charge withRefunds =
+        stripe
+            .v1()
+            .charges()
+            .retrieve(chargeId, ChargeRetrieveParams.builder().addExpand("refunds").build());
+    assertThat(withRefunds.getRefunds().getData()).isEmpty();
+  }
+
+  private List<BalanceTransaction> transactionsOf(String chargeId) throws StripeException {
+    return stripe
+        .v1()
+        .balanceTransactions()
+        .list(BalanceTransactionListParams.builder().setSource(chargeId).build())
+        .getData();
+  }
+
+  /** This account's event types, newest first. */
+  private List<String> eventTypes() throws StripeException {
+    return stripe
+        .v1()
+        .events()
+        .list(EventListParams.builder().setLimit(100L).build())
+        .getData()
+        .stream()
+        .map(Event::getType)
+        .toList();
   }
 
   @Test

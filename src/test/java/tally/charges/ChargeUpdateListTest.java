@@ -120,7 +120,7 @@ class ChargeUpdateListTest {
         .isInvalidRequest()
         .hasStatus(404)
         .hasCode("resource_missing")
-        .hasParam("charge")
+        .hasParam("id") // as Stripe names a missing charge (probed 2026), not the spec's {charge}
         .hasMessage("No such charge: 'ch_doesnotexist'");
   }
 

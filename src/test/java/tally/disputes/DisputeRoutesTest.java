@@ -92,7 +92,7 @@ class DisputeRoutesTest {
     assertThat(response.statusCode()).isEqualTo(404);
     JsonNode error = json(response).get("error");
     assertThat(error.get("code").asText()).isEqualTo("resource_missing");
-    assertThat(error.get("param").asText()).isEqualTo("charge");
+    assertThat(error.get("param").asText()).isEqualTo("id"); // Stripe names a missing charge id
     assertThat(error.get("message").asText()).isEqualTo("No such charge: 'ch_missing'");
   }
 

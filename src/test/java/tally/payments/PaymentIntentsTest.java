@@ -341,4 +341,29 @@ class PaymentIntentsTest {
     assertThat(pi.getNextAction().getType()).isEqualTo("use_stripe_sdk");
     assertThat(pi.getLatestCharge()).isNull();
   }
+
+  @Test
+  void cancelingAnAuthorizedIntentReleasesItWithoutARefund() throws StripeException {
+    PaymentIntent pi =
+        stripe
+            .v1()
+            .paymentIntents()
+            .create(
+                intent(4000)
+                    .setPaymentMethod("pm_card_visa")
+                    .setCaptureMethod(PaymentIntentCreateParams.CaptureMethod.MANUAL)
+                    .setConfirm(true)
+                    .build());
+    PaymentIntent canceled = stripe.v1().paymentIntents().cancel(pi.getId());
+    assertThat(canceled.getStatus()).isEqualTo("canceled");
+    assertThat(canceled.getAmountCapturable()).isZero();
+    // Since 2025-03-31.basil a canceled authorization creates no Refund.
+    Charge charge = stripe.v1().charges().retrieve(pi.getLatestCharge());
+    assertThat(charge.getCaptured()).isFalse();
+    assertThat(charge.getAmountRefunded()).isZero();
+    assertThat(charge.getRefunded()).isFalse();
+    assertStripeError(() -> stripe.v1().charges().capture(charge.getId()))
+        .isInvalidRequest()
+        .hasCode("charge_expired_for_capture");
+  }
 }

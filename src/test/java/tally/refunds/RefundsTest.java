@@ -101,9 +101,16 @@ class RefundsTest {
         .charges()
         .capture(
             c.getId(), com.stripe.param.ChargeCaptureParams.builder().setAmount(3000L).build());
+    // Since 2025-03-31.basil the released 2000 is no refund, so 3000 is what remains refundable.
+    assertStripeError(() -> refund(c.getId(), 3001L))
+        .isInvalidRequest()
+        .hasParam("amount")
+        .hasMessage("Refund amount ($30.01) is greater than unrefunded amount on charge ($30.00)");
     Refund r = refund(c.getId(), null);
     assertThat(r.getAmount()).isEqualTo(3000L);
-    assertThat(stripe.v1().charges().retrieve(c.getId()).getRefunded()).isTrue();
+    Charge after = stripe.v1().charges().retrieve(c.getId());
+    assertThat(after.getAmountRefunded()).isEqualTo(3000L);
+    assertThat(after.getRefunded()).isTrue();
   }
 
   @Test
