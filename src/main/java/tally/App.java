@@ -39,6 +39,7 @@ import tally.payments.PaymentsFeature;
 import tally.portal.PortalFeature;
 import tally.refunds.RefundsFeature;
 import tally.store.Db;
+import tally.testclocks.TestClocksFeature;
 
 /** The whole server, wired by hand: database, features, routes, pipeline, HTTP, jobs. */
 public final class App implements AutoCloseable {
@@ -93,6 +94,7 @@ public final class App implements AutoCloseable {
             new CreditsFeature(customers.customers(), catalog.prices()),
             new PortalFeature(customers.customers(), charges.charges(), this::publicUrl),
             new PaymentsFeature(customers.customers(), charges, this::publicUrl),
+            new TestClocksFeature(customers.customers()),
             new CheckoutFeature(
                 catalog, customers.customers(), charges.charges(), this::publicUrl));
     Installer installer = new Installer(router, expander, scheduler, db, clock, events.outbox());

@@ -27,6 +27,25 @@ public record Ctx(
         new Account(accountId, false), db, pathParams, clock, requestId, idempotencyKey, outbox);
   }
 
+  /**
+   * This request on a test clock: {@code now} is the clock's frozen time (objects of a customer on
+   * a test clock are created and fall due on its time). Unchanged for null.
+   */
+  public Ctx onTestClock(String testClockId) {
+    if (testClockId == null) {
+      return this;
+    }
+    long frozen =
+        db.createQuery("SELECT frozen_time FROM test_clocks WHERE account_id = ? AND id = ?")
+            .bind(0, accountId())
+            .bind(1, testClockId)
+            .mapTo(Long.class)
+            .findOne()
+            .orElseThrow(() -> Errors.noSuch("test_clock", testClockId, "test_clock"));
+    return new Ctx(
+        account, db, pathParams, Clock.frozenAt(frozen), requestId, idempotencyKey, outbox);
+  }
+
   public String path(String name) {
     return pathParams.get(name);
   }

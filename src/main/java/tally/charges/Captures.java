@@ -20,8 +20,10 @@ public final class Captures {
     this.ledger = ledger;
   }
 
-  public Charge capture(Ctx ctx, String id, ChargeParams.Capture p) {
-    Charge c = charges.retrieve(ctx, id);
+  public Charge capture(Ctx requestCtx, String id, ChargeParams.Capture p) {
+    Charge c = charges.retrieve(requestCtx, id);
+    // A charge on a test clock is captured on the clock's time (its deadline is in clock time).
+    Ctx ctx = requestCtx.onTestClock(c.testClock());
     refuseIfNotCapturable(ctx, c);
     long amount = p.amount() == null ? c.amount() : p.amount();
     if (amount > c.amount()) {

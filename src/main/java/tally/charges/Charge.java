@@ -44,7 +44,8 @@ public record Charge(
     @Field(inline = true) Details details,
     @Field(inline = true) Descriptors descriptors,
     @Field(inline = true) Failure failure,
-    @Field(rendered = false) JsonNode card)
+    @Field(rendered = false) JsonNode card,
+    @Field(rendered = false) String testClock)
     implements ApiObject {
 
   /**

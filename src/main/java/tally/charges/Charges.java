@@ -122,7 +122,10 @@ public final class Charges {
       Charge.Descriptors descriptors) {}
 
   /** Stores the attempt as a charge with its events (and its balance transaction if captured). */
-  private Charge record(Ctx ctx, Attempt a) {
+  private Charge record(Ctx requestCtx, Attempt a) {
+    // A charge of a customer on a test clock is made, and falls due, on the clock's time.
+    String testClock = customers.testClockOf(requestCtx, a.customer());
+    Ctx ctx = requestCtx.onTestClock(testClock);
     TestCard card = TestCards.byToken(a.token());
     long now = ctx.now();
     String id = Ids.newId("ch_");
@@ -171,7 +174,8 @@ public final class Charges {
             a.details(),
             a.descriptors(),
             Charge.Failure.of(decline),
-            snapshot);
+            snapshot,
+            testClock);
     store.insert(ctx, charge);
     if (!succeeded) {
       ctx.emit("charge.failed", charge);

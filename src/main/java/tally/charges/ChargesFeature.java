@@ -67,7 +67,8 @@ public final class ChargesFeature implements Feature {
 
     in.due(
         "SELECT account_id, id FROM charges WHERE captured = FALSE AND refunded = FALSE AND"
-            + " expired = FALSE AND status = 'succeeded' AND capture_before <= :now LIMIT 500",
+            + " expired = FALSE AND status = 'succeeded' AND capture_before <= :now AND <clock>"
+            + " LIMIT 500",
         captures::expire);
     in.emits(
         "charge.succeeded",

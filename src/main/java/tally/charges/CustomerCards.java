@@ -10,6 +10,9 @@ public interface CustomerCards {
 
   boolean exists(Ctx ctx, String customerId);
 
+  /** The test clock the customer lives on (its charges fall due on its time), or null. */
+  String testClockOf(Ctx ctx, String customerId);
+
   /** The customer's card {@code cardId}, or its default card when {@code cardId} is null. */
   Optional<SavedCard> card(Ctx ctx, String customerId, String cardId);
 }

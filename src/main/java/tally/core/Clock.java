@@ -10,9 +10,25 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Clock {
   private final AtomicLong offsetMillis = new AtomicLong();
+  // A test clock's time stands still between advances; -1 for the running wall clock.
+  private final long frozenMillis;
+
+  public Clock() {
+    this(-1);
+  }
+
+  private Clock(long frozenMillis) {
+    this.frozenMillis = frozenMillis;
+  }
+
+  /** A clock standing at {@code epochSeconds}: a test clock's frozen time. */
+  public static Clock frozenAt(long epochSeconds) {
+    return new Clock(epochSeconds * 1000);
+  }
 
   public Instant now() {
-    return Instant.ofEpochMilli(System.currentTimeMillis() + offsetMillis.get());
+    long base = frozenMillis >= 0 ? frozenMillis : System.currentTimeMillis();
+    return Instant.ofEpochMilli(base + offsetMillis.get());
   }
 
   public long nowSeconds() {

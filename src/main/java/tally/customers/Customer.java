@@ -13,7 +13,7 @@ import tally.core.ObjectSchema;
 /** A customer; renders every field of Stripe's customer object, or the deleted stub. */
 @ApiResource(
     value = "customer",
-    nulls = {"discount", "test_clock"})
+    nulls = {"discount"})
 public record Customer(
     String id,
     long created,
@@ -31,6 +31,7 @@ public record Customer(
     JsonNode shipping,
     Map<String, String> metadata,
     @Field(rendered = false) String defaultPaymentMethod,
+    String testClock,
     @Field(rendered = false) boolean deleted)
     implements ApiObject {
 

@@ -31,7 +31,8 @@ final class CustomerParams {
       Metadata metadata,
       String source,
       String defaultSource,
-      Patch<String> defaultPaymentMethod) {
+      Patch<String> defaultPaymentMethod,
+      String testClock) {
 
     static Fields decode(Params p) {
       return read(p, false);
@@ -66,7 +67,11 @@ final class CustomerParams {
         invoiceSettings.raw("rendering_options");
       }
       p.raw("tax");
-      p.raw("test_clock");
+      String testClock = update ? null : p.string("test_clock");
+      if (update && p.has("test_clock")) {
+        p.raw("test_clock");
+        p.fail(tally.api.Errors.unknownParameter("test_clock"));
+      }
       return new Fields(
           email,
           name,
@@ -80,7 +85,8 @@ final class CustomerParams {
           metadata,
           source,
           defaultSource,
-          defaultPaymentMethod);
+          defaultPaymentMethod,
+          testClock);
     }
 
     private static Patch<String> limited(Params p, String name, int max) {
@@ -132,11 +138,9 @@ final class CustomerParams {
     }
   }
 
-  record ListFilter(ListParams page, String email) {
+  record ListFilter(ListParams page, String email, String testClock) {
     static ListFilter decode(Params p) {
-      ListFilter f = new ListFilter(ListParams.read(p), p.string("email"));
-      p.raw("test_clock");
-      return f;
+      return new ListFilter(ListParams.read(p), p.string("email"), p.string("test_clock"));
     }
   }
 }

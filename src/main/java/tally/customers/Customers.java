@@ -45,7 +45,39 @@ public final class Customers implements CustomerCards {
     return findLive(ctx, customerId).map(Customer::defaultPaymentMethod);
   }
 
-  Customer create(Ctx ctx, CustomerParams.Fields p) {
+  private volatile java.util.function.BiPredicate<Ctx, String> testClocks = (ctx, id) -> false;
+
+  /** The test clocks feature says which clocks exist. */
+  public void checkTestClocksWith(java.util.function.BiPredicate<Ctx, String> exists) {
+    this.testClocks = exists;
+  }
+
+  /** The test clock a customer lives on, or null. */
+  @Override
+  public String testClockOf(Ctx ctx, String customerId) {
+    return customerId == null
+        ? null
+        : TABLE.find(ctx, customerId).map(Customer::testClock).orElse(null);
+  }
+
+  /** Deleting a test clock deletes its customers. */
+  public void deleteAllOnTestClock(Ctx ctx, String testClock) {
+    ctx.db()
+        .createQuery(
+            "SELECT id FROM customers WHERE account_id = ? AND test_clock = ? AND deleted = FALSE")
+        .bind(0, ctx.accountId())
+        .bind(1, testClock)
+        .mapTo(String.class)
+        .list()
+        .forEach(id -> delete(ctx, id));
+  }
+
+  Customer create(Ctx requestCtx, CustomerParams.Fields p) {
+    if (p.testClock() != null && !testClocks.test(requestCtx, p.testClock())) {
+      throw Errors.noSuch("test_clock", p.testClock(), "test_clock");
+    }
+    // A customer on a test clock is created at the clock's time.
+    Ctx ctx = requestCtx.onTestClock(p.testClock());
     String pmOnCreate = p.defaultPaymentMethod().applyTo(null);
     if (pmOnCreate != null) {
       throw Errors.invalid(
@@ -74,6 +106,7 @@ public final class Customers implements CustomerCards {
                 p.shipping().applyTo(null),
                 p.metadata().applyTo(Map.of()),
                 p.defaultPaymentMethod().applyTo(null),
+                p.testClock(),
                 false));
     indexMetadata(ctx, created);
     ctx.emit("customer.created", created);
@@ -187,7 +220,8 @@ public final class Customers implements CustomerCards {
         tally.api.Metadata.NONE,
         source,
         null,
-        Patch.absent());
+        Patch.absent(),
+        null);
   }
 
   /** The portal's contact form: the same update as the API's, with only these fields. */
@@ -241,6 +275,7 @@ public final class Customers implements CustomerCards {
     return new ListQuery<>("customers", "customer", ctx.accountId(), TABLE.mapper())
         .where("deleted = :no", Map.of("no", false))
         .whereEquals("email", f.email())
+        .whereEquals("test_clock", f.testClock())
         .page(ctx.db(), f.page(), "/v1/customers");
   }
 

@@ -47,7 +47,20 @@ public final class Installer {
    * of rows due at {@code :now}; {@code action} handles one in its own transaction (see DueJob).
    */
   public void due(String dueQuery, BiPredicate<Ctx, String> action) {
-    scheduler.add(new DueJob(db, clock, outbox, dueQuery, action));
+    DueJob job = new DueJob(db, clock, outbox, dueQuery, action);
+    dueJobs.add(job);
+    scheduler.add(job);
+  }
+
+  private final List<DueJob> dueJobs = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** Every due job installed so far (test clocks run them on their own time). */
+  public List<DueJob> dueJobs() {
+    return Collections.unmodifiableList(dueJobs);
+  }
+
+  public Outbox outbox() {
+    return outbox;
   }
 
   /** A background job that is not about due rows (webhook delivery, pruning). */
