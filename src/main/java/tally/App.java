@@ -35,10 +35,12 @@ import tally.http.TransactionInterceptor;
 import tally.idempotency.IdempotencyInterceptor;
 import tally.idempotency.IdempotencyKeys;
 import tally.idempotency.KeyInFlightGuard;
+import tally.invoices.InvoicesFeature;
 import tally.payments.PaymentsFeature;
 import tally.portal.PortalFeature;
 import tally.refunds.RefundsFeature;
 import tally.store.Db;
+import tally.subscriptions.SubscriptionsFeature;
 import tally.testclocks.TestClocksFeature;
 
 /** The whole server, wired by hand: database, features, routes, pipeline, HTTP, jobs. */
@@ -80,6 +82,10 @@ public final class App implements AutoCloseable {
     RefundsFeature refunds = new RefundsFeature(charges, balance.ledger());
     BillingFeature billing = new BillingFeature();
     CatalogFeature catalog = new CatalogFeature(billing.meters());
+    PaymentsFeature payments = new PaymentsFeature(customers.customers(), charges, this::publicUrl);
+    InvoicesFeature invoices =
+        new InvoicesFeature(
+            customers.customers(), catalog.prices(), payments.cardPayments(), this::publicUrl);
     List<Feature> features =
         List.of(
             new AccountsFeature(),
@@ -93,7 +99,9 @@ public final class App implements AutoCloseable {
             catalog,
             new CreditsFeature(customers.customers(), catalog.prices()),
             new PortalFeature(customers.customers(), charges.charges(), this::publicUrl),
-            new PaymentsFeature(customers.customers(), charges, this::publicUrl),
+            payments,
+            invoices,
+            new SubscriptionsFeature(customers.customers(), catalog.prices(), invoices),
             new TestClocksFeature(customers.customers()),
             new CheckoutFeature(
                 catalog, customers.customers(), charges.charges(), this::publicUrl));

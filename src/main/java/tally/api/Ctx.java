@@ -32,7 +32,8 @@ public record Ctx(
    * a test clock are created and fall due on its time). Unchanged for null.
    */
   public Ctx onTestClock(String testClockId) {
-    if (testClockId == null) {
+    if (testClockId == null || clock.isFrozen()) {
+      // Jobs of an advancing clock already run at the clock's (newer) time.
       return this;
     }
     long frozen =
@@ -44,6 +45,12 @@ public record Ctx(
             .orElseThrow(() -> Errors.noSuch("test_clock", testClockId, "test_clock"));
     return new Ctx(
         account, db, pathParams, Clock.frozenAt(frozen), requestId, idempotencyKey, outbox);
+  }
+
+  /** This request at a fixed instant (a renewal made at its period boundary). */
+  public Ctx at(long epochSeconds) {
+    return new Ctx(
+        account, db, pathParams, Clock.frozenAt(epochSeconds), requestId, idempotencyKey, outbox);
   }
 
   public String path(String name) {

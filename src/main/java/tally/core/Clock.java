@@ -26,6 +26,11 @@ public final class Clock {
     return new Clock(epochSeconds * 1000);
   }
 
+  /** Whether this is a test clock's standing time (not the running clock). */
+  public boolean isFrozen() {
+    return frozenMillis >= 0;
+  }
+
   public Instant now() {
     long base = frozenMillis >= 0 ? frozenMillis : System.currentTimeMillis();
     return Instant.ofEpochMilli(base + offsetMillis.get());

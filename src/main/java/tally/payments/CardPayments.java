@@ -84,6 +84,51 @@ public final class CardPayments {
     return outcome(pi);
   }
 
+  /**
+   * Charges a customer's saved PaymentMethod off session (an invoice paying itself): the intent
+   * paid, or declined with the reason.
+   */
+  public Outcome chargeSaved(
+      Ctx ctx,
+      String customer,
+      String paymentMethod,
+      long amount,
+      String currency,
+      String description,
+      Map<String, String> metadata) {
+    PaymentIntent pi =
+        intents.create(
+            ctx,
+            new PaymentIntentParams.Create(
+                amount,
+                currency,
+                customer,
+                paymentMethod,
+                "automatic_async",
+                "automatic",
+                null,
+                description,
+                null,
+                null,
+                null,
+                new Metadata(false, metadata),
+                List.of("card"),
+                null,
+                PaymentIntentParams.cardOptions(),
+                false,
+                null));
+    try {
+      pi =
+          confirmations.confirm(
+              ctx,
+              pi.id(),
+              new PaymentIntentParams.Confirm(null, null, null, true, null, null, null, false));
+    } catch (ApiException declined) {
+      return new Outcome(pi.id(), false, null, declined.error().message());
+    }
+    return outcome(pi);
+  }
+
   /** Saves the card on {@code customer} (setup mode), authenticating it first if it asks. */
   public Outcome setUp(
       Ctx ctx, String customer, String token, JsonNode billingDetails, String returnUrl) {

@@ -1,0 +1,245 @@
+package tally.invoices;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+import tally.api.ApiObject;
+import tally.core.ApiResource;
+import tally.core.Field;
+import tally.core.Json;
+
+/**
+ * An invoice, in the shape of the API version we render: its subscription under {@code parent}, its
+ * payments at {@code /v1/invoice_payments}. The lines are fixed when it is made and kept in the
+ * row; {@code publicBase} (the server's URL) is given when read, for the hosted page and PDF.
+ */
+@ApiResource(
+    value = "invoice",
+    nulls = {
+      "account_country",
+      "account_name",
+      "application",
+      "automatically_finalizes_at",
+      "confirmation_secret",
+      "custom_fields",
+      "customer_account",
+      "customer_address",
+      "customer_phone",
+      "customer_shipping",
+      "customer_tax_exempt",
+      "default_source",
+      "footer",
+      "from_invoice",
+      "last_finalization_error",
+      "latest_revision",
+      "on_behalf_of",
+      "receipt_number",
+      "rendering",
+      "shipping_cost",
+      "shipping_details",
+      "statement_descriptor",
+      "subtotal_excluding_tax",
+      "threshold_reason",
+      "total_excluding_tax",
+      "webhooks_delivered_at"
+    })
+public record Invoice(
+    String id,
+    long created,
+    String customer,
+    String customerEmail,
+    String customerName,
+    String currency,
+    InvoiceStatus status,
+    String collectionMethod,
+    String billingReason,
+    @Field(rendered = false) String subscription,
+    String number,
+    long subtotal,
+    long total,
+    long amountDue,
+    long amountPaid,
+    long attemptCount,
+    boolean attempted,
+    boolean autoAdvance,
+    long periodStart,
+    long periodEnd,
+    Long dueDate,
+    Long nextPaymentAttempt,
+    String description,
+    Map<String, String> metadata,
+    String defaultPaymentMethod,
+    @Field(inline = true) Transitions transitions,
+    @Field(rendered = false) JsonNode linesData,
+    String testClock,
+    @Field(rendered = false) String paymentIntent,
+    @Field(stored = false, rendered = false) String publicBase)
+    implements ApiObject {
+
+  /** When it was finalized, paid, voided or marked uncollectible. */
+  public record Transitions(
+      @Field(rendered = false) Long finalizedAt,
+      @Field(rendered = false) Long markedUncollectibleAt,
+      @Field(rendered = false) Long paidAt,
+      @Field(rendered = false) Long voidedAt) {
+    static final Transitions NONE = new Transitions(null, null, null, null);
+  }
+
+  record StatusTransitions(
+      Long finalizedAt, Long markedUncollectibleAt, Long paidAt, Long voidedAt) {}
+
+  @Field
+  StatusTransitions statusTransitions() {
+    return new StatusTransitions(
+        transitions.finalizedAt(),
+        transitions.markedUncollectibleAt(),
+        transitions.paidAt(),
+        transitions.voidedAt());
+  }
+
+  @Field
+  long amountRemaining() {
+    return status == InvoiceStatus.VOID ? 0 : amountDue - amountPaid;
+  }
+
+  @Field
+  ObjectNode lines() {
+    ObjectNode list = Json.object();
+    list.put("object", "list");
+    list.set("data", linesData);
+    list.put("has_more", false);
+    list.put("total_count", linesData.size());
+    list.put("url", "/v1/invoices/" + id + "/lines");
+    return list;
+  }
+
+  record SubscriptionDetails(
+      Map<String, String> metadata, String subscription, Long subscriptionProrationDate) {}
+
+  record Parent(Object quoteDetails, SubscriptionDetails subscriptionDetails, String type) {}
+
+  @Field
+  Parent parent() {
+    return subscription == null
+        ? null
+        : new Parent(
+            null, new SubscriptionDetails(Map.of(), subscription, null), "subscription_details");
+  }
+
+  @Field
+  String hostedInvoiceUrl() {
+    return status == InvoiceStatus.DRAFT ? null : publicBase + "/i/" + id;
+  }
+
+  @Field
+  String invoicePdf() {
+    return status == InvoiceStatus.DRAFT ? null : publicBase + "/i/" + id + "/pdf";
+  }
+
+  @Field
+  long amountOverpaid() {
+    return 0;
+  }
+
+  @Field
+  long amountPaidOffStripe() {
+    return 0;
+  }
+
+  @Field
+  long amountShipping() {
+    return 0;
+  }
+
+  @Field
+  long endingBalance() {
+    return 0;
+  }
+
+  @Field
+  long startingBalance() {
+    return 0;
+  }
+
+  @Field
+  long postPaymentCreditNotesAmount() {
+    return 0;
+  }
+
+  @Field
+  long prePaymentCreditNotesAmount() {
+    return 0;
+  }
+
+  @Field
+  Long effectiveAt() {
+    return transitions.finalizedAt();
+  }
+
+  @Field
+  List<Object> accountTaxIds() {
+    return null;
+  }
+
+  @Field
+  List<Object> customerTaxIds() {
+    return List.of();
+  }
+
+  @Field
+  List<Object> defaultTaxRates() {
+    return List.of();
+  }
+
+  @Field
+  List<Object> discounts() {
+    return List.of();
+  }
+
+  @Field
+  List<Object> totalDiscountAmounts() {
+    return List.of();
+  }
+
+  @Field
+  List<Object> totalPretaxCreditAmounts() {
+    return List.of();
+  }
+
+  @Field
+  List<Object> totalTaxes() {
+    return List.of();
+  }
+
+  record AutomaticTax(boolean enabled, String liability, String provider, String status) {}
+
+  @Field
+  AutomaticTax automaticTax() {
+    return new AutomaticTax(false, null, null, null);
+  }
+
+  record Issuer(String type) {}
+
+  @Field
+  Issuer issuer() {
+    return new Issuer("self");
+  }
+
+  record PaymentSettings(
+      String defaultMandate, Object paymentMethodOptions, Object paymentMethodTypes) {}
+
+  @Field
+  PaymentSettings paymentSettings() {
+    return new PaymentSettings(null, null, null);
+  }
+
+  @Field
+  boolean livemode() {
+    return false;
+  }
+
+  boolean open() {
+    return status == InvoiceStatus.OPEN;
+  }
+}

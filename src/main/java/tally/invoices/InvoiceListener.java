@@ -1,0 +1,15 @@
+package tally.invoices;
+
+import tally.api.Ctx;
+
+/** What the owner of an invoice's parent (a subscription) hears about it. */
+public interface InvoiceListener {
+  /** The invoice was paid (or finalized at zero). */
+  default void paid(Ctx ctx, Invoice invoice) {}
+
+  /** A payment attempt failed; {@code exhausted} when no retry is left. */
+  default void paymentFailed(Ctx ctx, Invoice invoice, boolean exhausted) {}
+
+  /** The invoice was voided or marked uncollectible. */
+  default void closed(Ctx ctx, Invoice invoice) {}
+}

@@ -1,0 +1,248 @@
+package tally.invoices;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+import tally.api.Ctx;
+import tally.api.Errors;
+import tally.core.Ids;
+import tally.core.Json;
+import tally.core.ObjectSchema;
+import tally.customers.Customer;
+import tally.customers.Customers;
+import tally.store.Table;
+
+/**
+ * Invoices: made as drafts (by subscriptions, or from pending invoice items), finalized to open
+ * with a number per customer, then paid, voided or marked uncollectible. Every status change is a
+ * guarded move of {@link InvoiceStatus}; payment goes through {@link InvoiceCollection}.
+ */
+public final class Invoices {
+  static final Table<Invoice> TABLE = Table.of("invoices", Invoice.class);
+
+  private final Customers customers;
+  private final Supplier<String> publicUrl;
+  private final List<InvoiceListener> listeners = new CopyOnWriteArrayList<>();
+
+  Invoices(Customers customers, Supplier<String> publicUrl) {
+    this.customers = customers;
+    this.publicUrl = publicUrl;
+  }
+
+  /** Hooks of the feature that owns an invoice's parent (subscriptions). */
+  public void addListener(InvoiceListener listener) {
+    listeners.add(listener);
+  }
+
+  List<InvoiceListener> listeners() {
+    return listeners;
+  }
+
+  /** A line to bill: a subscription item's period, or an invoice item. */
+  public record NewLine(
+      String description,
+      long unitAmount,
+      long quantity,
+      String price,
+      String product,
+      long periodStart,
+      long periodEnd,
+      String subscription,
+      String subscriptionItem,
+      String invoiceItem) {}
+
+  /** An invoice to draft. */
+  public record NewInvoice(
+      String customer,
+      String currency,
+      String subscription,
+      String billingReason,
+      String collectionMethod,
+      Long daysUntilDue,
+      boolean autoAdvance,
+      String defaultPaymentMethod,
+      long periodStart,
+      long periodEnd,
+      String description,
+      Map<String, String> metadata,
+      List<NewLine> lines) {}
+
+  public Invoice create(Ctx requestCtx, NewInvoice n) {
+    Customer customer = customers.requireLive(requestCtx, n.customer(), "customer");
+    Ctx ctx = requestCtx.onTestClock(customer.testClock());
+    String id = Ids.newId("in_");
+    ArrayNode lines = Json.MAPPER.createArrayNode();
+    long subtotal = 0;
+    for (NewLine l : n.lines()) {
+      long amount = l.unitAmount() * l.quantity();
+      subtotal += amount;
+      lines.add(
+          ObjectSchema.of(InvoiceLine.class)
+              .render(
+                  new InvoiceLine(
+                      Ids.newId("il_"),
+                      id,
+                      amount,
+                      n.currency(),
+                      l.description(),
+                      Map.of(),
+                      new InvoiceLine.Period(l.periodEnd(), l.periodStart()),
+                      new InvoiceLine.Pricing(
+                          new InvoiceLine.PriceDetails(l.price(), l.product()),
+                          Long.toString(l.unitAmount())),
+                      l.quantity(),
+                      l.subscription(),
+                      l.subscriptionItem(),
+                      l.invoiceItem())));
+    }
+    Invoice invoice =
+        TABLE.insert(
+            ctx,
+            new Invoice(
+                id,
+                ctx.now(),
+                n.customer(),
+                customer.email(),
+                customer.name(),
+                n.currency(),
+                InvoiceStatus.DRAFT,
+                n.collectionMethod(),
+                n.billingReason(),
+                n.subscription(),
+                null,
+                subtotal,
+                subtotal,
+                subtotal,
+                0,
+                0,
+                false,
+                n.autoAdvance(),
+                n.periodStart(),
+                n.periodEnd(),
+                n.daysUntilDue() == null ? null : ctx.now() + n.daysUntilDue() * 86_400,
+                null,
+                n.description(),
+                n.metadata(),
+                n.defaultPaymentMethod(),
+                Invoice.Transitions.NONE,
+                lines,
+                customer.testClock(),
+                null,
+                null));
+    Invoice seen = seen(invoice);
+    ctx.emit("invoice.created", seen);
+    return seen;
+  }
+
+  /** The invoice as a reader sees it: with the server's public URL for its page and PDF. */
+  Invoice seen(Invoice i) {
+    return ObjectSchema.of(Invoice.class).with(i, Map.of("publicBase", publicUrl.get()));
+  }
+
+  public Optional<Invoice> find(Ctx ctx, String id) {
+    return TABLE.find(ctx, id).map(this::seen);
+  }
+
+  Invoice retrieve(Ctx ctx, String id) {
+    return find(ctx, id).orElseThrow(() -> Errors.noSuch("invoice", id, "invoice"));
+  }
+
+  /** Locks the invoice row for a status change. */
+  Invoice lock(Ctx ctx, String id) {
+    return TABLE
+        .findForUpdate(ctx, id)
+        .map(this::seen)
+        .orElseThrow(() -> Errors.noSuch("invoice", id, "invoice"));
+  }
+
+  /** Finalizes a draft: open, numbered per customer, due if sent; a zero invoice is paid. */
+  public Invoice finalizeDraft(Ctx requestCtx, String id) {
+    Invoice draft = lock(requestCtx, id);
+    Ctx ctx = requestCtx.onTestClock(draft.testClock());
+    if (draft.status() != InvoiceStatus.DRAFT) {
+      throw Errors.invalid(
+          "invoice_not_editable",
+          null,
+          "This invoice is already finalized, you can't re-finalize a non-draft invoice.");
+    }
+    Customer customer = customers.requireLive(ctx, draft.customer(), "customer");
+    long count =
+        ctx.db()
+            .createQuery(
+                "SELECT COUNT(*) FROM invoices WHERE account_id = ? AND customer = ? AND number IS"
+                    + " NOT NULL")
+            .bind(0, ctx.accountId())
+            .bind(1, draft.customer())
+            .mapTo(Long.class)
+            .one();
+    Map<String, Object> set = new LinkedHashMap<>();
+    set.put("number", customer.invoicePrefix() + "-" + String.format("%04d", count + 1));
+    set.put("finalized_at", ctx.now());
+    boolean free = draft.amountDue() == 0;
+    if (free) {
+      set.put("paid_at", ctx.now());
+    }
+    Invoice open =
+        seen(
+            TABLE
+                .transition(
+                    ctx,
+                    id,
+                    InvoiceStatus.DRAFT,
+                    free ? InvoiceStatus.PAID : InvoiceStatus.OPEN,
+                    set)
+                .orElseThrow());
+    ctx.emit("invoice.finalized", open);
+    if (free) {
+      ctx.emit("invoice.paid", open);
+      listeners.forEach(l -> l.paid(ctx, open));
+    }
+    return open;
+  }
+
+  /** Moves an open (or uncollectible) invoice to {@code to}, with its timestamp. */
+  Invoice close(Ctx ctx, String id, InvoiceStatus to, String stampColumn, String event) {
+    Invoice inv = lock(ctx, id);
+    if (!inv.status().canMoveTo(to)) {
+      throw Errors.invalid(
+          "invoice_not_editable",
+          null,
+          "You can only "
+              + verb(to)
+              + " an open invoice; this one is "
+              + inv.status().wire()
+              + ".");
+    }
+    Map<String, Object> set = new LinkedHashMap<>();
+    set.put(stampColumn, ctx.now());
+    set.put("next_payment_attempt", null);
+    Invoice closed = seen(TABLE.transition(ctx, id, inv.status(), to, set).orElseThrow());
+    ctx.emit(event, closed);
+    listeners.forEach(l -> l.closed(ctx, closed));
+    return closed;
+  }
+
+  private static String verb(InvoiceStatus to) {
+    return to == InvoiceStatus.VOID ? "void" : "mark uncollectible";
+  }
+
+  /** Deletes a draft (only drafts can be deleted). */
+  tally.api.ApiObject deleteDraft(Ctx ctx, String id) {
+    Invoice inv = lock(ctx, id);
+    if (inv.status() != InvoiceStatus.DRAFT) {
+      throw Errors.invalid("invoice_not_editable", null, "You can only delete draft invoices.");
+    }
+    ctx.db()
+        .createUpdate("DELETE FROM invoices WHERE account_id = ? AND id = ?")
+        .bind(0, ctx.accountId())
+        .bind(1, id)
+        .execute();
+    ctx.emit("invoice.deleted", inv);
+    return tally.api.ApiObject.of(
+        () -> Json.object().put("id", id).put("object", "invoice").put("deleted", true));
+  }
+}

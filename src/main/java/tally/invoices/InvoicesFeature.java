@@ -1,0 +1,240 @@
+package tally.invoices;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import tally.api.Ctx;
+import tally.api.Errors;
+import tally.api.ListPage;
+import tally.api.ListParams;
+import tally.api.ListQuery;
+import tally.catalog.Prices;
+import tally.customers.Customers;
+import tally.feature.Feature;
+import tally.feature.Installer;
+import tally.http.Decoder;
+import tally.http.Router;
+import tally.payments.CardPayments;
+
+/** Invoices, invoice items and invoice payments, collected on the clock. */
+public final class InvoicesFeature implements Feature {
+  private final Invoices invoices;
+  private final InvoiceCollection collection;
+  private final InvoiceItems items;
+
+  public InvoicesFeature(
+      Customers customers, Prices prices, CardPayments payments, Supplier<String> publicUrl) {
+    this.invoices = new Invoices(customers, publicUrl);
+    this.collection = new InvoiceCollection(invoices, customers, payments);
+    this.items = new InvoiceItems(customers, prices);
+  }
+
+  public Invoices invoices() {
+    return invoices;
+  }
+
+  public InvoiceCollection collection() {
+    return collection;
+  }
+
+  @Override
+  public void install(Installer in) {
+    Router r = in.routes();
+    r.post("/v1/invoices", InvoiceParams.Create::decode, this::create);
+    r.get("/v1/invoices", InvoiceParams.ListFilter::decode, this::list);
+    r.get(
+        "/v1/invoices/{invoice}",
+        Decoder.none(),
+        (ctx, p) -> invoices.retrieve(ctx, ctx.path("invoice")));
+    r.post(
+        "/v1/invoices/{invoice}",
+        InvoiceParams.Update::decode,
+        (ctx, p) -> update(ctx, ctx.path("invoice"), p));
+    r.delete(
+        "/v1/invoices/{invoice}",
+        Decoder.none(),
+        (ctx, p) -> invoices.deleteDraft(ctx, ctx.path("invoice")));
+    r.post(
+        "/v1/invoices/{invoice}/finalize",
+        Decoder.none(),
+        (ctx, p) -> invoices.finalizeDraft(ctx, ctx.path("invoice")));
+    r.post(
+        "/v1/invoices/{invoice}/pay",
+        Decoder.none(),
+        (ctx, p) -> collection.attempt(ctx, ctx.path("invoice"), true));
+    r.post(
+        "/v1/invoices/{invoice}/void",
+        Decoder.none(),
+        (ctx, p) ->
+            invoices.close(
+                ctx, ctx.path("invoice"), InvoiceStatus.VOID, "voided_at", "invoice.voided"));
+    r.post(
+        "/v1/invoices/{invoice}/mark_uncollectible",
+        Decoder.none(),
+        (ctx, p) ->
+            invoices.close(
+                ctx,
+                ctx.path("invoice"),
+                InvoiceStatus.UNCOLLECTIBLE,
+                "marked_uncollectible_at",
+                "invoice.marked_uncollectible"));
+    r.post(
+        "/v1/invoices/{invoice}/send",
+        Decoder.none(),
+        (ctx, p) -> {
+          Invoice inv = invoices.retrieve(ctx, ctx.path("invoice"));
+          if (!inv.open()) {
+            throw Errors.invalid("invoice_not_open", null, "You can only send an open invoice.");
+          }
+          ctx.emit("invoice.sent", inv);
+          return inv;
+        });
+    r.get(
+        "/v1/invoices/{invoice}/lines",
+        ListParams::read,
+        (ctx, p) -> {
+          Invoice inv = invoices.retrieve(ctx, ctx.path("invoice"));
+          List<tally.api.ApiObject> lines = new ArrayList<>();
+          inv.linesData()
+              .forEach(l ->
+                  lines.add(
+                      tally.api.ApiObject.of(
+                          () -> (com.fasterxml.jackson.databind.node.ObjectNode) l)));
+          return new ListPage("/v1/invoices/" + inv.id() + "/lines", lines, false);
+        });
+
+    r.post("/v1/invoiceitems", InvoiceItems.Create::decode, items::create);
+    r.get("/v1/invoiceitems", InvoiceItems.ListFilter::decode, items::list);
+    r.get(
+        "/v1/invoiceitems/{invoiceitem}",
+        Decoder.none(),
+        (ctx, p) -> items.retrieve(ctx, ctx.path("invoiceitem")));
+    r.delete(
+        "/v1/invoiceitems/{invoiceitem}",
+        Decoder.none(),
+        (ctx, p) -> items.delete(ctx, ctx.path("invoiceitem")));
+
+    r.get(
+        "/v1/invoice_payments",
+        InvoiceParams.PaymentsFilter::decode,
+        (ctx, f) -> collection.listPayments(ctx, f.invoice(), f.page()));
+    r.get(
+        "/v1/invoice_payments/{invoice_payment}",
+        Decoder.none(),
+        (ctx, p) -> collection.retrievePayment(ctx, ctx.path("invoice_payment")));
+
+    in.expand().finder("in_", (ctx, id) -> invoices.find(ctx, id).orElse(null));
+    in.expand().expandable("invoice", "customer", "default_payment_method", "test_clock");
+    in.expand().expandable("invoice_payment", "invoice", "payment.payment_intent");
+
+    in.due(
+        "SELECT account_id, id FROM invoices WHERE status = 'draft' AND auto_advance = TRUE AND"
+            + " created + 3600 <= :now AND <clock> LIMIT 500",
+        collection::finalizeDue);
+    in.due(
+        "SELECT account_id, id FROM invoices WHERE status = 'open' AND next_payment_attempt <="
+            + " :now AND <clock> LIMIT 500",
+        collection::retryDue);
+    in.emits(
+        "invoice.created",
+        "invoice.finalized",
+        "invoice.paid",
+        "invoice.payment_succeeded",
+        "invoice.payment_failed",
+        "invoice.voided",
+        "invoice.marked_uncollectible",
+        "invoice.sent",
+        "invoice.updated",
+        "invoice.deleted",
+        "invoice_payment.paid",
+        "invoiceitem.created",
+        "invoiceitem.deleted");
+  }
+
+  /** {@code POST /v1/invoices}: a draft, with the customer's pending items if asked. */
+  private Invoice create(Ctx ctx, InvoiceParams.Create p) {
+    String currency = p.currency() == null ? "usd" : p.currency();
+    List<Invoices.NewLine> lines = new ArrayList<>();
+    List<InvoiceItem> taken =
+        p.includePending() ? items.pending(ctx, p.customer(), currency) : List.of();
+    for (InvoiceItem i : taken) {
+      lines.add(
+          new Invoices.NewLine(
+              i.description(),
+              i.amount() / Math.max(1, i.quantity()),
+              i.quantity(),
+              i.price(),
+              i.product(),
+              i.created(),
+              i.created(),
+              null,
+              null,
+              i.id()));
+    }
+    Invoice inv =
+        invoices.create(
+            ctx,
+            new Invoices.NewInvoice(
+                p.customer(),
+                currency,
+                null,
+                "manual",
+                p.collectionMethod(),
+                p.daysUntilDue(),
+                p.autoAdvance(),
+                p.defaultPaymentMethod(),
+                ctx.now(),
+                ctx.now(),
+                p.description(),
+                p.metadata().applyTo(Map.of()),
+                lines));
+    taken.forEach(i -> items.assign(ctx, i.id(), inv.id()));
+    return inv;
+  }
+
+  private Invoice update(Ctx ctx, String id, InvoiceParams.Update p) {
+    var updated =
+        Invoices.TABLE
+            .update(
+                ctx,
+                id,
+                inv -> {
+                  Map<String, Object> set = new LinkedHashMap<>();
+                  set.put("metadata", p.metadata().applyTo(inv.metadata()));
+                  boolean draft = inv.status() == InvoiceStatus.DRAFT;
+                  if (!draft && (p.description() != null || p.defaultPaymentMethod() != null)) {
+                    throw Errors.invalid(
+                        "invoice_not_editable",
+                        null,
+                        "You can only edit the description and payment method of a draft invoice.");
+                  }
+                  if (p.description() != null) {
+                    set.put("description", p.description());
+                  }
+                  if (p.autoAdvance() != null) {
+                    set.put("auto_advance", p.autoAdvance());
+                  }
+                  if (p.defaultPaymentMethod() != null) {
+                    set.put("default_payment_method", p.defaultPaymentMethod());
+                  }
+                  return set;
+                })
+            .orElseThrow(() -> Errors.noSuch("invoice", id, "invoice"));
+    return invoices.seen(ctx.emitUpdate("invoice.updated", updated));
+  }
+
+  private ListPage list(Ctx ctx, InvoiceParams.ListFilter f) {
+    return new ListQuery<>(
+            Invoices.TABLE.name(),
+            "invoice",
+            ctx.accountId(),
+            (rs, sc) -> invoices.seen(Invoices.TABLE.mapper().map(rs, sc)))
+        .whereEquals("customer", f.customer())
+        .whereEquals("status", f.status())
+        .whereEquals("subscription", f.subscription())
+        .whereEquals("collection_method", f.collection())
+        .page(ctx.db(), f.page(), "/v1/invoices");
+  }
+}

@@ -1,0 +1,146 @@
+package tally.subscriptions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+import tally.api.ApiObject;
+import tally.core.ApiResource;
+import tally.core.Field;
+import tally.core.Json;
+
+/**
+ * A subscription, in the shape of the API version we render: billing periods sit on its items.
+ * {@code items_data} keeps each item's id, price (as rendered when subscribed) and quantity.
+ */
+@ApiResource(
+    value = "subscription",
+    nulls = {
+      "application",
+      "application_fee_percent",
+      "billing_cycle_anchor_config",
+      "billing_thresholds",
+      "cancel_at",
+      "customer_account",
+      "default_source",
+      "next_pending_invoice_item_invoice",
+      "on_behalf_of",
+      "pause_collection",
+      "pending_invoice_item_interval",
+      "pending_setup_intent",
+      "pending_update",
+      "schedule",
+      "transfer_data"
+    })
+public record Subscription(
+    String id,
+    long created,
+    String customer,
+    SubscriptionStatus status,
+    String currency,
+    @Field(rendered = false) JsonNode itemsData,
+    @Field(rendered = false) String intervalUnit,
+    @Field(rendered = false) long intervalCount,
+    long billingCycleAnchor,
+    @Field(rendered = false) long currentPeriodStart,
+    @Field(rendered = false) long currentPeriodEnd,
+    boolean cancelAtPeriodEnd,
+    Long canceledAt,
+    Long endedAt,
+    long startDate,
+    Long trialStart,
+    Long trialEnd,
+    String latestInvoice,
+    String defaultPaymentMethod,
+    String collectionMethod,
+    Long daysUntilDue,
+    String description,
+    Map<String, String> metadata,
+    String testClock,
+    @Field(rendered = false) String cancellationReason)
+    implements ApiObject {
+
+  @Field
+  ObjectNode items() {
+    ArrayNode data = Json.MAPPER.createArrayNode();
+    for (JsonNode stored : itemsData) {
+      ObjectNode item = Json.object();
+      item.put("id", stored.path("id").asText());
+      item.put("object", "subscription_item");
+      item.putNull("billing_thresholds");
+      item.put("created", stored.path("created").asLong());
+      item.put("current_period_end", currentPeriodEnd);
+      item.put("current_period_start", currentPeriodStart);
+      item.set("discounts", Json.MAPPER.createArrayNode());
+      item.set("metadata", Json.object());
+      item.set("price", stored.path("price"));
+      item.put("quantity", stored.path("quantity").asLong());
+      item.put("subscription", id);
+      item.set("tax_rates", Json.MAPPER.createArrayNode());
+      data.add(item);
+    }
+    ObjectNode list = Json.object();
+    list.put("object", "list");
+    list.set("data", data);
+    list.put("has_more", false);
+    list.put("total_count", data.size());
+    list.put("url", "/v1/subscription_items?subscription=" + id);
+    return list;
+  }
+
+  record CancellationDetails(String comment, String feedback, String reason) {}
+
+  @Field
+  CancellationDetails cancellationDetails() {
+    return new CancellationDetails(null, null, cancellationReason);
+  }
+
+  record AutomaticTax(String disabledReason, boolean enabled, String liability) {}
+
+  @Field
+  AutomaticTax automaticTax() {
+    return new AutomaticTax(null, false, null);
+  }
+
+  record Issuer(String type) {}
+
+  record InvoiceSettings(List<String> accountTaxIds, Issuer issuer) {}
+
+  @Field
+  InvoiceSettings invoiceSettings() {
+    return new InvoiceSettings(null, new Issuer("self"));
+  }
+
+  record PaymentSettings(
+      Object paymentMethodOptions, Object paymentMethodTypes, String saveDefaultPaymentMethod) {}
+
+  @Field
+  PaymentSettings paymentSettings() {
+    return new PaymentSettings(null, null, "off");
+  }
+
+  record MissingPaymentMethod(String missingPaymentMethod) {}
+
+  record TrialSettings(MissingPaymentMethod endBehavior) {}
+
+  @Field
+  TrialSettings trialSettings() {
+    return new TrialSettings(new MissingPaymentMethod("create_invoice"));
+  }
+
+  @Field
+  List<Object> defaultTaxRates() {
+    return List.of();
+  }
+
+  @Field
+  List<Object> discounts() {
+    return List.of();
+  }
+
+  @Field
+  boolean livemode() {
+    return false;
+  }
+}

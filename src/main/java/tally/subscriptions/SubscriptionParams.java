@@ -1,0 +1,133 @@
+package tally.subscriptions;
+
+import java.util.ArrayList;
+import java.util.List;
+import tally.api.Errors;
+import tally.api.ListParams;
+import tally.api.Metadata;
+import tally.api.Params;
+
+/** Params of the subscription endpoints. */
+final class SubscriptionParams {
+  private SubscriptionParams() {}
+
+  record Item(String price, long quantity) {}
+
+  record Create(
+      String customer,
+      List<Item> items,
+      Long trialEnd,
+      Long trialPeriodDays,
+      String defaultPaymentMethod,
+      String paymentBehavior,
+      String collectionMethod,
+      Long daysUntilDue,
+      String description,
+      Metadata metadata) {
+    static Create decode(Params p) {
+      String customer = p.requiredString("customer");
+      List<Item> items = new ArrayList<>();
+      List<Params> raw = p.hashList("items");
+      if (raw == null || raw.isEmpty()) {
+        p.fail(Errors.missing("items"));
+      } else {
+        for (Params i : raw) {
+          String price = i.requiredString("price");
+          Long quantity = i.positiveInteger("quantity", false);
+          i.raw("metadata");
+          i.raw("tax_rates");
+          items.add(new Item(price, quantity == null ? 1 : quantity));
+        }
+      }
+      Long trialEnd = null;
+      if ("now".equals(p.raw("trial_end"))) {
+        trialEnd = null;
+      } else if (p.has("trial_end")) {
+        trialEnd = p.integer("trial_end");
+      }
+      Long trialDays = p.integer("trial_period_days");
+      String pm = p.string("default_payment_method");
+      String behavior =
+          p.oneOf(
+              "payment_behavior",
+              List.of(
+                  "allow_incomplete",
+                  "default_incomplete",
+                  "error_if_incomplete",
+                  "pending_if_incomplete"));
+      String collection =
+          p.oneOf("collection_method", List.of("charge_automatically", "send_invoice"));
+      Long days = p.integer("days_until_due");
+      if ("send_invoice".equals(collection) && days == null) {
+        p.fail(
+            Errors.invalid(
+                "days_until_due",
+                "`days_until_due` is required when `collection_method` is `send_invoice`."));
+      }
+      String description = p.string("description", 500);
+      Metadata metadata = Metadata.read(p);
+      p.raw("billing_cycle_anchor");
+      p.raw("proration_behavior");
+      p.raw("expand");
+      p.raw("automatic_tax");
+      p.raw("payment_settings");
+      p.raw("off_session");
+      p.raw("cancel_at_period_end");
+      return new Create(
+          customer,
+          items,
+          trialEnd,
+          trialDays,
+          pm,
+          behavior == null ? "allow_incomplete" : behavior,
+          collection == null ? "charge_automatically" : collection,
+          days,
+          description,
+          metadata);
+    }
+  }
+
+  record Update(
+      Boolean cancelAtPeriodEnd,
+      String defaultPaymentMethod,
+      String description,
+      Metadata metadata) {
+    static Update decode(Params p) {
+      Update u =
+          new Update(
+              p.bool("cancel_at_period_end"),
+              p.string("default_payment_method"),
+              p.string("description", 500),
+              Metadata.read(p));
+      p.raw("proration_behavior");
+      p.raw("cancellation_details");
+      return u;
+    }
+  }
+
+  record ListFilter(ListParams page, String customer, String status) {
+    static ListFilter decode(Params p) {
+      ListFilter f =
+          new ListFilter(
+              ListParams.read(p),
+              p.string("customer"),
+              p.oneOf(
+                  "status",
+                  List.of(
+                      "active",
+                      "all",
+                      "canceled",
+                      "ended",
+                      "incomplete",
+                      "incomplete_expired",
+                      "past_due",
+                      "paused",
+                      "trialing",
+                      "unpaid")));
+      p.raw("price");
+      p.raw("test_clock");
+      p.raw("collection_method");
+      return f;
+    }
+  }
+}

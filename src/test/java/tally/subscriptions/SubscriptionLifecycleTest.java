@@ -1,0 +1,199 @@
+package tally.subscriptions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.stripe.StripeClient;
+import com.stripe.exception.StripeException;
+import com.stripe.model.Customer;
+import com.stripe.model.Event;
+import com.stripe.model.Invoice;
+import com.stripe.model.PaymentMethod;
+import com.stripe.model.Price;
+import com.stripe.model.Subscription;
+import com.stripe.model.testhelpers.TestClock;
+import com.stripe.param.CustomerCreateParams;
+import com.stripe.param.CustomerUpdateParams;
+import com.stripe.param.EventListParams;
+import com.stripe.param.InvoiceListParams;
+import com.stripe.param.PaymentMethodAttachParams;
+import com.stripe.param.PaymentMethodCreateParams;
+import com.stripe.param.PriceCreateParams;
+import com.stripe.param.SubscriptionCreateParams;
+import com.stripe.param.SubscriptionUpdateParams;
+import com.stripe.param.testhelpers.TestClockAdvanceParams;
+import com.stripe.param.testhelpers.TestClockCreateParams;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tally.testing.TallyServer;
+
+/**
+ * A monthly subscription on a test clock: trial, first renewal paid, a renewal declined (past_due),
+ * the retry paid, then canceled at period end. Every step is the clock's doing.
+ */
+class SubscriptionLifecycleTest {
+  @RegisterExtension static final TallyServer SERVER = new TallyServer();
+  private final StripeClient stripe = SERVER.newClient();
+  private static final long DAY = 86_400;
+  private static final long START = 1_767_225_600L; // 2026-01-01T00:00:00Z
+
+  private TestClock clock;
+
+  private void advanceTo(long time) throws StripeException {
+    stripe
+        .v1()
+        .testHelpers()
+        .testClocks()
+        .advance(clock.getId(), TestClockAdvanceParams.builder().setFrozenTime(time).build());
+    SERVER.runJobs();
+    assertThat(stripe.v1().testHelpers().testClocks().retrieve(clock.getId()).getStatus())
+        .isEqualTo("ready");
+  }
+
+  private PaymentMethod card(String token, String customer) throws StripeException {
+    PaymentMethod pm =
+        stripe
+            .v1()
+            .paymentMethods()
+            .create(
+                PaymentMethodCreateParams.builder()
+                    .setType(PaymentMethodCreateParams.Type.CARD)
+                    .putExtraParam("card[token]", token)
+                    .build());
+    stripe
+        .v1()
+        .paymentMethods()
+        .attach(pm.getId(), PaymentMethodAttachParams.builder().setCustomer(customer).build());
+    stripe
+        .v1()
+        .customers()
+        .update(
+            customer,
+            CustomerUpdateParams.builder()
+                .setInvoiceSettings(
+                    CustomerUpdateParams.InvoiceSettings.builder()
+                        .setDefaultPaymentMethod(pm.getId())
+                        .build())
+                .build());
+    return pm;
+  }
+
+  private List<Invoice> invoices(String subscription) throws StripeException {
+    return stripe
+        .v1()
+        .invoices()
+        .list(InvoiceListParams.builder().setSubscription(subscription).build())
+        .getData();
+  }
+
+  @Test
+  void aYearOfMonthlyBillingOnATestClock() throws StripeException {
+    clock =
+        stripe
+            .v1()
+            .testHelpers()
+            .testClocks()
+            .create(TestClockCreateParams.builder().setFrozenTime(START).build());
+    Customer customer =
+        stripe
+            .v1()
+            .customers()
+            .create(
+                CustomerCreateParams.builder()
+                    .setEmail("year@example.com")
+                    .setTestClock(clock.getId())
+                    .build());
+    card("tok_visa", customer.getId());
+    Price price =
+        stripe
+            .v1()
+            .prices()
+            .create(
+                PriceCreateParams.builder()
+                    .setCurrency("usd")
+                    .setUnitAmount(1500L)
+                    .setRecurring(
+                        PriceCreateParams.Recurring.builder()
+                            .setInterval(PriceCreateParams.Recurring.Interval.MONTH)
+                            .build())
+                    .setProductData(PriceCreateParams.ProductData.builder().setName("Pro").build())
+                    .build());
+
+    Subscription sub =
+        stripe
+            .v1()
+            .subscriptions()
+            .create(
+                SubscriptionCreateParams.builder()
+                    .setCustomer(customer.getId())
+                    .addItem(
+                        SubscriptionCreateParams.Item.builder().setPrice(price.getId()).build())
+                    .setTrialPeriodDays(14L)
+                    .build());
+    assertThat(sub.getStatus()).isEqualTo("trialing");
+    assertThat(sub.getTrialEnd()).isEqualTo(START + 14 * DAY);
+    assertThat(sub.getItems().getData().getFirst().getCurrentPeriodEnd())
+        .isEqualTo(START + 14 * DAY);
+    Invoice trial = stripe.v1().invoices().retrieve(sub.getLatestInvoice());
+    assertThat(trial.getStatus()).isEqualTo("paid");
+    assertThat(trial.getTotal()).isZero();
+    assertThat(trial.getParent().getSubscriptionDetails().getSubscription()).isEqualTo(sub.getId());
+
+    // The trial ends: active, and the first real period is billed and paid an hour later.
+    advanceTo(START + 14 * DAY + 2 * 3600);
+    sub = stripe.v1().subscriptions().retrieve(sub.getId());
+    assertThat(sub.getStatus()).isEqualTo("active");
+    Invoice first = stripe.v1().invoices().retrieve(sub.getLatestInvoice());
+    assertThat(first.getBillingReason()).isEqualTo("subscription_cycle");
+    assertThat(first.getStatus()).isEqualTo("paid");
+    assertThat(first.getAmountPaid()).isEqualTo(1500L);
+    assertThat(first.getAmountRemaining()).isZero();
+    assertThat(first.getNumber()).endsWith("-0002");
+    assertThat(first.getCreated()).isEqualTo(START + 14 * DAY);
+    assertThat(first.getPeriodEnd()).isEqualTo(START + 14 * DAY + 31 * DAY);
+
+    // The card now declines: the next renewal fails and the subscription is past_due.
+    card("tok_chargeCustomerFail", customer.getId());
+    advanceTo(START + 45 * DAY + 2 * 3600);
+    sub = stripe.v1().subscriptions().retrieve(sub.getId());
+    assertThat(sub.getStatus()).isEqualTo("past_due");
+    Invoice declined = stripe.v1().invoices().retrieve(sub.getLatestInvoice());
+    assertThat(declined.getStatus()).isEqualTo("open");
+    assertThat(declined.getAttemptCount()).isEqualTo(1L);
+    assertThat(declined.getNextPaymentAttempt()).isNotNull();
+
+    // A good card again: the retry three days later pays, and the subscription is active.
+    card("tok_visa", customer.getId());
+    advanceTo(START + 49 * DAY);
+    assertThat(stripe.v1().invoices().retrieve(declined.getId()).getStatus()).isEqualTo("paid");
+    assertThat(stripe.v1().subscriptions().retrieve(sub.getId()).getStatus()).isEqualTo("active");
+
+    // Canceled at period end: it ends when the period does, with no further invoice.
+    stripe
+        .v1()
+        .subscriptions()
+        .update(sub.getId(), SubscriptionUpdateParams.builder().setCancelAtPeriodEnd(true).build());
+    int invoicesBefore = invoices(sub.getId()).size();
+    advanceTo(START + 120 * DAY);
+    sub = stripe.v1().subscriptions().retrieve(sub.getId());
+    assertThat(sub.getStatus()).isEqualTo("canceled");
+    assertThat(sub.getEndedAt()).isEqualTo(START + 14 * DAY + 31 * DAY + 28 * DAY);
+    assertThat(invoices(sub.getId())).hasSize(invoicesBefore);
+
+    assertThat(
+            stripe
+                .v1()
+                .events()
+                .list(EventListParams.builder().setType("customer.subscription.deleted").build())
+                .getData())
+        .extracting(Event::getType)
+        .containsExactly("customer.subscription.deleted");
+    assertThat(
+            stripe
+                .v1()
+                .events()
+                .list(EventListParams.builder().setType("invoice.payment_failed").build())
+                .getData())
+        .hasSize(1);
+  }
+}
