@@ -52,6 +52,9 @@ public final class Dispatcher implements Interceptor {
     } catch (ApiException e) {
       throw Errors.namedByPath(e, ctx.pathParams());
     }
+    if (result instanceof tally.pages.FileDownload file) {
+      return ApiResponse.file(file.contentType(), file.bytes());
+    }
     if (result instanceof HtmlPage page) {
       ApiResponse response = ApiResponse.html(page.status(), page.html());
       if (page.redirect() != null) {

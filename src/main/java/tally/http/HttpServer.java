@@ -88,6 +88,11 @@ public final class HttpServer implements AutoCloseable {
               headers);
       ApiResponse apiResponse = pipeline.handle(apiRequest);
       response.setStatus(apiResponse.status());
+      if (apiResponse.file() != null) {
+        apiResponse.headers().forEach((k, v) -> response.getHeaders().put(k, v));
+        response.write(true, ByteBuffer.wrap(apiResponse.file()), callback);
+        return true;
+      }
       if (apiResponse.html() != null) {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
         apiResponse.headers().forEach((k, v) -> response.getHeaders().put(k, v));

@@ -74,6 +74,7 @@ public record Invoice(
     @Field(rendered = false) JsonNode linesData,
     String testClock,
     @Field(rendered = false) String paymentIntent,
+    @Field(rendered = false) String hostedToken,
     @Field(stored = false, rendered = false) String publicBase)
     implements ApiObject {
 
@@ -129,12 +130,12 @@ public record Invoice(
 
   @Field
   String hostedInvoiceUrl() {
-    return status == InvoiceStatus.DRAFT ? null : publicBase + "/i/" + id;
+    return hostedToken == null ? null : publicBase + "/i/" + hostedToken;
   }
 
   @Field
   String invoicePdf() {
-    return status == InvoiceStatus.DRAFT ? null : publicBase + "/i/" + id + "/pdf";
+    return hostedToken == null ? null : publicBase + "/i/" + hostedToken + "/pdf";
   }
 
   @Field

@@ -87,6 +87,12 @@ public final class InvoiceCollection {
     return failed;
   }
 
+  /** The invoice was paid on its hosted page, by {@code intent}. */
+  Invoice paidBy(Ctx ctx, String id, String intent) {
+    Invoice inv = invoices.lock(ctx, id);
+    return paid(ctx, inv, intent, inv.amountDue() - inv.amountPaid());
+  }
+
   private Invoice paid(Ctx ctx, Invoice inv, String intent, long amount) {
     Map<String, Object> set = new LinkedHashMap<>();
     set.put("amount_paid", inv.amountPaid() + amount);

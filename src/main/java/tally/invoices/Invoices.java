@@ -132,6 +132,7 @@ public final class Invoices {
                 lines,
                 customer.testClock(),
                 null,
+                null,
                 null));
     Invoice seen = seen(invoice);
     ctx.emit("invoice.created", seen);
@@ -182,6 +183,7 @@ public final class Invoices {
     Map<String, Object> set = new LinkedHashMap<>();
     set.put("number", customer.invoicePrefix() + "-" + String.format("%04d", count + 1));
     set.put("finalized_at", ctx.now());
+    set.put("hosted_token", "invst_" + Ids.random(40));
     boolean free = draft.amountDue() == 0;
     if (free) {
       set.put("paid_at", ctx.now());

@@ -23,12 +23,14 @@ public final class InvoicesFeature implements Feature {
   private final Invoices invoices;
   private final InvoiceCollection collection;
   private final InvoiceItems items;
+  private final InvoicePage page;
 
   public InvoicesFeature(
       Customers customers, Prices prices, CardPayments payments, Supplier<String> publicUrl) {
     this.invoices = new Invoices(customers, publicUrl);
     this.collection = new InvoiceCollection(invoices, customers, payments);
     this.items = new InvoiceItems(customers, prices);
+    this.page = new InvoicePage(invoices, collection, payments);
   }
 
   public Invoices invoices() {
@@ -124,6 +126,14 @@ public final class InvoicesFeature implements Feature {
         "/v1/invoice_payments/{invoice_payment}",
         Decoder.none(),
         (ctx, p) -> collection.retrievePayment(ctx, ctx.path("invoice_payment")));
+
+    r.open("GET", "/i/{token}", Decoder.none(), (ctx, p) -> page.show(ctx, ctx.path("token")));
+    r.open("GET", "/i/{token}/pdf", Decoder.none(), (ctx, p) -> page.pdf(ctx, ctx.path("token")));
+    r.open(
+        "POST",
+        "/i/{token}",
+        InvoicePage.PayForm::decode,
+        (ctx, f) -> page.pay(ctx, ctx.path("token"), f));
 
     in.expand().finder("in_", (ctx, id) -> invoices.find(ctx, id).orElse(null));
     in.expand().expandable("invoice", "customer", "default_payment_method", "test_clock");
