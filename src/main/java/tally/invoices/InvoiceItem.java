@@ -9,7 +9,7 @@ import tally.core.Field;
 @ApiResource(
     value = "invoiceitem",
     nulls = {"customer_account"})
-record InvoiceItem(
+public record InvoiceItem(
     String id,
     // Stripe shows an invoice item's creation as its date.
     @Field(rendered = false) long created,
@@ -23,7 +23,11 @@ record InvoiceItem(
     @Field(rendered = false) String price,
     @Field(rendered = false) String product,
     String testClock,
-    @Field(rendered = false) boolean deleted)
+    @Field(rendered = false) boolean deleted,
+    String subscription,
+    boolean proration,
+    @Field(rendered = false) Long periodStart,
+    @Field(rendered = false) Long periodEnd)
     implements ApiObject {
 
   @Field
@@ -41,16 +45,12 @@ record InvoiceItem(
     return true;
   }
 
-  @Field
-  boolean proration() {
-    return false;
-  }
-
   record Period(long end, long start) {}
 
   @Field
   Period period() {
-    return new Period(created, created);
+    return new Period(
+        periodEnd == null ? created : periodEnd, periodStart == null ? created : periodStart);
   }
 
   @Field

@@ -19,7 +19,7 @@ import tally.customers.Customers;
 import tally.store.Table;
 
 /** One-off invoice items: pending on the customer until an invoice takes them. */
-final class InvoiceItems {
+public final class InvoiceItems {
   static final Table<InvoiceItem> TABLE = Table.of("invoice_items", InvoiceItem.class);
 
   private final Customers customers;
@@ -101,7 +101,11 @@ final class InvoiceItems {
                 p.price(),
                 product,
                 customer.testClock(),
-                false));
+                false,
+                null,
+                false,
+                null,
+                null));
     ctx.emit("invoiceitem.created", item);
     return item;
   }
@@ -144,8 +148,63 @@ final class InvoiceItems {
     return q.page(ctx.db(), f.page(), "/v1/invoiceitems");
   }
 
+  /** A proration of a subscription change, pending until the subscription's next invoice. */
+  public InvoiceItem addProration(
+      Ctx ctx,
+      String customer,
+      String subscription,
+      String currency,
+      long amount,
+      String description,
+      String price,
+      String product,
+      long periodStart,
+      long periodEnd) {
+    InvoiceItem item =
+        TABLE.insert(
+            ctx,
+            new InvoiceItem(
+                Ids.newId("ii_"),
+                ctx.now(),
+                customer,
+                amount,
+                currency,
+                description,
+                1,
+                null,
+                Map.of(),
+                price,
+                product,
+                customers.testClockOf(ctx, customer),
+                false,
+                subscription,
+                true,
+                periodStart,
+                periodEnd));
+    ctx.emit("invoiceitem.created", item);
+    return item;
+  }
+
+  /** The pending items as lines of an invoice being made; {@link #assign} them after. */
+  public static List<Invoices.NewLine> lines(List<InvoiceItem> items) {
+    return items.stream()
+        .map(i ->
+            new Invoices.NewLine(
+                i.description(),
+                i.amount() / Math.max(1, i.quantity()),
+                i.quantity(),
+                i.price(),
+                i.product(),
+                i.periodStart() == null ? i.created() : i.periodStart(),
+                i.periodEnd() == null ? i.created() : i.periodEnd(),
+                i.subscription(),
+                null,
+                i.id()))
+        .toList();
+  }
+
   /** The customer's pending items, as invoice lines (taken by the invoice being made). */
-  List<InvoiceItem> pending(Ctx ctx, String customer, String currency) {
+  public List<InvoiceItem> pending(Ctx ctx, String customer, String currency) {
     return ctx.db()
         .createQuery(
             "SELECT * FROM invoice_items WHERE account_id = ? AND customer = ? AND invoice IS NULL"
@@ -157,7 +216,7 @@ final class InvoiceItems {
         .list();
   }
 
-  void assign(Ctx ctx, String itemId, String invoice) {
+  public void assign(Ctx ctx, String itemId, String invoice) {
     TABLE.set(ctx, itemId, Map.of("invoice", invoice));
   }
 }

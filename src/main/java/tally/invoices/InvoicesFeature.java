@@ -41,6 +41,10 @@ public final class InvoicesFeature implements Feature {
     return collection;
   }
 
+  public InvoiceItems items() {
+    return items;
+  }
+
   @Override
   public void install(Installer in) {
     Router r = in.routes();
@@ -166,23 +170,9 @@ public final class InvoicesFeature implements Feature {
   /** {@code POST /v1/invoices}: a draft, with the customer's pending items if asked. */
   private Invoice create(Ctx ctx, InvoiceParams.Create p) {
     String currency = p.currency() == null ? "usd" : p.currency();
-    List<Invoices.NewLine> lines = new ArrayList<>();
     List<InvoiceItem> taken =
         p.includePending() ? items.pending(ctx, p.customer(), currency) : List.of();
-    for (InvoiceItem i : taken) {
-      lines.add(
-          new Invoices.NewLine(
-              i.description(),
-              i.amount() / Math.max(1, i.quantity()),
-              i.quantity(),
-              i.price(),
-              i.product(),
-              i.created(),
-              i.created(),
-              null,
-              null,
-              i.id()));
-    }
+    List<Invoices.NewLine> lines = InvoiceItems.lines(taken);
     Invoice inv =
         invoices.create(
             ctx,

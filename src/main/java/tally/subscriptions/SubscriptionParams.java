@@ -87,21 +87,44 @@ final class SubscriptionParams {
     }
   }
 
+  /** An item change: {@code id} names the item to change (else the subscription's only one). */
+  record ItemChange(String id, String price, Long quantity) {}
+
   record Update(
       Boolean cancelAtPeriodEnd,
       String defaultPaymentMethod,
       String description,
-      Metadata metadata) {
+      Metadata metadata,
+      List<ItemChange> items,
+      String prorationBehavior) {
     static Update decode(Params p) {
-      Update u =
-          new Update(
-              p.bool("cancel_at_period_end"),
-              p.string("default_payment_method"),
-              p.string("description", 500),
-              Metadata.read(p));
-      p.raw("proration_behavior");
+      Boolean cancel = p.bool("cancel_at_period_end");
+      String pm = p.string("default_payment_method");
+      String description = p.string("description", 500);
+      Metadata metadata = Metadata.read(p);
+      List<ItemChange> changes = new ArrayList<>();
+      List<Params> raw = p.hashList("items");
+      if (raw != null) {
+        for (Params i : raw) {
+          changes.add(
+              new ItemChange(
+                  i.string("id"), i.string("price"), i.positiveInteger("quantity", false)));
+          i.raw("metadata");
+          i.raw("deleted");
+        }
+      }
+      String proration =
+          p.oneOf("proration_behavior", List.of("always_invoice", "create_prorations", "none"));
       p.raw("cancellation_details");
-      return u;
+      p.raw("payment_behavior");
+      p.raw("proration_date");
+      return new Update(
+          cancel,
+          pm,
+          description,
+          metadata,
+          changes,
+          proration == null ? "create_prorations" : proration);
     }
   }
 

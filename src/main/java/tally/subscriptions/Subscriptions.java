@@ -20,6 +20,8 @@ import tally.customers.Customer;
 import tally.customers.Customers;
 import tally.invoices.Invoice;
 import tally.invoices.InvoiceCollection;
+import tally.invoices.InvoiceItem;
+import tally.invoices.InvoiceItems;
 import tally.invoices.Invoices;
 import tally.store.Table;
 
@@ -35,13 +37,19 @@ final class Subscriptions {
   private final Prices prices;
   private final Invoices invoices;
   private final InvoiceCollection collection;
+  private final InvoiceItems items;
 
   Subscriptions(
-      Customers customers, Prices prices, Invoices invoices, InvoiceCollection collection) {
+      Customers customers,
+      Prices prices,
+      Invoices invoices,
+      InvoiceCollection collection,
+      InvoiceItems items) {
     this.customers = customers;
     this.prices = prices;
     this.invoices = invoices;
     this.collection = collection;
+    this.items = items;
   }
 
   Subscription create(Ctx requestCtx, SubscriptionParams.Create p) {
@@ -171,6 +179,16 @@ final class Subscriptions {
               item.path("id").asText(),
               null));
     }
+    // Pending items (prorations of changes) go on the subscription's next invoice.
+    List<InvoiceItem> pending =
+        trial ? List.of() : items.pending(ctx, sub.customer(), sub.currency());
+    lines.addAll(InvoiceItems.lines(pending));
+    Invoice invoice = draft(ctx, sub, reason, lines);
+    pending.forEach(i -> items.assign(ctx, i.id(), invoice.id()));
+    return invoice;
+  }
+
+  Invoice draft(Ctx ctx, Subscription sub, String reason, List<Invoices.NewLine> lines) {
     Invoice invoice =
         invoices.create(
             ctx,
@@ -190,6 +208,11 @@ final class Subscriptions {
                 lines));
     TABLE.set(ctx, sub.id(), Map.of("latest_invoice", invoice.id()));
     return invoice;
+  }
+
+  /** Finalizes and collects an invoice the subscription made (a change invoiced at once). */
+  Invoice collect(Ctx ctx, String invoiceId) {
+    return collection.finalizeAndCollect(ctx, invoiceId);
   }
 
   Optional<Subscription> find(Ctx ctx, String id) {
@@ -272,6 +295,9 @@ final class Subscriptions {
   }
 
   Subscription update(Ctx requestCtx, String id, SubscriptionParams.Update p) {
+    if (!p.items().isEmpty()) {
+      new ItemChanges(prices, items).apply(requestCtx, this, id, p);
+    }
     var updated =
         TABLE
             .update(

@@ -14,7 +14,8 @@ public final class SubscriptionsFeature implements Feature {
 
   public SubscriptionsFeature(Customers customers, Prices prices, InvoicesFeature invoices) {
     this.subscriptions =
-        new Subscriptions(customers, prices, invoices.invoices(), invoices.collection());
+        new Subscriptions(
+            customers, prices, invoices.invoices(), invoices.collection(), invoices.items());
     invoices.invoices().addListener(new SubscriptionInvoices(subscriptions));
   }
 

@@ -196,4 +196,70 @@ class SubscriptionLifecycleTest {
                 .getData())
         .hasSize(1);
   }
+
+  @Test
+  void anUpgradeMidPeriodIsProratedOnTheNextInvoice() throws StripeException {
+    clock =
+        stripe
+            .v1()
+            .testHelpers()
+            .testClocks()
+            .create(TestClockCreateParams.builder().setFrozenTime(START).build());
+    Customer customer =
+        stripe
+            .v1()
+            .customers()
+            .create(CustomerCreateParams.builder().setTestClock(clock.getId()).build());
+    card("tok_visa", customer.getId());
+    Price price =
+        stripe
+            .v1()
+            .prices()
+            .create(
+                PriceCreateParams.builder()
+                    .setCurrency("usd")
+                    .setUnitAmount(3000L)
+                    .setRecurring(
+                        PriceCreateParams.Recurring.builder()
+                            .setInterval(PriceCreateParams.Recurring.Interval.MONTH)
+                            .build())
+                    .setProductData(PriceCreateParams.ProductData.builder().setName("Team").build())
+                    .build());
+    Subscription sub =
+        stripe
+            .v1()
+            .subscriptions()
+            .create(
+                SubscriptionCreateParams.builder()
+                    .setCustomer(customer.getId())
+                    .addItem(
+                        SubscriptionCreateParams.Item.builder().setPrice(price.getId()).build())
+                    .build());
+    assertThat(sub.getStatus()).isEqualTo("active");
+    assertThat(stripe.v1().invoices().retrieve(sub.getLatestInvoice()).getAmountPaid())
+        .isEqualTo(3000L);
+
+    advanceTo(START + 15 * DAY); // 16 of January's 31 days are left
+    String item = sub.getItems().getData().getFirst().getId();
+    stripe
+        .v1()
+        .subscriptions()
+        .update(
+            sub.getId(),
+            SubscriptionUpdateParams.builder()
+                .addItem(
+                    SubscriptionUpdateParams.Item.builder().setId(item).setQuantity(2L).build())
+                .build());
+
+    advanceTo(START + 31 * DAY + 2 * 3600);
+    Invoice renewal =
+        stripe
+            .v1()
+            .invoices()
+            .retrieve(stripe.v1().subscriptions().retrieve(sub.getId()).getLatestInvoice());
+    // 2 × 3000 for February, less 3000 × 16/31 unused, plus 6000 × 16/31 for the rest of January.
+    assertThat(renewal.getLines().getData()).hasSize(3);
+    assertThat(renewal.getTotal()).isEqualTo(6000L - 1548L + 3097L);
+    assertThat(renewal.getStatus()).isEqualTo("paid");
+  }
 }

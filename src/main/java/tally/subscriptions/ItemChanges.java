@@ -1,0 +1,137 @@
+package tally.subscriptions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+import tally.api.Ctx;
+import tally.api.Errors;
+import tally.catalog.Price;
+import tally.catalog.Prices;
+import tally.core.Ids;
+import tally.core.Json;
+import tally.invoices.Invoice;
+import tally.invoices.InvoiceItem;
+import tally.invoices.InvoiceItems;
+import tally.store.Table;
+
+/**
+ * A change of a subscription's prices or quantities mid-period. With prorations (the default) the
+ * unused time of the old item is credited and the remaining time of the new one charged, to the
+ * second, as pending invoice items for the next invoice — or invoiced at once with {@code
+ * always_invoice}; {@code none} changes only what the next period bills.
+ */
+final class ItemChanges {
+  private final Prices prices;
+  private final InvoiceItems items;
+
+  ItemChanges(Prices prices, InvoiceItems items) {
+    this.prices = prices;
+    this.items = items;
+  }
+
+  void apply(Ctx requestCtx, Subscriptions subscriptions, String id, SubscriptionParams.Update p) {
+    Subscription sub =
+        Subscriptions.TABLE
+            .findForUpdate(requestCtx, id)
+            .orElseThrow(() -> Errors.noSuch("subscription", id, "subscription_exposed_id"));
+    Ctx ctx = requestCtx.onTestClock(sub.testClock());
+    if (!sub.status().renews()) {
+      throw Errors.invalid(
+          "items", "A " + sub.status().wire() + " subscription's items cannot be changed.");
+    }
+    long span = sub.currentPeriodEnd() - sub.currentPeriodStart();
+    long left = Math.max(0, sub.currentPeriodEnd() - ctx.now());
+    boolean prorate = !"none".equals(p.prorationBehavior()) && left > 0 && span > 0;
+    ArrayNode data = sub.itemsData().deepCopy();
+    for (SubscriptionParams.ItemChange change : p.items()) {
+      ObjectNode item = itemFor(data, change);
+      JsonNode oldPrice = item.path("price");
+      long oldQuantity = item.path("quantity").asLong();
+      Price price = change.price() != null ? compatible(ctx, sub, change.price()) : null;
+      JsonNode newPrice = price != null ? price.toJson() : oldPrice;
+      long newQuantity = change.quantity() != null ? change.quantity() : oldQuantity;
+      if (prorate && !oldPrice.isMissingNode()) {
+        prorate(ctx, sub, oldPrice, oldQuantity, -1, left, span, "Unused time on ");
+      }
+      if (prorate) {
+        prorate(ctx, sub, newPrice, newQuantity, 1, left, span, "Remaining time on ");
+      }
+      item.set("price", newPrice);
+      item.put("quantity", newQuantity);
+    }
+    Subscription after = Subscriptions.TABLE.set(ctx, id, Map.of("items_data", data)).orElseThrow();
+    ctx.emitUpdate("customer.subscription.updated", new Table.Updated<>(sub, after));
+    if ("always_invoice".equals(p.prorationBehavior()) && prorate) {
+      List<InvoiceItem> pending = items.pending(ctx, sub.customer(), sub.currency());
+      Invoice invoice =
+          subscriptions.draft(
+              ctx,
+              after,
+              "subscription_update",
+              new java.util.ArrayList<>(InvoiceItems.lines(pending)));
+      pending.forEach(i -> items.assign(ctx, i.id(), invoice.id()));
+      subscriptions.collect(ctx, invoice.id());
+    }
+  }
+
+  /** The item a change names; a change without an id adds an item, unless there is only one. */
+  private static ObjectNode itemFor(ArrayNode data, SubscriptionParams.ItemChange change) {
+    for (JsonNode item : data) {
+      if (change.id() != null && change.id().equals(item.path("id").asText())) {
+        return (ObjectNode) item;
+      }
+    }
+    if (change.id() != null) {
+      throw Errors.invalid("items[0][id]", "No such subscription item: '" + change.id() + "'");
+    }
+    if (change.price() == null) {
+      throw Errors.missing("items[0][price]");
+    }
+    ObjectNode added =
+        Json.object().put("id", Ids.newId("si_")).put("created", 0L).put("quantity", 1L);
+    data.add(added);
+    return added;
+  }
+
+  private Price compatible(Ctx ctx, Subscription sub, String priceId) {
+    Price price = prices.retrieve(ctx, priceId);
+    if (!price.recurringPrice()
+        || !price.currency().equals(sub.currency())
+        || !price.recurring().path("interval").asText().equals(sub.intervalUnit())
+        || price.recurring().path("interval_count").asLong(1) != sub.intervalCount()) {
+      throw Errors.invalid(
+          "items[0][price]",
+          "The new price must be recurring with the subscription's currency and interval.");
+    }
+    return price;
+  }
+
+  private void prorate(
+      Ctx ctx,
+      Subscription sub,
+      JsonNode price,
+      long quantity,
+      int sign,
+      long left,
+      long span,
+      String what) {
+    long full = price.path("unit_amount").asLong() * quantity;
+    long amount = Math.round((double) full * left / span);
+    if (amount == 0) {
+      return;
+    }
+    items.addProration(
+        ctx,
+        sub.customer(),
+        sub.id(),
+        sub.currency(),
+        sign * amount,
+        what + quantity + " × " + price.path("product").asText(),
+        price.path("id").asText(),
+        price.path("product").asText(),
+        ctx.now(),
+        sub.currentPeriodEnd());
+  }
+}
