@@ -109,14 +109,19 @@ public final class PaymentMethods {
     return ctx.emitUpdate("payment_method.updated", updated);
   }
 
-  /** Attaches to {@code customerId}; a method on another customer, or consumed, is refused. */
+  /**
+   * Attaches to {@code customerId}; a method on another customer, or consumed, is refused. A test
+   * id such as {@code pm_card_visa} attaches a new method, as on Stripe.
+   */
   PaymentMethod attach(Ctx ctx, String id, String customerId) {
     if (customers.findLive(ctx, customerId).isEmpty()) {
       throw Errors.noSuch("customer", customerId, "customer");
     }
+    String token = TestCards.tokenForTestPaymentMethod(id);
+    String stored = token == null ? id : insert(ctx, token, null, Map.of(), null).id();
     PaymentMethod pm =
         TABLE
-            .findForUpdate(ctx, id)
+            .findForUpdate(ctx, stored)
             .orElseThrow(() -> Errors.noSuch("PaymentMethod", id, "payment_method"));
     if (customerId.equals(pm.customer())) {
       return pm;
@@ -130,7 +135,7 @@ public final class PaymentMethods {
     refuseConsumed(pm);
     PaymentMethod attached =
         TABLE
-            .setWhere(ctx, id, Map.of("consumed", false), Map.of("customer", customerId))
+            .setWhere(ctx, stored, Map.of("consumed", false), Map.of("customer", customerId))
             .orElseThrow();
     ctx.emit("payment_method.attached", attached);
     return attached;
