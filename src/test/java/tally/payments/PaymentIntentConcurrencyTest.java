@@ -1,0 +1,226 @@
+package tally.payments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static tally.testing.StripeErrors.assertThatStripeError;
+
+import com.stripe.StripeClient;
+import com.stripe.exception.StripeException;
+import com.stripe.model.BalanceTransaction;
+import com.stripe.model.Charge;
+import com.stripe.model.PaymentIntent;
+import com.stripe.param.BalanceTransactionListParams;
+import com.stripe.param.ChargeListParams;
+import com.stripe.param.PaymentIntentCaptureParams;
+import com.stripe.param.PaymentIntentConfirmParams;
+import com.stripe.param.PaymentIntentCreateParams;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tally.testing.Concurrently;
+import tally.testing.TallyServer;
+
+/**
+ * Many clients confirming or capturing one PaymentIntent at once: exactly one wins, the rest get
+ * Stripe's {@code payment_intent_unexpected_state}, and the money moves once.
+ */
+class PaymentIntentConcurrencyTest {
+  @RegisterExtension static final TallyServer SERVER = new TallyServer();
+  private static final int RACERS = 8;
+  private final StripeClient stripe = SERVER.newClient();
+
+  private PaymentIntent intent(long amount, PaymentIntentCreateParams.CaptureMethod capture)
+      throws StripeException {
+    return stripe
+        .v1()
+        .paymentIntents()
+        .create(
+            PaymentIntentCreateParams.builder()
+                .setAmount(amount)
+                .setCurrency("usd")
+                .setPaymentMethod("pm_card_visa")
+                .setCaptureMethod(capture)
+                .build());
+  }
+
+  /** Every racer's outcome: the intent it got back, or the error it got. */
+  private record Outcomes(List<PaymentIntent> won, List<Throwable> lost) {
+    Outcomes() {
+      this(
+          Collections.synchronizedList(new ArrayList<>()),
+          Collections.synchronizedList(new ArrayList<>()));
+    }
+  }
+
+  private interface Attempt {
+    PaymentIntent run(int index) throws StripeException;
+  }
+
+  private static Outcomes race(Attempt attempt) throws Exception {
+    Outcomes outcomes = new Outcomes();
+    Concurrently.run(
+        RACERS,
+        index -> {
+          try {
+            outcomes.won().add(attempt.run(index));
+          } catch (StripeException e) {
+            outcomes.lost().add(e);
+          }
+        });
+    return outcomes;
+  }
+
+  private static void assertOneWon(Outcomes outcomes, String status, String verb) {
+    assertThat(outcomes.won()).hasSize(1);
+    assertThat(outcomes.lost()).hasSize(RACERS - 1);
+    assertThat(outcomes.won().getFirst().getStatus()).isEqualTo(status);
+    for (Throwable e : outcomes.lost()) {
+      assertThatStripeError(e)
+          .isInvalidRequest()
+          .hasStatus(400)
+          .hasCode("payment_intent_unexpected_state")
+          .hasMessageContaining("could not be " + verb);
+    }
+  }
+
+  private List<Charge> chargesOf(String intent) throws StripeException {
+    return stripe
+        .v1()
+        .charges()
+        .list(ChargeListParams.builder().setPaymentIntent(intent).setLimit(100L).build())
+        .getData();
+  }
+
+  private List<BalanceTransaction> balanceTransactions(String source) throws StripeException {
+    return stripe
+        .v1()
+        .balanceTransactions()
+        .list(BalanceTransactionListParams.builder().setSource(source).setLimit(100L).build())
+        .getData();
+  }
+
+  private List<BalanceTransaction> allBalanceTransactions() throws StripeException {
+    return stripe
+        .v1()
+        .balanceTransactions()
+        .list(BalanceTransactionListParams.builder().setLimit(100L).build())
+        .getData();
+  }
+
+  @Test
+  void concurrentConfirmsChargeOnce() throws Exception {
+    PaymentIntent pi = intent(2000, PaymentIntentCreateParams.CaptureMethod.AUTOMATIC);
+    assertThat(pi.getStatus()).isEqualTo("requires_confirmation");
+
+    Outcomes outcomes = race(index -> stripe.v1().paymentIntents().confirm(pi.getId()));
+
+    assertOneWon(outcomes, "succeeded", "confirmed");
+    PaymentIntent after = stripe.v1().paymentIntents().retrieve(pi.getId());
+    assertThat(after.getStatus()).isEqualTo("succeeded");
+    assertThat(after.getAmountReceived()).isEqualTo(2000L);
+    List<Charge> charges = chargesOf(pi.getId());
+    assertThat(charges).extracting(Charge::getId).containsExactly(after.getLatestCharge());
+    assertThat(charges.getFirst().getAmountCaptured()).isEqualTo(2000L);
+    assertThat(balanceTransactions(after.getLatestCharge())).hasSize(1);
+    assertThat(allBalanceTransactions()).hasSize(1);
+  }
+
+  @Test
+  void concurrentConfirmsEachWithANewTestMethodChargeOnce() throws Exception {
+    PaymentIntent waiting =
+        stripe
+            .v1()
+            .paymentIntents()
+            .create(
+                PaymentIntentCreateParams.builder().setAmount(1800L).setCurrency("usd").build());
+    Set<String> methods = ConcurrentHashMap.newKeySet();
+
+    Outcomes outcomes =
+        race(index -> {
+          PaymentIntent paid =
+              stripe
+                  .v1()
+                  .paymentIntents()
+                  .confirm(
+                      waiting.getId(),
+                      PaymentIntentConfirmParams.builder()
+                          .setPaymentMethod("pm_card_visa")
+                          .build());
+          methods.add(paid.getPaymentMethod());
+          return paid;
+        });
+
+    assertOneWon(outcomes, "succeeded", "confirmed");
+    PaymentIntent after = stripe.v1().paymentIntents().retrieve(waiting.getId());
+    assertThat(methods).containsExactly(after.getPaymentMethod());
+    assertThat(chargesOf(waiting.getId())).hasSize(1);
+    assertThat(allBalanceTransactions()).hasSize(1);
+  }
+
+  @Test
+  void concurrentCapturesCaptureOnce() throws Exception {
+    PaymentIntent pi = intent(5000, PaymentIntentCreateParams.CaptureMethod.MANUAL);
+    PaymentIntent authorized = stripe.v1().paymentIntents().confirm(pi.getId());
+    assertThat(authorized.getStatus()).isEqualTo("requires_capture");
+    assertThat(allBalanceTransactions()).isEmpty();
+
+    // Half name the full amount, half leave it implied: either way it is all captured once.
+    Outcomes outcomes =
+        race(index ->
+            index % 2 == 0
+                ? stripe.v1().paymentIntents().capture(pi.getId())
+                : stripe
+                    .v1()
+                    .paymentIntents()
+                    .capture(
+                        pi.getId(),
+                        PaymentIntentCaptureParams.builder().setAmountToCapture(5000L).build()));
+
+    assertOneWon(outcomes, "succeeded", "captured");
+    long captured = 5000L;
+    assertThat(outcomes.won().getFirst().getAmountReceived()).isEqualTo(captured);
+    PaymentIntent after = stripe.v1().paymentIntents().retrieve(pi.getId());
+    assertThat(after.getAmountReceived()).isEqualTo(captured);
+    assertThat(after.getAmountCapturable()).isZero();
+    List<Charge> charges = chargesOf(pi.getId());
+    assertThat(charges).hasSize(1);
+    assertThat(charges.getFirst().getAmountCaptured()).isEqualTo(captured);
+    assertThat(charges.getFirst().getAmountRefunded()).isZero();
+    List<BalanceTransaction> txns = balanceTransactions(after.getLatestCharge());
+    assertThat(txns).hasSize(1);
+    assertThat(txns.getFirst().getAmount()).isEqualTo(captured);
+    assertThat(allBalanceTransactions()).hasSize(1);
+  }
+
+  @Test
+  void aCaptureRacingACancelEndsOneWay() throws Exception {
+    PaymentIntent pi = intent(3000, PaymentIntentCreateParams.CaptureMethod.MANUAL);
+    stripe.v1().paymentIntents().confirm(pi.getId());
+
+    Outcomes outcomes =
+        race(index ->
+            index % 2 == 0
+                ? stripe.v1().paymentIntents().capture(pi.getId())
+                : stripe.v1().paymentIntents().cancel(pi.getId()));
+
+    assertThat(outcomes.won()).hasSize(1);
+    assertThat(outcomes.lost()).hasSize(RACERS - 1);
+    for (Throwable e : outcomes.lost()) {
+      assertThatStripeError(e).isInvalidRequest().hasCode("payment_intent_unexpected_state");
+    }
+    PaymentIntent after = stripe.v1().paymentIntents().retrieve(pi.getId());
+    assertThat(after.getStatus()).isEqualTo(outcomes.won().getFirst().getStatus());
+    Charge charge = stripe.v1().charges().retrieve(after.getLatestCharge());
+    if (after.getStatus().equals("succeeded")) {
+      assertThat(charge.getAmountCaptured()).isEqualTo(3000L);
+      assertThat(allBalanceTransactions()).hasSize(1);
+    } else {
+      assertThat(after.getStatus()).isEqualTo("canceled");
+      assertThat(charge.getCaptured()).isFalse();
+      assertThat(allBalanceTransactions()).isEmpty();
+    }
+  }
+}
