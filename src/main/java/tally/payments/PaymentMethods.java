@@ -66,14 +66,17 @@ public final class PaymentMethods {
 
   /**
    * The PaymentMethod an intent will use: a stored one, or a new one for a test id such as {@code
-   * pm_card_visa}. Unknown ids are Stripe's 404 naming {@code param}.
+   * pm_card_visa}. Unknown ids are Stripe's 404 naming {@code param}. The row stays locked, so two
+   * intents never both spend a method that may be used once.
    */
   PaymentMethod usable(Ctx ctx, String id, String param) {
     String token = TestCards.tokenForTestPaymentMethod(id);
     if (token != null) {
       return insert(ctx, token, null, Map.of(), null);
     }
-    return find(ctx, id).orElseThrow(() -> Errors.noSuch("PaymentMethod", id, param));
+    return TABLE
+        .findForUpdate(ctx, id)
+        .orElseThrow(() -> Errors.noSuch("PaymentMethod", id, param));
   }
 
   Optional<PaymentMethod> find(Ctx ctx, String id) {

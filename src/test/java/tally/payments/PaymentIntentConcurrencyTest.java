@@ -13,6 +13,8 @@ import com.stripe.param.ChargeListParams;
 import com.stripe.param.PaymentIntentCaptureParams;
 import com.stripe.param.PaymentIntentConfirmParams;
 import com.stripe.param.PaymentIntentCreateParams;
+import com.stripe.param.PaymentMethodAttachParams;
+import com.stripe.param.PaymentMethodCreateParams;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -21,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tally.testing.Concurrently;
+import tally.testing.Fixtures;
 import tally.testing.TallyServer;
 
 /**
@@ -222,5 +225,111 @@ class PaymentIntentConcurrencyTest {
       assertThat(charge.getCaptured()).isFalse();
       assertThat(allBalanceTransactions()).isEmpty();
     }
+  }
+
+  /**
+   * One method used without a customer may pay once: intents racing to confirm with it get one
+   * payment and {@code payment_method_unexpected_state} for the rest.
+   */
+  @Test
+  void aLooseMethodRacedAcrossIntentsPaysOnce() throws Exception {
+    String pm =
+        stripe
+            .v1()
+            .paymentMethods()
+            .create(
+                PaymentMethodCreateParams.builder()
+                    .setType(PaymentMethodCreateParams.Type.CARD)
+                    .putExtraParam("card[token]", "tok_visa")
+                    .build())
+            .getId();
+    List<String> intents = new ArrayList<>();
+    for (int i = 0; i < RACERS; i++) {
+      intents.add(
+          stripe
+              .v1()
+              .paymentIntents()
+              .create(
+                  PaymentIntentCreateParams.builder()
+                      .setAmount(1000L + i)
+                      .setCurrency("usd")
+                      .build())
+              .getId());
+    }
+
+    Outcomes outcomes =
+        race(index ->
+            stripe
+                .v1()
+                .paymentIntents()
+                .confirm(
+                    intents.get(index),
+                    PaymentIntentConfirmParams.builder().setPaymentMethod(pm).build()));
+
+    assertThat(outcomes.won()).hasSize(1);
+    assertThat(outcomes.lost()).hasSize(RACERS - 1);
+    for (Throwable e : outcomes.lost()) {
+      assertThatStripeError(e)
+          .isInvalidRequest()
+          .hasStatus(400)
+          .hasCode("payment_method_unexpected_state");
+    }
+    assertThat(allBalanceTransactions()).hasSize(1);
+  }
+
+  /** Racing attaches of one method to different customers: one customer gets it. */
+  @Test
+  void concurrentAttachesToDifferentCustomersAttachOnce() throws Exception {
+    String pm =
+        stripe
+            .v1()
+            .paymentMethods()
+            .create(
+                PaymentMethodCreateParams.builder()
+                    .setType(PaymentMethodCreateParams.Type.CARD)
+                    .putExtraParam("card[token]", "tok_visa")
+                    .build())
+            .getId();
+    List<String> customers = new ArrayList<>();
+    for (int i = 0; i < RACERS; i++) {
+      customers.add(Fixtures.customer(stripe, "racer" + i + "@example.com").getId());
+    }
+    List<String> winners = Collections.synchronizedList(new ArrayList<>());
+    List<Throwable> losers = Collections.synchronizedList(new ArrayList<>());
+    Concurrently.run(
+        RACERS,
+        index -> {
+          try {
+            winners.add(
+                stripe
+                    .v1()
+                    .paymentMethods()
+                    .attach(
+                        pm,
+                        PaymentMethodAttachParams.builder()
+                            .setCustomer(customers.get(index))
+                            .build())
+                    .getCustomer());
+          } catch (StripeException e) {
+            losers.add(e);
+          }
+        });
+    assertThat(winners).hasSize(1);
+    assertThat(losers).hasSize(RACERS - 1);
+    for (Throwable e : losers) {
+      assertThatStripeError(e).isInvalidRequest().hasCode("payment_method_unexpected_state");
+    }
+    assertThat(stripe.v1().paymentMethods().retrieve(pm).getCustomer())
+        .isEqualTo(winners.getFirst());
+    assertThat(
+            stripe
+                .v1()
+                .events()
+                .list(
+                    com.stripe.param.EventListParams.builder()
+                        .setType("payment_method.attached")
+                        .build())
+                .getData())
+        .hasSize(1);
   }
 }
