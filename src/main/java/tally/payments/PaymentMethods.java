@@ -161,6 +161,7 @@ public final class PaymentMethods {
     set.put("customer", null);
     set.put("consumed", true);
     PaymentMethod detached = TABLE.set(ctx, id, set).orElseThrow();
+    customers.forgetPaymentMethod(ctx, pm.customer(), id);
     ctx.emit("payment_method.detached", detached);
     return detached;
   }

@@ -452,6 +452,44 @@ class PaymentMethodsTest {
   }
 
   @Test
+  void detachingTheDefaultMethodUnsetsIt() throws StripeException {
+    Customer customer = Fixtures.customer(stripe, "unset@example.com");
+    PaymentMethod kept = attach(card("tok_mastercard").getId(), customer.getId());
+    PaymentMethod pm = attach(card("tok_visa").getId(), customer.getId());
+    stripe
+        .v1()
+        .customers()
+        .update(
+            customer.getId(),
+            CustomerUpdateParams.builder()
+                .setInvoiceSettings(
+                    CustomerUpdateParams.InvoiceSettings.builder()
+                        .setDefaultPaymentMethod(pm.getId())
+                        .build())
+                .build());
+
+    stripe.v1().paymentMethods().detach(kept.getId());
+    assertThat(
+            stripe
+                .v1()
+                .customers()
+                .retrieve(customer.getId())
+                .getInvoiceSettings()
+                .getDefaultPaymentMethod())
+        .isEqualTo(pm.getId());
+
+    stripe.v1().paymentMethods().detach(pm.getId());
+    assertThat(
+            stripe
+                .v1()
+                .customers()
+                .retrieve(customer.getId())
+                .getInvoiceSettings()
+                .getDefaultPaymentMethod())
+        .isNull();
+  }
+
+  @Test
   void aTestPaymentMethodIdIsANewMethodEachTime() throws StripeException {
     PaymentMethod first = stripe.v1().paymentMethods().retrieve("pm_card_visa");
     PaymentMethod second = stripe.v1().paymentMethods().retrieve("pm_card_visa");
