@@ -332,4 +332,67 @@ class PaymentIntentConcurrencyTest {
                 .getData())
         .hasSize(1);
   }
+
+  private PaymentIntent needingAuthentication() throws StripeException {
+    PaymentIntent pi =
+        stripe
+            .v1()
+            .paymentIntents()
+            .create(
+                PaymentIntentCreateParams.builder()
+                    .setAmount(4200L)
+                    .setCurrency("usd")
+                    .setPaymentMethod("pm_card_threeDSecure2Required")
+                    .setReturnUrl("https://shop.example/back")
+                    .setConfirm(true)
+                    .build());
+    assertThat(pi.getStatus()).isEqualTo("requires_action");
+    return pi;
+  }
+
+  /** The hosted 3-D Secure page answered by {@code RACERS} browsers at once. */
+  private List<Integer> answerAtOnce(
+      PaymentIntent pi, java.util.function.IntFunction<String> outcome) throws Exception {
+    String path = java.net.URI.create(pi.getNextAction().getRedirectToUrl().getUrl()).getPath();
+    List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
+    Concurrently.run(
+        RACERS,
+        index ->
+            statuses.add(
+                SERVER
+                    .raw("POST", path, null, "outcome=" + outcome.apply(index), java.util.Map.of())
+                    .statusCode()));
+    return statuses;
+  }
+
+  @Test
+  void aThreeDSecurePageCompletedManyTimesAtOncePaysOnce() throws Exception {
+    PaymentIntent pi = needingAuthentication();
+    List<Integer> statuses = answerAtOnce(pi, index -> "complete");
+    assertThat(statuses).hasSize(RACERS).allMatch(s -> s == 303 || s == 404).contains(303);
+    PaymentIntent after = stripe.v1().paymentIntents().retrieve(pi.getId());
+    assertThat(after.getStatus()).isEqualTo("succeeded");
+    assertThat(chargesOf(pi.getId()))
+        .extracting(Charge::getId)
+        .containsExactly(after.getLatestCharge());
+    assertThat(allBalanceTransactions()).hasSize(1);
+  }
+
+  @Test
+  void aThreeDSecurePageCompletedAndFailedAtOnceEndsOneWay() throws Exception {
+    PaymentIntent pi = needingAuthentication();
+    answerAtOnce(pi, index -> index % 2 == 0 ? "complete" : "fail");
+    PaymentIntent after = stripe.v1().paymentIntents().retrieve(pi.getId());
+    if (after.getStatus().equals("succeeded")) {
+      assertThat(chargesOf(pi.getId())).hasSize(1);
+      assertThat(allBalanceTransactions()).hasSize(1);
+      assertThat(after.getLastPaymentError()).isNull();
+    } else {
+      assertThat(after.getStatus()).isEqualTo("requires_payment_method");
+      assertThat(after.getLastPaymentError().getCode())
+          .isEqualTo("payment_intent_authentication_failure");
+      assertThat(chargesOf(pi.getId())).isEmpty();
+      assertThat(allBalanceTransactions()).isEmpty();
+    }
+  }
 }
