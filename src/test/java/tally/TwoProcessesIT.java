@@ -10,9 +10,11 @@ import com.stripe.exception.ApiException;
 import com.stripe.exception.InvalidRequestException;
 import com.stripe.model.BalanceTransaction;
 import com.stripe.model.Charge;
+import com.stripe.model.PaymentIntent;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.BalanceTransactionListParams;
 import com.stripe.param.ChargeListParams;
+import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.RefundCreateParams;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,7 +34,8 @@ import tally.testing.TestDatabases;
 
 /**
  * Two {@code ./tally serve} processes on one PostgreSQL, 24 clients split over both: captures,
- * refunds and one idempotency key raced across processes. The database alone keeps money right.
+ * refunds, PaymentIntent confirms and captures, and one idempotency key raced across processes. The
+ * database alone keeps money right.
  */
 class TwoProcessesIT {
   private static final String KEY = "sk_test_twoProcesses00000000000";
@@ -119,6 +122,110 @@ class TwoProcessesIT {
               .list(BalanceTransactionListParams.builder().setSource(id).build())
               .getData();
       assertThat(txns).hasSize(1);
+    }
+  }
+
+  private static PaymentIntent intent(long amount, PaymentIntentCreateParams.CaptureMethod capture)
+      throws Exception {
+    return clients
+        .get(0)
+        .v1()
+        .paymentIntents()
+        .create(
+            PaymentIntentCreateParams.builder()
+                .setAmount(amount)
+                .setCurrency("usd")
+                .setPaymentMethod("pm_card_visa")
+                .setCaptureMethod(capture)
+                .build());
+  }
+
+  /** How many of the intent's charges there are, and its balance transactions. */
+  private static void assertChargedOnce(String intent) throws Exception {
+    StripeClient reader = clients.get(1);
+    var charges =
+        reader
+            .v1()
+            .charges()
+            .list(ChargeListParams.builder().setPaymentIntent(intent).build())
+            .getData();
+    assertThat(charges).hasSize(1);
+    assertThat(
+            reader
+                .v1()
+                .balanceTransactions()
+                .list(
+                    BalanceTransactionListParams.builder()
+                        .setSource(charges.getFirst().getId())
+                        .build())
+                .getData())
+        .hasSize(1);
+  }
+
+  /**
+   * 24 clients over two processes confirm each of four intents at once: each is confirmed exactly
+   * once, the others get {@code payment_intent_unexpected_state}, and each has one charge.
+   */
+  @Test
+  void confirmsAcrossProcessesConfirmEachIntentOnce() throws Exception {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      ids.add(intent(3100 + i, PaymentIntentCreateParams.CaptureMethod.AUTOMATIC).getId());
+    }
+    Map<String, AtomicInteger> wins = new ConcurrentHashMap<>();
+    AtomicInteger refused = new AtomicInteger();
+    race((client, index) -> {
+      for (String id : ids) {
+        try {
+          assertThat(client.v1().paymentIntents().confirm(id).getStatus()).isEqualTo("succeeded");
+          wins.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+        } catch (InvalidRequestException e) {
+          assertThat(e.getCode()).isEqualTo("payment_intent_unexpected_state");
+          refused.incrementAndGet();
+        }
+      }
+    });
+    assertThat(wins).hasSize(ids.size());
+    assertThat(wins.values()).allMatch(n -> n.get() == 1);
+    assertThat(refused.get()).isEqualTo(ids.size() * (CLIENTS - 1));
+    for (String id : ids) {
+      assertThat(clients.get(1).v1().paymentIntents().retrieve(id).getStatus())
+          .isEqualTo("succeeded");
+      assertChargedOnce(id);
+    }
+  }
+
+  /** The same for captures of authorized (manual-capture) intents. */
+  @Test
+  void capturesAcrossProcessesCaptureEachIntentOnce() throws Exception {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      String id = intent(4100 + i, PaymentIntentCreateParams.CaptureMethod.MANUAL).getId();
+      assertThat(clients.get(0).v1().paymentIntents().confirm(id).getStatus())
+          .isEqualTo("requires_capture");
+      ids.add(id);
+    }
+    Map<String, AtomicInteger> wins = new ConcurrentHashMap<>();
+    AtomicInteger refused = new AtomicInteger();
+    race((client, index) -> {
+      for (String id : ids) {
+        try {
+          assertThat(client.v1().paymentIntents().capture(id).getAmountReceived()).isPositive();
+          wins.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+        } catch (InvalidRequestException e) {
+          assertThat(e.getCode()).isEqualTo("payment_intent_unexpected_state");
+          refused.incrementAndGet();
+        }
+      }
+    });
+    assertThat(wins).hasSize(ids.size());
+    assertThat(wins.values()).allMatch(n -> n.get() == 1);
+    assertThat(refused.get()).isEqualTo(ids.size() * (CLIENTS - 1));
+    for (String id : ids) {
+      PaymentIntent pi = clients.get(1).v1().paymentIntents().retrieve(id);
+      assertThat(pi.getStatus()).isEqualTo("succeeded");
+      assertThat(pi.getAmountReceived()).isEqualTo(pi.getAmount());
+      assertChargedOnce(id);
     }
   }
 

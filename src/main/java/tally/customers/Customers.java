@@ -224,6 +224,26 @@ public final class Customers implements CustomerCards {
         null);
   }
 
+  /**
+   * A PaymentMethod was detached from the customer: if it was the default, there is none now, as on
+   * Stripe.
+   */
+  public void forgetPaymentMethod(Ctx ctx, String customerId, String paymentMethod) {
+    TABLE
+        .update(
+            ctx,
+            customerId,
+            c -> {
+              Map<String, Object> set = new HashMap<>();
+              if (paymentMethod.equals(c.defaultPaymentMethod())) {
+                set.put("default_payment_method", null);
+              }
+              return set;
+            })
+        .filter(u -> u.before() != u.after())
+        .ifPresent(u -> ctx.emitUpdate("customer.updated", u));
+  }
+
   /** The portal's contact form: the same update as the API's, with only these fields. */
   public Customer updateContact(Ctx ctx, String id, String email, String name) {
     return update(ctx, id, contactFields(email, name, null));

@@ -66,14 +66,17 @@ public final class PaymentMethods {
 
   /**
    * The PaymentMethod an intent will use: a stored one, or a new one for a test id such as {@code
-   * pm_card_visa}. Unknown ids are Stripe's 404 naming {@code param}.
+   * pm_card_visa}. Unknown ids are Stripe's 404 naming {@code param}. The row stays locked, so two
+   * intents never both spend a method that may be used once.
    */
   PaymentMethod usable(Ctx ctx, String id, String param) {
     String token = TestCards.tokenForTestPaymentMethod(id);
     if (token != null) {
       return insert(ctx, token, null, Map.of(), null);
     }
-    return find(ctx, id).orElseThrow(() -> Errors.noSuch("PaymentMethod", id, param));
+    return TABLE
+        .findForUpdate(ctx, id)
+        .orElseThrow(() -> Errors.noSuch("PaymentMethod", id, param));
   }
 
   Optional<PaymentMethod> find(Ctx ctx, String id) {
@@ -109,14 +112,19 @@ public final class PaymentMethods {
     return ctx.emitUpdate("payment_method.updated", updated);
   }
 
-  /** Attaches to {@code customerId}; a method on another customer, or consumed, is refused. */
+  /**
+   * Attaches to {@code customerId}; a method on another customer, or consumed, is refused. A test
+   * id such as {@code pm_card_visa} attaches a new method, as on Stripe.
+   */
   PaymentMethod attach(Ctx ctx, String id, String customerId) {
     if (customers.findLive(ctx, customerId).isEmpty()) {
       throw Errors.noSuch("customer", customerId, "customer");
     }
+    String token = TestCards.tokenForTestPaymentMethod(id);
+    String stored = token == null ? id : insert(ctx, token, null, Map.of(), null).id();
     PaymentMethod pm =
         TABLE
-            .findForUpdate(ctx, id)
+            .findForUpdate(ctx, stored)
             .orElseThrow(() -> Errors.noSuch("PaymentMethod", id, "payment_method"));
     if (customerId.equals(pm.customer())) {
       return pm;
@@ -130,7 +138,7 @@ public final class PaymentMethods {
     refuseConsumed(pm);
     PaymentMethod attached =
         TABLE
-            .setWhere(ctx, id, Map.of("consumed", false), Map.of("customer", customerId))
+            .setWhere(ctx, stored, Map.of("consumed", false), Map.of("customer", customerId))
             .orElseThrow();
     ctx.emit("payment_method.attached", attached);
     return attached;
@@ -153,6 +161,7 @@ public final class PaymentMethods {
     set.put("customer", null);
     set.put("consumed", true);
     PaymentMethod detached = TABLE.set(ctx, id, set).orElseThrow();
+    customers.forgetPaymentMethod(ctx, pm.customer(), id);
     ctx.emit("payment_method.detached", detached);
     return detached;
   }
