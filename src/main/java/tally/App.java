@@ -79,6 +79,7 @@ public final class App implements AutoCloseable {
     RefundsFeature refunds = new RefundsFeature(charges, balance.ledger());
     BillingFeature billing = new BillingFeature();
     CatalogFeature catalog = new CatalogFeature(billing.meters());
+    PaymentsFeature payments = new PaymentsFeature(customers.customers(), charges, this::publicUrl);
     List<Feature> features =
         List.of(
             new AccountsFeature(),
@@ -92,9 +93,9 @@ public final class App implements AutoCloseable {
             catalog,
             new CreditsFeature(customers.customers(), catalog.prices()),
             new PortalFeature(customers.customers(), charges.charges(), this::publicUrl),
-            new PaymentsFeature(customers.customers(), charges, this::publicUrl),
+            payments,
             new CheckoutFeature(
-                catalog, customers.customers(), charges.charges(), this::publicUrl));
+                catalog, customers.customers(), payments.cardPayments(), this::publicUrl));
     Installer installer = new Installer(router, expander, scheduler, db, clock, events.outbox());
     features.forEach(f -> f.install(installer));
     IdempotencyKeys idempotencyKeys = new IdempotencyKeys();

@@ -77,6 +77,10 @@ final class CheckoutParams {
         capture = pid.oneOf("capture_method", List.of("automatic", "automatic_async", "manual"));
         paymentMetadata = Metadata.read(pid).applyTo(Map.of());
         description = pid.string("description");
+        // Kept with the echoed fields; the PaymentIntent made on the page gets it.
+        fields.put(
+            "setup_future_usage",
+            pid.oneOf("setup_future_usage", List.of("off_session", "on_session")));
         pid.raw("receipt_email");
         pid.raw("statement_descriptor");
         pid.raw("statement_descriptor_suffix");

@@ -89,6 +89,8 @@ public final class CheckoutSessions {
                 p.customer(),
                 p.customerEmail(),
                 null,
+                null,
+                null,
                 fields,
                 publicBase.get()));
     for (Priced item : items) {
@@ -222,35 +224,71 @@ public final class CheckoutSessions {
         .map(this::located);
   }
 
+  /** What the payer typed on the hosted page, echoed as the session's customer_details. */
+  record Payer(String email, String name, String country, String postalCode) {}
+
   /**
-   * open → complete, recording the payer and their payment; empty if the session was no longer
-   * open. The row is locked while the payer's details are merged into the echoed fields.
+   * Records the intent the page made (payment_intent or setup_intent), its customer and the payer
+   * on the open session, so a retry or the return from 3-D Secure continues it; empty if the
+   * session was no longer open. The payer waits in {@code fields} (not rendered) until complete.
    */
-  Optional<CheckoutSession> complete(
-      Ctx ctx, String id, String email, String charge, String customer) {
+  Optional<CheckoutSession> attempted(
+      Ctx ctx, String id, String intentId, String customer, Payer payer) {
+    return TABLE
+        .update(
+            ctx,
+            id,
+            locked -> {
+              if (!locked.open()) {
+                return Map.of();
+              }
+              ObjectNode fields = locked.fields().deepCopy();
+              fields.set("payer", Json.MAPPER.valueToTree(payer));
+              Map<String, Object> set = new HashMap<>();
+              if (intentId != null) {
+                set.put(intentId.startsWith("seti_") ? "setup_intent" : "payment_intent", intentId);
+              }
+              set.put("customer", customer);
+              set.put("fields", fields);
+              return set;
+            })
+        .map(u -> u.after())
+        .filter(CheckoutSession::open)
+        .map(this::located);
+  }
+
+  /**
+   * open → complete, echoing the payer recorded by {@link #attempted}; empty if the session was no
+   * longer open. The row is locked while the payer's details are merged into the fields.
+   */
+  Optional<CheckoutSession> complete(Ctx ctx, String id) {
     Optional<CheckoutSession> locked = TABLE.findForUpdate(ctx, id);
     if (locked.isEmpty() || !locked.get().open()) {
       return Optional.empty();
     }
     CheckoutSession s = locked.get();
     ObjectNode fields = s.fields().deepCopy();
-    fields.set("customer_details", ObjectSchema.node(CheckoutSession.CustomerDetails.of(email)));
+    Payer payer = Json.MAPPER.convertValue(fields.remove("payer"), Payer.class);
+    if (payer == null) {
+      payer = new Payer(s.customerEmail(), null, null, null);
+    }
+    fields.set(
+        "customer_details",
+        ObjectSchema.node(
+            CheckoutSession.CustomerDetails.of(
+                payer.email(), payer.name(), payer.country(), payer.postalCode())));
     Map<String, Object> also = new HashMap<>();
     also.put("payment_status", "setup".equals(s.mode()) ? "no_payment_required" : "paid");
     also.put("fields", fields);
-    also.put("charge", charge);
-    also.put("customer", customer);
     return TABLE
         .transition(ctx, id, CheckoutStatus.OPEN, CheckoutStatus.COMPLETE, also)
         .map(this::located);
   }
 
   ListPage list(Ctx ctx, CheckoutParams.ListFilter f) {
-    if (f.paymentIntent() != null) {
-      throw Errors.noSuch("payment_intent", f.paymentIntent(), "payment_intent");
-    }
     return new ListQuery<>(TABLE.name(), "checkout.session", ctx.accountId(), mapper())
         .whereEquals("customer", f.customer())
+        .whereEquals("payment_intent", f.paymentIntent())
         .whereEquals("status", f.status())
         .page(ctx.db(), f.page(), "/v1/checkout/sessions");
   }

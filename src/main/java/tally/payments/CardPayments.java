@@ -29,7 +29,11 @@ public final class CardPayments {
     this.setups = setups;
   }
 
-  /** A payment asked for by a page. */
+  /**
+   * A payment asked for by a page. {@code intentId}, when given, is the page's earlier intent
+   * (declined or abandoned at 3-D Secure): it is confirmed again with the new card, as Stripe keeps
+   * one PaymentIntent per Checkout Session.
+   */
   public record Payment(
       long amount,
       String currency,
@@ -39,8 +43,10 @@ public final class CardPayments {
       String description,
       Map<String, String> metadata,
       boolean manualCapture,
+      String setupFutureUsage,
       String receiptEmail,
-      String returnUrl) {}
+      String returnUrl,
+      String intentId) {}
 
   /**
    * Where the intent stands: paid (or set up), waiting for the cardholder at {@code
@@ -50,34 +56,38 @@ public final class CardPayments {
 
   public Outcome pay(Ctx ctx, Payment p) {
     PaymentMethod pm = newMethod(ctx, p.token(), p.billingDetails());
+    PaymentIntent earlier =
+        p.intentId() == null ? null : intents.find(ctx, p.intentId()).orElse(null);
     PaymentIntent pi =
-        intents.create(
-            ctx,
-            new PaymentIntentParams.Create(
-                p.amount(),
-                p.currency(),
-                p.customer(),
-                pm.id(),
-                p.manualCapture() ? "manual" : "automatic_async",
-                "automatic",
-                null,
-                p.description(),
-                p.receiptEmail(),
-                null,
-                null,
-                new Metadata(false, p.metadata()),
-                List.of("card"),
-                null,
-                PaymentIntentParams.cardOptions(),
-                false,
-                null));
+        earlier != null && earlier.status().confirmable()
+            ? earlier
+            : intents.create(
+                ctx,
+                new PaymentIntentParams.Create(
+                    p.amount(),
+                    p.currency(),
+                    p.customer(),
+                    pm.id(),
+                    p.manualCapture() ? "manual" : "automatic_async",
+                    "automatic",
+                    p.setupFutureUsage(),
+                    p.description(),
+                    p.receiptEmail(),
+                    null,
+                    null,
+                    new Metadata(false, p.metadata()),
+                    List.of("card"),
+                    null,
+                    PaymentIntentParams.cardOptions(),
+                    false,
+                    null));
     try {
       pi =
           confirmations.confirm(
               ctx,
               pi.id(),
               new PaymentIntentParams.Confirm(
-                  null, null, p.returnUrl(), false, null, null, null, false));
+                  null, pm.id(), p.returnUrl(), false, null, null, null, false));
     } catch (ApiException declined) {
       return new Outcome(pi.id(), false, null, declined.error().message());
     }
