@@ -20,7 +20,7 @@ public final class CheckoutFeature implements Feature {
   public CheckoutFeature(
       CatalogFeature catalog, Customers customers, CardPayments cards, Supplier<String> publicUrl) {
     this.sessions =
-        new CheckoutSessions(catalog.prices(), catalog.products(), customers, publicUrl);
+        new CheckoutSessions(catalog.prices(), catalog.products(), customers, cards, publicUrl);
     this.cards = cards;
   }
 

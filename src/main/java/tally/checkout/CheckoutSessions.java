@@ -21,6 +21,7 @@ import tally.core.Ids;
 import tally.core.Json;
 import tally.core.ObjectSchema;
 import tally.customers.Customers;
+import tally.payments.CardPayments;
 import tally.store.Table;
 
 /** Checkout Sessions: open → complete (paid on the hosted page) or expired (API or clock). */
@@ -34,12 +35,18 @@ public final class CheckoutSessions {
   private final Products products;
   private final Customers customers;
   private final Supplier<String> publicBase;
+  private final CardPayments cards;
 
   public CheckoutSessions(
-      Prices prices, Products products, Customers customers, Supplier<String> publicBase) {
+      Prices prices,
+      Products products,
+      Customers customers,
+      CardPayments cards,
+      Supplier<String> publicBase) {
     this.prices = prices;
     this.products = products;
     this.customers = customers;
+    this.cards = cards;
     this.publicBase = publicBase;
   }
 
@@ -217,11 +224,24 @@ public final class CheckoutSessions {
     return expired.isPresent();
   }
 
-  /** open → expired; empty if the session was no longer open. */
+  /**
+   * open → expired; empty if the session was no longer open. The intent the page made is canceled
+   * with it (as Stripe's), so a 3-D Secure answered later cannot pay an expired session.
+   */
   private Optional<CheckoutSession> expireOpen(Ctx ctx, String id) {
-    return TABLE
-        .transition(ctx, id, CheckoutStatus.OPEN, CheckoutStatus.EXPIRED, Map.of())
-        .map(this::located);
+    Optional<CheckoutSession> expired =
+        TABLE
+            .transition(ctx, id, CheckoutStatus.OPEN, CheckoutStatus.EXPIRED, Map.of())
+            .map(this::located);
+    expired.ifPresent(s -> {
+      if (s.paymentIntent() != null) {
+        cards.abandon(ctx, s.paymentIntent());
+      }
+      if (s.setupIntent() != null) {
+        cards.abandon(ctx, s.setupIntent());
+      }
+    });
+    return expired;
   }
 
   /** What the payer typed on the hosted page, echoed as the session's customer_details. */
@@ -278,11 +298,24 @@ public final class CheckoutSessions {
             CheckoutSession.CustomerDetails.of(
                 payer.email(), payer.name(), payer.country(), payer.postalCode())));
     Map<String, Object> also = new HashMap<>();
-    also.put("payment_status", "setup".equals(s.mode()) ? "no_payment_required" : "paid");
+    also.put("payment_status", paymentStatus(s));
     also.put("fields", fields);
     return TABLE
         .transition(ctx, id, CheckoutStatus.OPEN, CheckoutStatus.COMPLETE, also)
         .map(this::located);
+  }
+
+  /**
+   * At completion: an authorization held for manual capture is not yet money in the account, so
+   * Stripe's session stays {@code unpaid} until it is captured.
+   */
+  private static String paymentStatus(CheckoutSession s) {
+    if ("setup".equals(s.mode())) {
+      return "no_payment_required";
+    }
+    return "manual".equals(s.field("capture_method")) && s.paymentIntent() != null
+        ? "unpaid"
+        : "paid";
   }
 
   ListPage list(Ctx ctx, CheckoutParams.ListFilter f) {

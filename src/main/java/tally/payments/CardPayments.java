@@ -123,6 +123,24 @@ public final class CardPayments {
         null);
   }
 
+  /**
+   * The page's intent is abandoned (its session expired): one still waiting for a card or for 3-D
+   * Secure is canceled, so it can no longer pay; one already paid or authorized is left alone.
+   */
+  public void abandon(Ctx ctx, String intentId) {
+    if (intentId.startsWith("seti_")) {
+      setups
+          .find(ctx, intentId)
+          .filter(si -> si.status().confirmable())
+          .ifPresent(si -> setups.cancel(ctx, si.id(), new SetupIntentParams.Cancel("abandoned")));
+      return;
+    }
+    intents
+        .find(ctx, intentId)
+        .filter(pi -> pi.status().confirmable())
+        .ifPresent(pi -> intents.cancel(ctx, pi.id(), new PaymentIntentParams.Cancel("abandoned")));
+  }
+
   /** The intent ({@code pi_} or {@code seti_}) as it stands now, e.g. back from 3-D Secure. */
   public Optional<Outcome> outcome(Ctx ctx, String intentId) {
     if (intentId.startsWith("seti_")) {

@@ -84,6 +84,7 @@ class CheckoutIntentsTest {
 
     Session done = stripe.v1().checkout().sessions().retrieve(s.getId());
     assertThat(done.getStatus()).isEqualTo("complete");
+    assertThat(done.getPaymentStatus()).isEqualTo("unpaid");
     assertThat(done.getPaymentIntent()).startsWith("pi_");
     assertThat(done.getCustomer()).startsWith("cus_");
     assertThat(done.getCustomerDetails().getName()).isEqualTo("Jenny Rosen");
@@ -169,6 +170,26 @@ class CheckoutIntentsTest {
     assertThat(open.getStatus()).isEqualTo("open");
     assertThat(stripe.v1().paymentIntents().retrieve(open.getPaymentIntent()).getStatus())
         .isEqualTo("requires_payment_method");
+  }
+
+  @Test
+  void expiringTheSessionCancelsTheIntentWaitingFor3ds() throws StripeException {
+    Session s =
+        stripe
+            .v1()
+            .checkout()
+            .sessions()
+            .create(CheckoutTest.session().addLineItem(CheckoutTest.adhoc(900, 1)).build());
+    String auth = location(post("/c/pay/" + s.getId(), form("4000002500003155")));
+    String pi = stripe.v1().checkout().sessions().retrieve(s.getId()).getPaymentIntent();
+    assertThat(stripe.v1().paymentIntents().retrieve(pi).getStatus()).isEqualTo("requires_action");
+    stripe.v1().checkout().sessions().expire(s.getId());
+    PaymentIntent canceled = stripe.v1().paymentIntents().retrieve(pi);
+    assertThat(canceled.getStatus()).isEqualTo("canceled");
+    assertThat(canceled.getCancellationReason()).isEqualTo("abandoned");
+    post(path(auth), Map.of("outcome", "complete"));
+    assertThat(stripe.v1().paymentIntents().retrieve(pi).getStatus()).isEqualTo("canceled");
+    assertThat(stripe.v1().charges().list().getData()).isEmpty();
   }
 
   @Test
