@@ -70,7 +70,7 @@ final class CheckoutPage {
       return notFound();
     }
     Ctx acting = found.get();
-    CheckoutSession s = sessions.retrieve(acting, id);
+    CheckoutSession s = sessions.lock(acting, id);
     if (!s.open() || s.expiresAt() <= acting.now()) {
       return render(acting, s, form, null, 410);
     }
@@ -119,7 +119,7 @@ final class CheckoutPage {
       return notFound();
     }
     Ctx acting = found.get();
-    CheckoutSession s = sessions.retrieve(acting, id);
+    CheckoutSession s = sessions.lock(acting, id);
     if (s.status() == CheckoutStatus.COMPLETE) {
       return success(s);
     }

@@ -176,6 +176,17 @@ public final class CheckoutSessions {
     return find(ctx, id).orElseThrow(() -> Errors.noSuch("checkout.session", id, "session"));
   }
 
+  /**
+   * The session under its row lock, for the page's payment: a second submit of the same page waits
+   * for the first and then finds the session complete, so one session never pays twice.
+   */
+  CheckoutSession lock(Ctx ctx, String id) {
+    return TABLE
+        .findForUpdate(ctx, id)
+        .map(this::located)
+        .orElseThrow(() -> Errors.noSuch("checkout.session", id, "session"));
+  }
+
   /** The account a session belongs to: its id is the hosted page's only credential. */
   Optional<String> accountOf(Ctx ctx, String id) {
     return ctx.db()

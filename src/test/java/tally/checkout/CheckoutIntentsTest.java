@@ -16,7 +16,9 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -190,6 +192,23 @@ class CheckoutIntentsTest {
     post(path(auth), Map.of("outcome", "complete"));
     assertThat(stripe.v1().paymentIntents().retrieve(pi).getStatus()).isEqualTo("canceled");
     assertThat(stripe.v1().charges().list().getData()).isEmpty();
+  }
+
+  @Test
+  void twoSubmitsAtOncePayOnce() throws Exception {
+    Session s =
+        stripe
+            .v1()
+            .checkout()
+            .sessions()
+            .create(CheckoutTest.session().addLineItem(CheckoutTest.adhoc(300, 1)).build());
+    String page = "/c/pay/" + s.getId();
+    var first = CompletableFuture.supplyAsync(() -> post(page, form("4242424242424242")));
+    var second = CompletableFuture.supplyAsync(() -> post(page, form("4242424242424242")));
+    assertThat(List.of(first.get().statusCode(), second.get().statusCode()))
+        .containsExactlyInAnyOrder(303, 410);
+    assertThat(stripe.v1().charges().list().getData()).hasSize(1);
+    assertThat(stripe.v1().paymentIntents().list().getData()).hasSize(1);
   }
 
   @Test
