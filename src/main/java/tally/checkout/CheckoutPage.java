@@ -87,7 +87,7 @@ final class CheckoutPage {
     String returnUrl = s.publicBase() + "/c/pay/" + id + "/return";
     CardPayments.Outcome outcome =
         setup
-            ? cards.setUp(acting, customer, form.token(), form.billingDetails(), returnUrl)
+            ? cards.setUp(acting, setup(s, form, customer, returnUrl))
             : cards.pay(acting, payment(s, form, customer, returnUrl));
     if (sessions.attempted(acting, id, outcome.intentId(), customer, form.payer()).isEmpty()) {
       return render(acting, sessions.retrieve(acting, id), form, null, 409);
@@ -178,9 +178,26 @@ final class CheckoutPage {
     return null;
   }
 
+  /** Metadata kept in the session's fields for its intent; empty when none was given. */
+  private static Map<String, String> metadata(CheckoutSession s, String field) {
+    var node = s.fields().get(field);
+    return node == null || node.isNull() ? Map.of() : Json.stringMap(Json.write(node));
+  }
+
+  private static CardPayments.Setup setup(
+      CheckoutSession s, CardForm form, String customer, String returnUrl) {
+    return new CardPayments.Setup(
+        customer,
+        form.token(),
+        form.billingDetails(),
+        s.field("setup_description"),
+        metadata(s, "setup_metadata"),
+        returnUrl);
+  }
+
   private static CardPayments.Payment payment(
       CheckoutSession s, CardForm form, String customer, String returnUrl) {
-    Map<String, String> metadata = Json.stringMap(Json.write(s.fields().get("payment_metadata")));
+    Map<String, String> metadata = metadata(s, "payment_metadata");
     return new CardPayments.Payment(
         s.amountTotal(),
         s.currency(),
@@ -191,7 +208,7 @@ final class CheckoutPage {
         metadata,
         "manual".equals(s.field("capture_method")),
         s.field("setup_future_usage"),
-        form.email(),
+        s.field("receipt_email") != null ? s.field("receipt_email") : form.email(),
         returnUrl,
         s.paymentIntent());
   }

@@ -94,19 +94,28 @@ public final class CardPayments {
     return outcome(pi);
   }
 
-  /** Saves the card on {@code customer} (setup mode), authenticating it first if it asks. */
-  public Outcome setUp(
-      Ctx ctx, String customer, String token, JsonNode billingDetails, String returnUrl) {
-    PaymentMethod pm = newMethod(ctx, token, billingDetails);
+  /** A card to save, asked for by a page (setup mode). */
+  public record Setup(
+      String customer,
+      String token,
+      JsonNode billingDetails,
+      String description,
+      Map<String, String> metadata,
+      String returnUrl) {}
+
+  /** Saves the card on the customer (if any), authenticating it first if it asks. */
+  public Outcome setUp(Ctx ctx, Setup p) {
+    String returnUrl = p.returnUrl();
+    PaymentMethod pm = newMethod(ctx, p.token(), p.billingDetails());
     SetupIntent si =
         setups.create(
             ctx,
             new SetupIntentParams.Create(
-                customer,
+                p.customer(),
                 pm.id(),
                 "off_session",
-                null,
-                Metadata.NONE,
+                p.description(),
+                new Metadata(false, p.metadata()),
                 List.of("card"),
                 null,
                 false,

@@ -160,6 +160,11 @@ class CheckoutBrowserTest {
                     .setMode(SessionCreateParams.Mode.SETUP)
                     .setCurrency("usd")
                     .setCustomer(customer.getId())
+                    .setSetupIntentData(
+                        SessionCreateParams.SetupIntentData.builder()
+                            .setDescription("Card for later")
+                            .putMetadata("plan", "pro")
+                            .build())
                     .setSuccessUrl(successUrl())
                     .build());
     WebDriver browser = Browser.open();
@@ -182,6 +187,8 @@ class CheckoutBrowserTest {
     SetupIntent si = stripe.v1().setupIntents().retrieve(done.getSetupIntent());
     assertThat(si.getStatus()).isEqualTo("succeeded");
     assertThat(si.getCustomer()).isEqualTo(customer.getId());
+    assertThat(si.getDescription()).isEqualTo("Card for later");
+    assertThat(si.getMetadata()).containsEntry("plan", "pro");
     PaymentMethod pm = stripe.v1().paymentMethods().retrieve(si.getPaymentMethod());
     assertThat(pm.getCustomer()).isEqualTo(customer.getId());
     assertThat(pm.getBillingDetails().getName()).isEqualTo("Jenny Rosen");

@@ -73,6 +73,7 @@ class CheckoutIntentsTest {
                             .setCaptureMethod(
                                 SessionCreateParams.PaymentIntentData.CaptureMethod.MANUAL)
                             .setDescription("Order 9")
+                            .setReceiptEmail("receipts@example.com")
                             .putMetadata("order", "9")
                             .setSetupFutureUsage(
                                 SessionCreateParams.PaymentIntentData.SetupFutureUsage.OFF_SESSION)
@@ -98,6 +99,7 @@ class CheckoutIntentsTest {
     assertThat(pi.getDescription()).isEqualTo("Order 9");
     assertThat(pi.getMetadata()).containsEntry("order", "9");
     assertThat(pi.getSetupFutureUsage()).isEqualTo("off_session");
+    assertThat(pi.getReceiptEmail()).isEqualTo("receipts@example.com");
     Charge charge = stripe.v1().charges().retrieve(pi.getLatestCharge());
     assertThat(charge.getCustomer()).isEqualTo(done.getCustomer());
     assertThat(charge.getPaymentIntent()).isEqualTo(pi.getId());
