@@ -104,7 +104,7 @@ public final class App implements AutoCloseable {
             new SubscriptionsFeature(customers.customers(), catalog.prices(), invoices),
             new TestClocksFeature(customers.customers()),
             new CheckoutFeature(
-                catalog, customers.customers(), charges.charges(), this::publicUrl));
+                catalog, customers.customers(), payments.cardPayments(), this::publicUrl));
     Installer installer = new Installer(router, expander, scheduler, db, clock, events.outbox());
     features.forEach(f -> f.install(installer));
     IdempotencyKeys idempotencyKeys = new IdempotencyKeys();

@@ -5,23 +5,23 @@ import tally.api.Expander;
 import tally.api.ListPage;
 import tally.api.ListParams;
 import tally.catalog.CatalogFeature;
-import tally.charges.Charges;
 import tally.customers.Customers;
 import tally.feature.Feature;
 import tally.feature.Installer;
 import tally.http.Decoder;
 import tally.http.Router;
+import tally.payments.CardPayments;
 
 /** Checkout Sessions and the hosted payment page; open sessions expire on the clock. */
 public final class CheckoutFeature implements Feature {
   private final CheckoutSessions sessions;
-  private final Charges charges;
+  private final CardPayments cards;
 
   public CheckoutFeature(
-      CatalogFeature catalog, Customers customers, Charges charges, Supplier<String> publicUrl) {
+      CatalogFeature catalog, Customers customers, CardPayments cards, Supplier<String> publicUrl) {
     this.sessions =
-        new CheckoutSessions(catalog.prices(), catalog.products(), customers, publicUrl);
-    this.charges = charges;
+        new CheckoutSessions(catalog.prices(), catalog.products(), customers, cards, publicUrl);
+    this.cards = cards;
   }
 
   @Override
@@ -64,14 +64,20 @@ public final class CheckoutFeature implements Feature {
               "/v1/checkout/sessions/" + id + "/line_items", sessions.lineItems(ctx, id), false);
         });
 
-    CheckoutPage page = new CheckoutPage(sessions, charges);
+    // The session url's #fragment never reaches the server: the page routes on the path.
+    CheckoutPage page = new CheckoutPage(sessions, cards);
     r.open(
         "GET", "/c/pay/{session}", Decoder.none(), (ctx, p) -> page.show(ctx, ctx.path("session")));
     r.open(
         "POST",
         "/c/pay/{session}",
-        CheckoutPage.PayForm::decode,
+        CardForm::decode,
         (ctx, p) -> page.pay(ctx, ctx.path("session"), p));
+    r.open(
+        "GET",
+        "/c/pay/{session}/return",
+        CheckoutPage::ignoreRedirectParams,
+        (ctx, p) -> page.returned(ctx, ctx.path("session")));
 
     in.due(
         "SELECT account_id, id FROM checkout_sessions WHERE status = 'open' AND expires_at <="

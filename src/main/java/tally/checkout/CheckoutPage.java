@@ -1,142 +1,215 @@
 package tally.checkout;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import tally.api.ApiError;
-import tally.api.ApiException;
 import tally.api.ApiObject;
 import tally.api.Ctx;
 import tally.api.Params;
-import tally.charges.Charge;
-import tally.charges.ChargeParams;
-import tally.charges.Charges;
-import tally.charges.TestCards;
 import tally.core.Json;
-import tally.core.Money;
+import tally.http.Decoder;
 import tally.pages.HtmlPage;
 import tally.pages.Pages;
+import tally.payments.CardPayments;
 
 /**
- * The hosted payment page at {@code /c/pay/{session}}: the payer types an email and a test card
- * number; the payment goes through the same charges code as the API.
+ * The hosted payment page at {@code /c/pay/{session}}: the payer types their card and billing
+ * details; payment mode pays through a PaymentIntent, setup mode saves the card through a
+ * SetupIntent, both made as the API would. Cards that ask for 3-D Secure leave for the
+ * authentication page, which sends the browser back to {@code /c/pay/{session}/return}.
  */
 final class CheckoutPage {
   private final CheckoutSessions sessions;
-  private final Charges charges;
+  private final CardPayments cards;
 
-  CheckoutPage(CheckoutSessions sessions, Charges charges) {
+  CheckoutPage(CheckoutSessions sessions, CardPayments cards) {
     this.sessions = sessions;
-    this.charges = charges;
-  }
-
-  record PayForm(String email, String number) {
-    static PayForm decode(Params p) {
-      return new PayForm(p.string("email"), p.string("number"));
-    }
+    this.cards = cards;
   }
 
   private Optional<Ctx> acting(Ctx ctx, String id) {
     return sessions.accountOf(ctx, id).map(ctx::forAccount);
   }
 
+  private static ApiObject notFound() {
+    return Pages.message(404, "Link not found", "This checkout link is not valid.");
+  }
+
   ApiObject show(Ctx ctx, String id) {
     Optional<Ctx> acting = acting(ctx, id);
     if (acting.isEmpty()) {
-      return Pages.message(404, "Link not found", "This checkout link is not valid.");
+      return notFound();
     }
-    return render(acting.get(), sessions.retrieve(acting.get(), id), null, null, 200);
+    CheckoutSession s = sessions.retrieve(acting.get(), id);
+    return render(acting.get(), s, CardForm.blank(knownEmail(acting.get(), s)), null, 200);
   }
 
-  private ApiObject render(Ctx ctx, CheckoutSession s, String email, String error, int status) {
+  /** The email to prefill: the session's customer_email, else its customer's. */
+  private String knownEmail(Ctx ctx, CheckoutSession s) {
+    if (s.customerEmail() != null || s.customer() == null) {
+      return s.customerEmail();
+    }
+    return sessions.customers().findLive(ctx, s.customer()).map(c -> c.email()).orElse(null);
+  }
+
+  private ApiObject render(Ctx ctx, CheckoutSession s, CardForm form, String error, int status) {
     if (!s.open() || s.expiresAt() <= ctx.now()) {
       return s.status() == CheckoutStatus.COMPLETE
           ? Pages.message(410, "Already paid", "This checkout session is complete.")
           : Pages.message(410, "Session expired", "This checkout session has expired.");
     }
-    List<Map<String, String>> items = new ArrayList<>();
-    for (LineItem item : sessions.lineItems(ctx, s.id())) {
-      items.add(
-          Map.of(
-              "description", item.description() == null ? "" : item.description(),
-              "quantity", Long.toString(item.quantity()),
-              "amount", Money.format(item.amount(), item.currency())));
-    }
-    Map<String, Object> params = new HashMap<>();
-    params.put("items", items);
-    params.put("total", s.amountTotal() == null ? "" : Money.format(s.amountTotal(), s.currency()));
-    params.put("email", email != null ? email : s.customerEmail());
-    params.put("action", "/c/pay/" + s.id());
-    params.put("cancelUrl", s.field("cancel_url"));
-    params.put("error", error);
-    return HtmlPage.status(status, Pages.render("checkout.jte", params));
+    return HtmlPage.status(
+        status,
+        Pages.render(
+            "checkout.jte", CheckoutView.params(s, sessions.lineItems(ctx, s.id()), form, error)));
   }
 
-  ApiObject pay(Ctx ctx, String id, PayForm form) {
+  ApiObject pay(Ctx ctx, String id, CardForm form) {
     Optional<Ctx> found = acting(ctx, id);
     if (found.isEmpty()) {
-      return show(ctx, id);
+      return notFound();
     }
     Ctx acting = found.get();
-    CheckoutSession s = sessions.retrieve(acting, id);
+    CheckoutSession s = sessions.lock(acting, id);
     if (!s.open() || s.expiresAt() <= acting.now()) {
-      return render(acting, s, null, null, 410);
+      return render(acting, s, form, null, 410);
     }
-    String token = TestCards.tokenForNumber(form.number());
-    if (token == null) {
-      return render(
-          acting,
-          s,
-          form.email(),
-          "That is not a test card number Tally knows, e.g. 4242 4242 4242 4242.",
-          400);
+    String problem = form.problem(acting.now());
+    if (problem != null) {
+      return render(acting, s, form, problem, 400);
     }
-    String email = form.email() != null ? form.email() : s.customerEmail();
-    String customer = s.customer();
-    if (customer == null && "always".equals(s.field("customer_creation"))) {
-      customer = sessions.customers().createWithEmail(acting, email).id();
+    boolean setup = "setup".equals(s.mode());
+    String customer = customerFor(acting, s, form.email(), setup);
+    if (!setup && (s.amountTotal() == null || s.amountTotal() == 0)) {
+      sessions.attempted(acting, id, null, customer, form.payer());
+      return completed(acting, s);
     }
-    String chargeId = null;
-    if (s.amountTotal() != null && s.amountTotal() > 0) {
-      try {
-        chargeId = charge(acting, s, token, email).id();
-      } catch (ApiException e) {
-        if (e.error() instanceof ApiError.CardError card) {
-          // The failed charge stays stored (as via the API); the payer may try another card.
-          return render(acting, s, email, card.message(), 402);
-        }
-        return render(acting, s, email, e.error().message(), 400);
-      }
+    String returnUrl = s.publicBase() + "/c/pay/" + id + "/return";
+    CardPayments.Outcome outcome =
+        setup
+            ? cards.setUp(acting, setup(s, form, customer, returnUrl))
+            : cards.pay(acting, payment(s, form, customer, returnUrl));
+    if (sessions.attempted(acting, id, outcome.intentId(), customer, form.payer()).isEmpty()) {
+      return render(acting, sessions.retrieve(acting, id), form, null, 409);
     }
-    Optional<CheckoutSession> completed = sessions.complete(acting, id, email, chargeId, customer);
+    return after(acting, s, form, outcome);
+  }
+
+  /**
+   * The authentication page appends the intent, its client secret and redirect_status, as Stripe's
+   * does; the session's own intent is what counts, so they are read and let go.
+   */
+  static Decoder.NoParams ignoreRedirectParams(Params p) {
+    for (String name :
+        List.of(
+            "payment_intent",
+            "payment_intent_client_secret",
+            "setup_intent",
+            "setup_intent_client_secret",
+            "redirect_status")) {
+      p.raw(name);
+    }
+    return Decoder.NoParams.INSTANCE;
+  }
+
+  /** Back from the 3-D Secure page: the session's own intent says how it went. */
+  ApiObject returned(Ctx ctx, String id) {
+    Optional<Ctx> found = acting(ctx, id);
+    if (found.isEmpty()) {
+      return notFound();
+    }
+    Ctx acting = found.get();
+    CheckoutSession s = sessions.lock(acting, id);
+    if (s.status() == CheckoutStatus.COMPLETE) {
+      return success(s);
+    }
+    String intent = s.paymentIntent() != null ? s.paymentIntent() : s.setupIntent();
+    Optional<CardPayments.Outcome> outcome =
+        intent == null ? Optional.empty() : cards.outcome(acting, intent);
+    if (outcome.isEmpty()) {
+      return show(ctx, id);
+    }
+    return after(acting, s, CardForm.blank(knownEmail(acting, s)), outcome.get());
+  }
+
+  private ApiObject after(Ctx ctx, CheckoutSession s, CardForm form, CardPayments.Outcome o) {
+    if (o.done()) {
+      return completed(ctx, s);
+    }
+    if (o.authenticationUrl() != null && !o.authenticationUrl().isEmpty()) {
+      return HtmlPage.seeOther(o.authenticationUrl());
+    }
+    String error = o.declined() != null ? o.declined() : "Your card could not be used.";
+    return render(ctx, sessions.retrieve(ctx, s.id()), form, error, 402);
+  }
+
+  /** open → complete in this transaction, after the intent's own events. */
+  private ApiObject completed(Ctx ctx, CheckoutSession s) {
+    Optional<CheckoutSession> completed = sessions.complete(ctx, s.id());
     if (completed.isEmpty()) {
-      return render(acting, sessions.retrieve(acting, id), null, null, 409);
+      CheckoutSession now = sessions.retrieve(ctx, s.id());
+      return now.status() == CheckoutStatus.COMPLETE
+          ? success(now)
+          : render(ctx, now, CardForm.blank(knownEmail(ctx, now)), null, 409);
     }
-    acting.emit("checkout.session.completed", completed.get());
+    ctx.emit("checkout.session.completed", completed.get());
+    return success(completed.get());
+  }
+
+  private static ApiObject success(CheckoutSession s) {
     String success = s.field("success_url");
     return success == null
         ? Pages.message(200, "Thank you", "Your payment is complete.")
-        : HtmlPage.seeOther(success.replace("{CHECKOUT_SESSION_ID}", id));
+        : HtmlPage.seeOther(success.replace("{CHECKOUT_SESSION_ID}", s.id()));
   }
 
-  private Charge charge(Ctx ctx, CheckoutSession s, String token, String email) {
-    Map<String, String> metadata = Json.stringMap(Json.write(s.fields().get("payment_metadata")));
-    return charges.create(
-        ctx,
-        new ChargeParams.Create(
-            s.amountTotal(),
-            s.currency(),
-            token,
-            null,
-            !"manual".equals(s.field("capture_method")),
-            s.field("payment_description"),
-            metadata,
-            email,
-            null,
-            null,
-            null,
-            null));
+  /**
+   * The session's customer, else one made now when Stripe's Checkout would make one: {@code
+   * customer_creation=always}, or a payment that saves the card for later.
+   */
+  private String customerFor(Ctx ctx, CheckoutSession s, String email, boolean setup) {
+    if (s.customer() != null) {
+      return s.customer();
+    }
+    boolean saves = !setup && s.field("setup_future_usage") != null;
+    if ("always".equals(s.field("customer_creation")) || saves) {
+      return sessions.customers().createWithEmail(ctx, email).id();
+    }
+    return null;
+  }
+
+  /** Metadata kept in the session's fields for its intent; empty when none was given. */
+  private static Map<String, String> metadata(CheckoutSession s, String field) {
+    var node = s.fields().get(field);
+    return node == null || node.isNull() ? Map.of() : Json.stringMap(Json.write(node));
+  }
+
+  private static CardPayments.Setup setup(
+      CheckoutSession s, CardForm form, String customer, String returnUrl) {
+    return new CardPayments.Setup(
+        customer,
+        form.token(),
+        form.billingDetails(),
+        s.field("setup_description"),
+        metadata(s, "setup_metadata"),
+        returnUrl);
+  }
+
+  private static CardPayments.Payment payment(
+      CheckoutSession s, CardForm form, String customer, String returnUrl) {
+    Map<String, String> metadata = metadata(s, "payment_metadata");
+    return new CardPayments.Payment(
+        s.amountTotal(),
+        s.currency(),
+        customer,
+        form.token(),
+        form.billingDetails(),
+        s.field("payment_description"),
+        metadata,
+        "manual".equals(s.field("capture_method")),
+        s.field("setup_future_usage"),
+        s.field("receipt_email") != null ? s.field("receipt_email") : form.email(),
+        returnUrl,
+        s.paymentIntent());
   }
 }

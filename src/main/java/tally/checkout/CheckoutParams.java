@@ -77,9 +77,24 @@ final class CheckoutParams {
         capture = pid.oneOf("capture_method", List.of("automatic", "automatic_async", "manual"));
         paymentMetadata = Metadata.read(pid).applyTo(Map.of());
         description = pid.string("description");
-        pid.raw("receipt_email");
+        // Kept with the echoed fields; the PaymentIntent made on the page gets it.
+        fields.put(
+            "setup_future_usage",
+            pid.oneOf("setup_future_usage", List.of("off_session", "on_session")));
+        fields.put("receipt_email", pid.string("receipt_email"));
         pid.raw("statement_descriptor");
         pid.raw("statement_descriptor_suffix");
+      }
+      Params sid = p.hash("setup_intent_data");
+      if (sid != null) {
+        if (!"setup".equals(mode)) {
+          p.fail(
+              Errors.invalid(
+                  "setup_intent_data", "You can only pass `setup_intent_data` in `setup` mode."));
+        }
+        fields.set("setup_metadata", Json.MAPPER.valueToTree(Metadata.read(sid).applyTo(Map.of())));
+        fields.put("setup_description", sid.string("description"));
+        sid.raw("on_behalf_of");
       }
       p.raw("return_url");
       p.raw("billing_address_collection");

@@ -2,11 +2,16 @@ package tally.checkout;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import tally.api.ApiObject;
 import tally.core.ApiResource;
 import tally.core.Field;
+import tally.core.Json;
 import tally.core.ObjectSchema;
 
 /**
@@ -31,13 +36,11 @@ import tally.core.ObjectSchema;
       "invoice_creation",
       "managed_payments",
       "origin_context",
-      "payment_intent",
       "payment_link",
       "payment_method_configuration_details",
       "permissions",
       "recovered_from",
       "saved_payment_method_options",
-      "setup_intent",
       "shipping_address_collection",
       "shipping_cost",
       "subscription",
@@ -56,6 +59,8 @@ record CheckoutSession(
     String customer,
     String customerEmail,
     @Field(rendered = false) String charge,
+    String paymentIntent,
+    String setupIntent,
     @Field(rendered = false) ObjectNode fields,
     @Field(stored = false, rendered = false) String publicBase)
     implements ApiObject {
@@ -79,8 +84,23 @@ record CheckoutSession(
       String phone,
       String taxExempt,
       List<String> taxIds) {
-    static CustomerDetails of(String email) {
-      return new CustomerDetails(null, null, email, null, null, null, "none", List.of());
+    static CustomerDetails of(String email, String name, String country, String postalCode) {
+      ObjectNode address = Json.object();
+      address.putNull("city");
+      address.put("country", country);
+      address.putNull("line1");
+      address.putNull("line2");
+      address.put("postal_code", postalCode);
+      address.putNull("state");
+      return new CustomerDetails(
+          country == null && postalCode == null ? null : address,
+          null,
+          email,
+          null,
+          name,
+          null,
+          "none",
+          List.of());
     }
   }
 
@@ -97,9 +117,24 @@ record CheckoutSession(
     return fields.path(name).textValue();
   }
 
+  /**
+   * Stripe's shape: the path ends in the session id and a {@code #} fragment (browsers keep the
+   * fragment to themselves, so the page routes on the path). The fragment is derived from the id:
+   * random-looking, yet the same on every read.
+   */
   @Field
   String url() {
-    return open() ? publicBase + "/c/pay/" + id : null;
+    return open() ? publicBase + "/c/pay/" + id + "#" + fragment(id) : null;
+  }
+
+  static String fragment(String id) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
+      return "fid" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Field

@@ -21,6 +21,7 @@ import tally.core.Ids;
 import tally.core.Json;
 import tally.core.ObjectSchema;
 import tally.customers.Customers;
+import tally.payments.CardPayments;
 import tally.store.Table;
 
 /** Checkout Sessions: open → complete (paid on the hosted page) or expired (API or clock). */
@@ -34,12 +35,18 @@ public final class CheckoutSessions {
   private final Products products;
   private final Customers customers;
   private final Supplier<String> publicBase;
+  private final CardPayments cards;
 
   public CheckoutSessions(
-      Prices prices, Products products, Customers customers, Supplier<String> publicBase) {
+      Prices prices,
+      Products products,
+      Customers customers,
+      CardPayments cards,
+      Supplier<String> publicBase) {
     this.prices = prices;
     this.products = products;
     this.customers = customers;
+    this.cards = cards;
     this.publicBase = publicBase;
   }
 
@@ -88,6 +95,8 @@ public final class CheckoutSessions {
                 total,
                 p.customer(),
                 p.customerEmail(),
+                null,
+                null,
                 null,
                 fields,
                 publicBase.get()));
@@ -167,6 +176,17 @@ public final class CheckoutSessions {
     return find(ctx, id).orElseThrow(() -> Errors.noSuch("checkout.session", id, "session"));
   }
 
+  /**
+   * The session under its row lock, for the page's payment: a second submit of the same page waits
+   * for the first and then finds the session complete, so one session never pays twice.
+   */
+  CheckoutSession lock(Ctx ctx, String id) {
+    return TABLE
+        .findForUpdate(ctx, id)
+        .map(this::located)
+        .orElseThrow(() -> Errors.noSuch("checkout.session", id, "session"));
+  }
+
   /** The account a session belongs to: its id is the hosted page's only credential. */
   Optional<String> accountOf(Ctx ctx, String id) {
     return ctx.db()
@@ -215,42 +235,104 @@ public final class CheckoutSessions {
     return expired.isPresent();
   }
 
-  /** open → expired; empty if the session was no longer open. */
+  /**
+   * open → expired; empty if the session was no longer open. The intent the page made is canceled
+   * with it (as Stripe's), so a 3-D Secure answered later cannot pay an expired session.
+   */
   private Optional<CheckoutSession> expireOpen(Ctx ctx, String id) {
+    Optional<CheckoutSession> expired =
+        TABLE
+            .transition(ctx, id, CheckoutStatus.OPEN, CheckoutStatus.EXPIRED, Map.of())
+            .map(this::located);
+    expired.ifPresent(s -> {
+      if (s.paymentIntent() != null) {
+        cards.abandon(ctx, s.paymentIntent());
+      }
+      if (s.setupIntent() != null) {
+        cards.abandon(ctx, s.setupIntent());
+      }
+    });
+    return expired;
+  }
+
+  /** What the payer typed on the hosted page, echoed as the session's customer_details. */
+  record Payer(String email, String name, String country, String postalCode) {}
+
+  /**
+   * Records the intent the page made (payment_intent or setup_intent), its customer and the payer
+   * on the open session, so a retry or the return from 3-D Secure continues it; empty if the
+   * session was no longer open. The payer waits in {@code fields} (not rendered) until complete.
+   */
+  Optional<CheckoutSession> attempted(
+      Ctx ctx, String id, String intentId, String customer, Payer payer) {
     return TABLE
-        .transition(ctx, id, CheckoutStatus.OPEN, CheckoutStatus.EXPIRED, Map.of())
+        .update(
+            ctx,
+            id,
+            locked -> {
+              if (!locked.open()) {
+                return Map.of();
+              }
+              ObjectNode fields = locked.fields().deepCopy();
+              fields.set("payer", Json.MAPPER.valueToTree(payer));
+              Map<String, Object> set = new HashMap<>();
+              if (intentId != null) {
+                set.put(intentId.startsWith("seti_") ? "setup_intent" : "payment_intent", intentId);
+              }
+              set.put("customer", customer);
+              set.put("fields", fields);
+              return set;
+            })
+        .map(u -> u.after())
+        .filter(CheckoutSession::open)
         .map(this::located);
   }
 
   /**
-   * open → complete, recording the payer and their payment; empty if the session was no longer
-   * open. The row is locked while the payer's details are merged into the echoed fields.
+   * open → complete, echoing the payer recorded by {@link #attempted}; empty if the session was no
+   * longer open. The row is locked while the payer's details are merged into the fields.
    */
-  Optional<CheckoutSession> complete(
-      Ctx ctx, String id, String email, String charge, String customer) {
+  Optional<CheckoutSession> complete(Ctx ctx, String id) {
     Optional<CheckoutSession> locked = TABLE.findForUpdate(ctx, id);
     if (locked.isEmpty() || !locked.get().open()) {
       return Optional.empty();
     }
     CheckoutSession s = locked.get();
     ObjectNode fields = s.fields().deepCopy();
-    fields.set("customer_details", ObjectSchema.node(CheckoutSession.CustomerDetails.of(email)));
+    Payer payer = Json.MAPPER.convertValue(fields.remove("payer"), Payer.class);
+    if (payer == null) {
+      payer = new Payer(s.customerEmail(), null, null, null);
+    }
+    fields.set(
+        "customer_details",
+        ObjectSchema.node(
+            CheckoutSession.CustomerDetails.of(
+                payer.email(), payer.name(), payer.country(), payer.postalCode())));
     Map<String, Object> also = new HashMap<>();
-    also.put("payment_status", "setup".equals(s.mode()) ? "no_payment_required" : "paid");
+    also.put("payment_status", paymentStatus(s));
     also.put("fields", fields);
-    also.put("charge", charge);
-    also.put("customer", customer);
     return TABLE
         .transition(ctx, id, CheckoutStatus.OPEN, CheckoutStatus.COMPLETE, also)
         .map(this::located);
   }
 
-  ListPage list(Ctx ctx, CheckoutParams.ListFilter f) {
-    if (f.paymentIntent() != null) {
-      throw Errors.noSuch("payment_intent", f.paymentIntent(), "payment_intent");
+  /**
+   * At completion: an authorization held for manual capture is not yet money in the account, so
+   * Stripe's session stays {@code unpaid} until it is captured.
+   */
+  private static String paymentStatus(CheckoutSession s) {
+    if ("setup".equals(s.mode())) {
+      return "no_payment_required";
     }
+    return "manual".equals(s.field("capture_method")) && s.paymentIntent() != null
+        ? "unpaid"
+        : "paid";
+  }
+
+  ListPage list(Ctx ctx, CheckoutParams.ListFilter f) {
     return new ListQuery<>(TABLE.name(), "checkout.session", ctx.accountId(), mapper())
         .whereEquals("customer", f.customer())
+        .whereEquals("payment_intent", f.paymentIntent())
         .whereEquals("status", f.status())
         .page(ctx.db(), f.page(), "/v1/checkout/sessions");
   }

@@ -89,7 +89,9 @@ final class InvoicePage {
                 "Payment for Invoice " + inv.number(),
                 Map.of(),
                 false,
+                null,
                 inv.customerEmail(),
+                null,
                 null));
     if (!outcome.done()) {
       String why =

@@ -29,7 +29,11 @@ public final class CardPayments {
     this.setups = setups;
   }
 
-  /** A payment asked for by a page. */
+  /**
+   * A payment asked for by a page. {@code intentId}, when given, is the page's earlier intent
+   * (declined or abandoned at 3-D Secure): it is confirmed again with the new card, as Stripe keeps
+   * one PaymentIntent per Checkout Session.
+   */
   public record Payment(
       long amount,
       String currency,
@@ -39,8 +43,10 @@ public final class CardPayments {
       String description,
       Map<String, String> metadata,
       boolean manualCapture,
+      String setupFutureUsage,
       String receiptEmail,
-      String returnUrl) {}
+      String returnUrl,
+      String intentId) {}
 
   /**
    * Where the intent stands: paid (or set up), waiting for the cardholder at {@code
@@ -50,34 +56,38 @@ public final class CardPayments {
 
   public Outcome pay(Ctx ctx, Payment p) {
     PaymentMethod pm = newMethod(ctx, p.token(), p.billingDetails());
+    PaymentIntent earlier =
+        p.intentId() == null ? null : intents.find(ctx, p.intentId()).orElse(null);
     PaymentIntent pi =
-        intents.create(
-            ctx,
-            new PaymentIntentParams.Create(
-                p.amount(),
-                p.currency(),
-                p.customer(),
-                pm.id(),
-                p.manualCapture() ? "manual" : "automatic_async",
-                "automatic",
-                null,
-                p.description(),
-                p.receiptEmail(),
-                null,
-                null,
-                new Metadata(false, p.metadata()),
-                List.of("card"),
-                null,
-                PaymentIntentParams.cardOptions(),
-                false,
-                null));
+        earlier != null && earlier.status().confirmable()
+            ? earlier
+            : intents.create(
+                ctx,
+                new PaymentIntentParams.Create(
+                    p.amount(),
+                    p.currency(),
+                    p.customer(),
+                    pm.id(),
+                    p.manualCapture() ? "manual" : "automatic_async",
+                    "automatic",
+                    p.setupFutureUsage(),
+                    p.description(),
+                    p.receiptEmail(),
+                    null,
+                    null,
+                    new Metadata(false, p.metadata()),
+                    List.of("card"),
+                    null,
+                    PaymentIntentParams.cardOptions(),
+                    false,
+                    null));
     try {
       pi =
           confirmations.confirm(
               ctx,
               pi.id(),
               new PaymentIntentParams.Confirm(
-                  null, null, p.returnUrl(), false, null, null, null, false));
+                  null, pm.id(), p.returnUrl(), false, null, null, null, false));
     } catch (ApiException declined) {
       return new Outcome(pi.id(), false, null, declined.error().message());
     }
@@ -129,19 +139,28 @@ public final class CardPayments {
     return outcome(pi);
   }
 
-  /** Saves the card on {@code customer} (setup mode), authenticating it first if it asks. */
-  public Outcome setUp(
-      Ctx ctx, String customer, String token, JsonNode billingDetails, String returnUrl) {
-    PaymentMethod pm = newMethod(ctx, token, billingDetails);
+  /** A card to save, asked for by a page (setup mode). */
+  public record Setup(
+      String customer,
+      String token,
+      JsonNode billingDetails,
+      String description,
+      Map<String, String> metadata,
+      String returnUrl) {}
+
+  /** Saves the card on the customer (if any), authenticating it first if it asks. */
+  public Outcome setUp(Ctx ctx, Setup p) {
+    String returnUrl = p.returnUrl();
+    PaymentMethod pm = newMethod(ctx, p.token(), p.billingDetails());
     SetupIntent si =
         setups.create(
             ctx,
             new SetupIntentParams.Create(
-                customer,
+                p.customer(),
                 pm.id(),
                 "off_session",
-                null,
-                Metadata.NONE,
+                p.description(),
+                new Metadata(false, p.metadata()),
                 List.of("card"),
                 null,
                 false,
@@ -156,6 +175,24 @@ public final class CardPayments {
         si.status() == IntentStatus.SUCCEEDED,
         si.status() == IntentStatus.REQUIRES_ACTION ? url(si.nextAction()) : null,
         null);
+  }
+
+  /**
+   * The page's intent is abandoned (its session expired): one still waiting for a card or for 3-D
+   * Secure is canceled, so it can no longer pay; one already paid or authorized is left alone.
+   */
+  public void abandon(Ctx ctx, String intentId) {
+    if (intentId.startsWith("seti_")) {
+      setups
+          .find(ctx, intentId)
+          .filter(si -> si.status().confirmable())
+          .ifPresent(si -> setups.cancel(ctx, si.id(), new SetupIntentParams.Cancel("abandoned")));
+      return;
+    }
+    intents
+        .find(ctx, intentId)
+        .filter(pi -> pi.status().confirmable())
+        .ifPresent(pi -> intents.cancel(ctx, pi.id(), new PaymentIntentParams.Cancel("abandoned")));
   }
 
   /** The intent ({@code pi_} or {@code seti_}) as it stands now, e.g. back from 3-D Secure. */

@@ -34,7 +34,10 @@ public final class PaymentMethods {
       PaymentMethod pm = usable(ctx, p.paymentMethod(), "payment_method");
       return p.customer() == null ? pm : attach(ctx, pm.id(), p.customer());
     }
-    Cards.checkAttachable(p.token(), "card[token]");
+    // As Stripe's: a declining card makes a PaymentMethod; the decline comes when it is used.
+    if (TestCards.byToken(p.token()) == null) {
+      throw Errors.noSuch("token", p.token(), "card[token]");
+    }
     PaymentMethod pm =
         insert(
             ctx, p.token(), p.billingDetails(), p.metadata().applyTo(Map.of()), p.allowRedisplay());
@@ -136,6 +139,7 @@ public final class PaymentMethods {
           "The payment method you provided has already been attached to a customer.");
     }
     refuseConsumed(pm);
+    Cards.checkAttachable(pm.token(), "payment_method");
     PaymentMethod attached =
         TABLE
             .setWhere(ctx, stored, Map.of("consumed", false), Map.of("customer", customerId))
