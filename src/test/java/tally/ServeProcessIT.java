@@ -11,11 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import tally.testing.TallyProcess;
 
 /** {@code ./tally serve} as a user runs it: a separate process, spoken to with raw HTTP. */
+// Each test starts ./tally serve (a JVM) and waits up to 60 s for it to answer.
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class ServeProcessIT {
   private static final String KEY = "sk_test_processIt0000000000abcd";
 
