@@ -2,6 +2,7 @@ package tally;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static tally.testing.Fixtures.authorize;
+import static tally.testing.Fixtures.balanceContribution;
 import static tally.testing.Fixtures.charge;
 import static tally.testing.Fixtures.chargeParams;
 
@@ -226,12 +227,8 @@ class TwoProcessesIT {
             .charges()
             .list(ChargeListParams.builder().setLimit(100L).build())
             .autoPagingIterable()) {
-      if (ch.getCaptured()) {
-        long released = ch.getAmount() - ch.getAmountCaptured();
-        long refunded = ch.getAmountRefunded() - released;
-        expected += ch.getAmountCaptured() - cardFee(ch.getAmountCaptured()) - refunded;
-        captured++;
-      }
+      expected += balanceContribution(ch);
+      captured += ch.getCaptured() ? 1 : 0;
     }
     assertThat(captured).isGreaterThanOrEqualTo(2);
     var balance = clients.get(1).v1().balance().retrieve();
@@ -240,11 +237,6 @@ class TwoProcessesIT {
             + balance.getPending().stream().mapToLong(x -> x.getAmount()).sum();
     assertThat(expected).isPositive();
     assertThat(total).isEqualTo(expected);
-  }
-
-  /** Stripe's US card pricing, written out here rather than read back from the ledger. */
-  private static long cardFee(long captured) {
-    return (captured * 29 + 500) / 1000 + 30;
   }
 
   /**
