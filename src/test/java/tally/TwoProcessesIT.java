@@ -44,7 +44,8 @@ class TwoProcessesIT {
   private static TallyProcess b;
   private static List<StripeClient> clients;
 
-  // Starts PostgreSQL and two JVMs: 5-50 s measured on a shared, loaded machine.
+  // Starts PostgreSQL and two JVMs (training the AOT cache if the jar is new): 5-70 s measured on a
+  // shared, loaded machine.
   @BeforeAll
   @Timeout(value = 3, unit = TimeUnit.MINUTES)
   static void start() throws Exception {
