@@ -22,4 +22,4 @@ for _ in $(seq 1 300); do
   kill -0 "$pid" 2>/dev/null || { cat "$work/server.log" >&2; exit 1; }
   sleep 0.1
 done
-TALLY_PORT="$port" TALLY_KEY="$key" TALLY_OTHER_KEY="$other" node --test --test-concurrency=1 test/*.test.js
+TALLY_PORT="$port" TALLY_KEY="$key" TALLY_OTHER_KEY="$other" node --test --test-concurrency=1 --test-timeout=60000 test/*.test.js

@@ -1,7 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import Stripe from 'stripe';
-import {stripe} from './client.js';
+import {requests, stripe} from './client.js';
 
 const client = stripe();
 
@@ -75,11 +75,21 @@ test('an idempotent retry replays the first response', async () => {
   assert.equal(again.lastResponse.headers['original-request'], first.lastResponse.requestId);
 });
 
-test('every SDK POST carries a stripe-node retry key, so plain retries never double charge', async () => {
-  const before = (await client.charges.list({limit: 100})).data.length;
-  await client.charges.create({amount: 1700, currency: 'usd', source: 'tok_visa'});
-  const after = (await client.charges.list({limit: 100})).data.length;
-  assert.equal(after, Math.min(100, before + 1));
+test('every SDK POST carries a stripe-node retry key, so resending it never double charges', async () => {
+  const from = requests.length;
+  const params = {amount: 1700, currency: 'usd', source: 'tok_visa'};
+  const c = await client.charges.create(params);
+  const sent = requests.slice(from).filter((r) => r.method === 'POST');
+  assert.equal(sent.length, 1);
+  const key = sent[0].idempotency_key;
+  assert.match(key, /^stripe-node-retry-/);
+  // What the SDK does when a response is lost: the same request with the same key.
+  const resent = await client.charges.create(params, {idempotencyKey: key});
+  assert.equal(resent.id, c.id);
+  assert.equal(resent.lastResponse.headers['idempotent-replayed'], 'true');
+  assert.equal(resent.lastResponse.headers['original-request'], c.lastResponse.requestId);
+  const mine = (await client.charges.list({limit: 100})).data.filter((x) => x.id === c.id);
+  assert.equal(mine.length, 1);
 });
 
 test('balance transactions expand their source', async () => {

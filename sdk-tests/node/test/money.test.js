@@ -30,6 +30,17 @@ test('a dispute with submitted evidence is decided by the clock-driven worker', 
   const updated = await client.disputes.update(d.id, {evidence: {uncategorized_text: 'winning_evidence'}});
   assert.equal(updated.status, 'under_review');
   assert.equal(updated.evidence_details.submission_count, 1);
+  // ./tally serve runs its worker every second and decides evidence about five seconds after it
+  // was submitted; nothing here but the wall clock moves it.
+  let decided = updated;
+  const deadline = Date.now() + 20_000;
+  while (decided.status === 'under_review' && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    decided = await client.disputes.retrieve(d.id);
+  }
+  assert.equal(decided.status, 'won');
+  const charge = await client.charges.retrieve(c.id);
+  assert.equal(charge.disputed, true);
 });
 
 test('search pages through results with autoPagingEach', async () => {

@@ -11,11 +11,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import tally.testing.TallyProcess;
 
 /** {@code ./tally serve} as a user runs it: a separate process, spoken to with raw HTTP. */
+// Each test starts ./tally serve (a JVM, the first one training its AOT cache) and waits up to 2
+// minutes for it to answer.
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
 class ServeProcessIT {
   private static final String KEY = "sk_test_processIt0000000000abcd";
 

@@ -6,8 +6,10 @@ import static tally.testing.Fixtures.chargeParams;
 import com.stripe.StripeClient;
 import com.stripe.model.Charge;
 import com.stripe.param.ChargeSearchParams;
+import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tally.core.Sequence;
 import tally.testing.TallyServer;
@@ -16,6 +18,8 @@ import tally.testing.TallyServer;
 class SearchScaleTest {
   @RegisterExtension static final TallyServer SERVER = new TallyServer();
 
+  // Bulk-inserts 100k charges before it times anything: more than the 60 s default allows.
+  @Timeout(value = 5, unit = TimeUnit.MINUTES)
   @Test
   void aSelectiveQueryDoesNotReadEveryCharge() throws Exception {
     String key = SERVER.newKey();

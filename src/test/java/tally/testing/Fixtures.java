@@ -14,6 +14,29 @@ import com.stripe.param.billing.MeterCreateParams;
 public final class Fixtures {
   private Fixtures() {}
 
+  /**
+   * Stripe's US card pricing (2.9% of the captured amount, rounded half up, plus 30¢), written out
+   * for tests that check the balance against the charges rather than read it back from the ledger.
+   */
+  public static long cardFee(long captured) {
+    return (captured * 29 + 500) / 1000 + 30;
+  }
+
+  /**
+   * What a charge adds to its account's balance (available + pending): the captured amount less its
+   * fee and less what was refunded of it; an uncaptured charge adds nothing, and the part a partial
+   * capture released counts in {@code amount_refunded} but was never in the balance.
+   */
+  public static long balanceContribution(Charge c) {
+    if (!c.getCaptured()) {
+      return 0;
+    }
+    long released = c.getAmount() - c.getAmountCaptured();
+    return c.getAmountCaptured()
+        - cardFee(c.getAmountCaptured())
+        - (c.getAmountRefunded() - released);
+  }
+
   /** A charge of {@code amount} cents in usd on a test token, e.g. {@code tok_visa}. */
   public static ChargeCreateParams.Builder chargeParams(String token, long amount) {
     return ChargeCreateParams.builder().setAmount(amount).setCurrency("usd").setSource(token);

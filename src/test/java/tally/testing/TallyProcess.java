@@ -54,7 +54,9 @@ public final class TallyProcess implements AutoCloseable {
     }
     TallyProcess server = new TallyProcess(pb.start(), port, log);
     try {
-      server.awaitHealthy(Duration.ofSeconds(60));
+      // The first start after a new jar trains the JVM's AOT cache (./tally): over 60 s measured
+      // on two loaded cores.
+      server.awaitHealthy(Duration.ofMinutes(2));
     } catch (IOException | InterruptedException | RuntimeException e) {
       server.close();
       throw e;
