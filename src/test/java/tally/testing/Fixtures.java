@@ -24,17 +24,15 @@ public final class Fixtures {
 
   /**
    * What a charge adds to its account's balance (available + pending): the captured amount less its
-   * fee and less what was refunded of it; an uncaptured charge adds nothing, and the part a partial
-   * capture released counts in {@code amount_refunded} but was never in the balance.
+   * fee and less what was refunded of it; an uncaptured charge adds nothing.
    */
   public static long balanceContribution(Charge c) {
     if (!c.getCaptured()) {
       return 0;
     }
-    long released = c.getAmount() - c.getAmountCaptured();
-    return c.getAmountCaptured()
-        - cardFee(c.getAmountCaptured())
-        - (c.getAmountRefunded() - released);
+    // Since 2025-03-31.basil a partial capture's released rest is no refund: amount_refunded
+    // counts only what refunds returned.
+    return c.getAmountCaptured() - cardFee(c.getAmountCaptured()) - c.getAmountRefunded();
   }
 
   /** A charge of {@code amount} cents in usd on a test token, e.g. {@code tok_visa}. */
