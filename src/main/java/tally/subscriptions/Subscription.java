@@ -58,7 +58,8 @@ public record Subscription(
     String description,
     Map<String, String> metadata,
     String testClock,
-    @Field(rendered = false) String cancellationReason)
+    @Field(rendered = false) String cancellationReason,
+    @Field(rendered = false) boolean trialWarned)
     implements ApiObject {
 
   @Field

@@ -125,7 +125,8 @@ final class Subscriptions {
                 p.description(),
                 p.metadata().applyTo(Map.of()),
                 customer.testClock(),
-                null));
+                null,
+                false));
     ctx.emit("customer.subscription.created", sub);
     Invoice invoice = bill(ctx, sub, "subscription_create", trialEnd != null);
     Invoice collected = collection.finalizeAndCollect(ctx, invoice.id());
@@ -223,6 +224,24 @@ final class Subscriptions {
     return find(ctx, id)
         .orElseThrow(() -> Errors.noSuch("subscription", id, "subscription_exposed_id"));
   }
+
+  /** Three days before a trial ends: {@code customer.subscription.trial_will_end}, once. */
+  boolean warnTrialEnd(Ctx ctx, String id) {
+    return TABLE
+        .setWhere(
+            ctx,
+            id,
+            Map.of("trial_warned", false, "status", SubscriptionStatus.TRIALING),
+            Map.of("trial_warned", true))
+        .map(sub -> {
+          ctx.at(sub.trialEnd() - TRIAL_WARNING_SECONDS)
+              .emit("customer.subscription.trial_will_end", sub);
+          return true;
+        })
+        .orElse(false);
+  }
+
+  static final long TRIAL_WARNING_SECONDS = 3 * 86_400;
 
   /** A guarded move of the subscription's status, announced as an update. */
   Subscription move(Ctx ctx, Subscription from, SubscriptionStatus to, Map<String, ?> alsoSet) {

@@ -40,11 +40,19 @@ public final class SubscriptionsFeature implements Feature {
     in.expand()
         .expandable(
             "subscription", "customer", "default_payment_method", "latest_invoice", "test_clock");
+    // Before renewals: a trial ending within the same advance is warned about first.
+    in.due(
+        "SELECT account_id, id FROM subscriptions WHERE status = 'trialing' AND trial_warned ="
+            + " FALSE AND trial_end - "
+            + Subscriptions.TRIAL_WARNING_SECONDS
+            + " <= :now AND <clock> LIMIT 500",
+        subscriptions::warnTrialEnd);
     in.due(
         "SELECT account_id, id FROM subscriptions WHERE status IN ('active', 'trialing',"
             + " 'past_due') AND current_period_end <= :now AND <clock> LIMIT 500",
         subscriptions::renewDue);
     in.emits(
+        "customer.subscription.trial_will_end",
         "customer.subscription.created",
         "customer.subscription.updated",
         "customer.subscription.deleted");

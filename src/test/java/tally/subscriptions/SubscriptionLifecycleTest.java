@@ -82,7 +82,7 @@ class SubscriptionLifecycleTest {
     return stripe
         .v1()
         .invoices()
-        .list(InvoiceListParams.builder().setSubscription(subscription).build())
+        .list(InvoiceListParams.builder().setSubscription(subscription).setLimit(100L).build())
         .getData();
   }
 
@@ -261,5 +261,67 @@ class SubscriptionLifecycleTest {
     assertThat(renewal.getLines().getData()).hasSize(3);
     assertThat(renewal.getTotal()).isEqualTo(6000L - 1548L + 3097L);
     assertThat(renewal.getStatus()).isEqualTo("paid");
+  }
+
+  @Test
+  void aYearOfRenewalsInOneAdvance() throws StripeException {
+    clock =
+        stripe
+            .v1()
+            .testHelpers()
+            .testClocks()
+            .create(TestClockCreateParams.builder().setFrozenTime(START).build());
+    Customer customer =
+        stripe
+            .v1()
+            .customers()
+            .create(CustomerCreateParams.builder().setTestClock(clock.getId()).build());
+    card("tok_visa", customer.getId());
+    Price price =
+        stripe
+            .v1()
+            .prices()
+            .create(
+                PriceCreateParams.builder()
+                    .setCurrency("usd")
+                    .setUnitAmount(1000L)
+                    .setRecurring(
+                        PriceCreateParams.Recurring.builder()
+                            .setInterval(PriceCreateParams.Recurring.Interval.MONTH)
+                            .build())
+                    .setProductData(
+                        PriceCreateParams.ProductData.builder().setName("Yearly").build())
+                    .build());
+    Subscription sub =
+        stripe
+            .v1()
+            .subscriptions()
+            .create(
+                SubscriptionCreateParams.builder()
+                    .setCustomer(customer.getId())
+                    .addItem(
+                        SubscriptionCreateParams.Item.builder().setPrice(price.getId()).build())
+                    .setTrialPeriodDays(7L)
+                    .build());
+    long started = System.nanoTime();
+    advanceTo(START + 7 * DAY + 365 * DAY + 2 * 3600);
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    System.out.println("a year of monthly renewals in one advance: " + millis + " ms");
+    List<Invoice> all = invoices(sub.getId());
+    // The trial's $0 invoice and twelve monthly ones (Jan 8 → Jan 8), each paid.
+    assertThat(all).hasSize(14);
+    assertThat(all).allMatch(i -> "paid".equals(i.getStatus()));
+    assertThat(all.stream().mapToLong(Invoice::getAmountPaid).sum()).isEqualTo(13 * 1000L);
+    assertThat(
+            stripe
+                .v1()
+                .events()
+                .list(
+                    EventListParams.builder()
+                        .setType("customer.subscription.trial_will_end")
+                        .build())
+                .getData())
+        .singleElement()
+        .satisfies(e -> assertThat(e.getCreated()).isEqualTo(START + 4 * DAY));
   }
 }
