@@ -8,13 +8,9 @@ import com.stripe.exception.StripeException;
 import com.stripe.model.Customer;
 import com.stripe.model.Invoice;
 import com.stripe.model.InvoicePayment;
-import com.stripe.model.PaymentMethod;
-import com.stripe.param.CustomerUpdateParams;
 import com.stripe.param.InvoiceCreateParams;
 import com.stripe.param.InvoiceItemCreateParams;
 import com.stripe.param.InvoicePaymentListParams;
-import com.stripe.param.PaymentMethodAttachParams;
-import com.stripe.param.PaymentMethodCreateParams;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,30 +29,7 @@ class InvoicesTest {
 
   private Customer customerWithCard() throws StripeException {
     Customer c = Fixtures.customer(stripe, "billed@example.com");
-    PaymentMethod pm =
-        stripe
-            .v1()
-            .paymentMethods()
-            .create(
-                PaymentMethodCreateParams.builder()
-                    .setType(PaymentMethodCreateParams.Type.CARD)
-                    .putExtraParam("card[token]", "tok_visa")
-                    .build());
-    stripe
-        .v1()
-        .paymentMethods()
-        .attach(pm.getId(), PaymentMethodAttachParams.builder().setCustomer(c.getId()).build());
-    stripe
-        .v1()
-        .customers()
-        .update(
-            c.getId(),
-            CustomerUpdateParams.builder()
-                .setInvoiceSettings(
-                    CustomerUpdateParams.InvoiceSettings.builder()
-                        .setDefaultPaymentMethod(pm.getId())
-                        .build())
-                .build());
+    Fixtures.defaultCard(stripe, c.getId(), "tok_visa");
     return c;
   }
 

@@ -7,16 +7,12 @@ import com.stripe.exception.StripeException;
 import com.stripe.model.Customer;
 import com.stripe.model.Event;
 import com.stripe.model.Invoice;
-import com.stripe.model.PaymentMethod;
 import com.stripe.model.Price;
 import com.stripe.model.Subscription;
 import com.stripe.model.testhelpers.TestClock;
 import com.stripe.param.CustomerCreateParams;
-import com.stripe.param.CustomerUpdateParams;
 import com.stripe.param.EventListParams;
 import com.stripe.param.InvoiceListParams;
-import com.stripe.param.PaymentMethodAttachParams;
-import com.stripe.param.PaymentMethodCreateParams;
 import com.stripe.param.PriceCreateParams;
 import com.stripe.param.SubscriptionCreateParams;
 import com.stripe.param.SubscriptionUpdateParams;
@@ -25,6 +21,7 @@ import com.stripe.param.testhelpers.TestClockCreateParams;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import tally.testing.Fixtures;
 import tally.testing.TallyServer;
 
 /**
@@ -50,44 +47,8 @@ class SubscriptionLifecycleTest {
         .isEqualTo("ready");
   }
 
-  private PaymentMethod card(String token, String customer) throws StripeException {
-    PaymentMethod pm =
-        stripe
-            .v1()
-            .paymentMethods()
-            .create(
-                PaymentMethodCreateParams.builder()
-                    .setType(PaymentMethodCreateParams.Type.CARD)
-                    .putExtraParam("card[token]", token)
-                    .build());
-    stripe
-        .v1()
-        .paymentMethods()
-        .attach(pm.getId(), PaymentMethodAttachParams.builder().setCustomer(customer).build());
-    stripe
-        .v1()
-        .customers()
-        .update(
-            customer,
-            CustomerUpdateParams.builder()
-                .setInvoiceSettings(
-                    CustomerUpdateParams.InvoiceSettings.builder()
-                        .setDefaultPaymentMethod(pm.getId())
-                        .build())
-                .build());
-    return pm;
-  }
-
-  private List<Invoice> invoices(String subscription) throws StripeException {
-    return stripe
-        .v1()
-        .invoices()
-        .list(InvoiceListParams.builder().setSubscription(subscription).setLimit(100L).build())
-        .getData();
-  }
-
-  @Test
-  void aYearOfMonthlyBillingOnATestClock() throws StripeException {
+  /** A new test clock at START, and a customer on it paying with a Visa by default. */
+  private Customer customerOnClock() throws StripeException {
     clock =
         stripe
             .v1()
@@ -100,36 +61,56 @@ class SubscriptionLifecycleTest {
             .customers()
             .create(
                 CustomerCreateParams.builder()
-                    .setEmail("year@example.com")
+                    .setEmail("billed@example.com")
                     .setTestClock(clock.getId())
                     .build());
-    card("tok_visa", customer.getId());
-    Price price =
-        stripe
-            .v1()
-            .prices()
-            .create(
-                PriceCreateParams.builder()
-                    .setCurrency("usd")
-                    .setUnitAmount(1500L)
-                    .setRecurring(
-                        PriceCreateParams.Recurring.builder()
-                            .setInterval(PriceCreateParams.Recurring.Interval.MONTH)
-                            .build())
-                    .setProductData(PriceCreateParams.ProductData.builder().setName("Pro").build())
-                    .build());
+    Fixtures.defaultCard(stripe, customer.getId(), "tok_visa");
+    return customer;
+  }
 
-    Subscription sub =
-        stripe
-            .v1()
-            .subscriptions()
-            .create(
-                SubscriptionCreateParams.builder()
-                    .setCustomer(customer.getId())
-                    .addItem(
-                        SubscriptionCreateParams.Item.builder().setPrice(price.getId()).build())
-                    .setTrialPeriodDays(14L)
-                    .build());
+  private Price monthly(long unitAmount, String product) throws StripeException {
+    return stripe
+        .v1()
+        .prices()
+        .create(
+            PriceCreateParams.builder()
+                .setCurrency("usd")
+                .setUnitAmount(unitAmount)
+                .setRecurring(
+                    PriceCreateParams.Recurring.builder()
+                        .setInterval(PriceCreateParams.Recurring.Interval.MONTH)
+                        .build())
+                .setProductData(PriceCreateParams.ProductData.builder().setName(product).build())
+                .build());
+  }
+
+  private Subscription subscribe(Customer customer, Price price, Long trialDays)
+      throws StripeException {
+    return stripe
+        .v1()
+        .subscriptions()
+        .create(
+            SubscriptionCreateParams.builder()
+                .setCustomer(customer.getId())
+                .addItem(SubscriptionCreateParams.Item.builder().setPrice(price.getId()).build())
+                .setTrialPeriodDays(trialDays)
+                .build());
+  }
+
+  private List<Invoice> invoices(String subscription) throws StripeException {
+    return stripe
+        .v1()
+        .invoices()
+        .list(InvoiceListParams.builder().setSubscription(subscription).setLimit(100L).build())
+        .getData();
+  }
+
+  @Test
+  void aYearOfMonthlyBillingOnATestClock() throws StripeException {
+    Customer customer = customerOnClock();
+    Price price = monthly(1500L, "Pro");
+
+    Subscription sub = subscribe(customer, price, 14L);
     assertThat(sub.getStatus()).isEqualTo("trialing");
     assertThat(sub.getTrialEnd()).isEqualTo(START + 14 * DAY);
     assertThat(sub.getItems().getData().getFirst().getCurrentPeriodEnd())
@@ -153,7 +134,7 @@ class SubscriptionLifecycleTest {
     assertThat(first.getPeriodEnd()).isEqualTo(START + 14 * DAY + 31 * DAY);
 
     // The card now declines: the next renewal fails and the subscription is past_due.
-    card("tok_chargeCustomerFail", customer.getId());
+    Fixtures.defaultCard(stripe, customer.getId(), "tok_chargeCustomerFail");
     advanceTo(START + 45 * DAY + 2 * 3600);
     sub = stripe.v1().subscriptions().retrieve(sub.getId());
     assertThat(sub.getStatus()).isEqualTo("past_due");
@@ -163,7 +144,7 @@ class SubscriptionLifecycleTest {
     assertThat(declined.getNextPaymentAttempt()).isNotNull();
 
     // A good card again: the retry three days later pays, and the subscription is active.
-    card("tok_visa", customer.getId());
+    Fixtures.defaultCard(stripe, customer.getId(), "tok_visa");
     advanceTo(START + 49 * DAY);
     assertThat(stripe.v1().invoices().retrieve(declined.getId()).getStatus()).isEqualTo("paid");
     assertThat(stripe.v1().subscriptions().retrieve(sub.getId()).getStatus()).isEqualTo("active");
@@ -199,42 +180,9 @@ class SubscriptionLifecycleTest {
 
   @Test
   void anUpgradeMidPeriodIsProratedOnTheNextInvoice() throws StripeException {
-    clock =
-        stripe
-            .v1()
-            .testHelpers()
-            .testClocks()
-            .create(TestClockCreateParams.builder().setFrozenTime(START).build());
-    Customer customer =
-        stripe
-            .v1()
-            .customers()
-            .create(CustomerCreateParams.builder().setTestClock(clock.getId()).build());
-    card("tok_visa", customer.getId());
-    Price price =
-        stripe
-            .v1()
-            .prices()
-            .create(
-                PriceCreateParams.builder()
-                    .setCurrency("usd")
-                    .setUnitAmount(3000L)
-                    .setRecurring(
-                        PriceCreateParams.Recurring.builder()
-                            .setInterval(PriceCreateParams.Recurring.Interval.MONTH)
-                            .build())
-                    .setProductData(PriceCreateParams.ProductData.builder().setName("Team").build())
-                    .build());
-    Subscription sub =
-        stripe
-            .v1()
-            .subscriptions()
-            .create(
-                SubscriptionCreateParams.builder()
-                    .setCustomer(customer.getId())
-                    .addItem(
-                        SubscriptionCreateParams.Item.builder().setPrice(price.getId()).build())
-                    .build());
+    Customer customer = customerOnClock();
+    Price price = monthly(3000L, "Team");
+    Subscription sub = subscribe(customer, price, null);
     assertThat(sub.getStatus()).isEqualTo("active");
     assertThat(stripe.v1().invoices().retrieve(sub.getLatestInvoice()).getAmountPaid())
         .isEqualTo(3000L);
@@ -265,44 +213,9 @@ class SubscriptionLifecycleTest {
 
   @Test
   void aYearOfRenewalsInOneAdvance() throws StripeException {
-    clock =
-        stripe
-            .v1()
-            .testHelpers()
-            .testClocks()
-            .create(TestClockCreateParams.builder().setFrozenTime(START).build());
-    Customer customer =
-        stripe
-            .v1()
-            .customers()
-            .create(CustomerCreateParams.builder().setTestClock(clock.getId()).build());
-    card("tok_visa", customer.getId());
-    Price price =
-        stripe
-            .v1()
-            .prices()
-            .create(
-                PriceCreateParams.builder()
-                    .setCurrency("usd")
-                    .setUnitAmount(1000L)
-                    .setRecurring(
-                        PriceCreateParams.Recurring.builder()
-                            .setInterval(PriceCreateParams.Recurring.Interval.MONTH)
-                            .build())
-                    .setProductData(
-                        PriceCreateParams.ProductData.builder().setName("Yearly").build())
-                    .build());
-    Subscription sub =
-        stripe
-            .v1()
-            .subscriptions()
-            .create(
-                SubscriptionCreateParams.builder()
-                    .setCustomer(customer.getId())
-                    .addItem(
-                        SubscriptionCreateParams.Item.builder().setPrice(price.getId()).build())
-                    .setTrialPeriodDays(7L)
-                    .build());
+    Customer customer = customerOnClock();
+    Price price = monthly(1000L, "Yearly");
+    Subscription sub = subscribe(customer, price, 7L);
     long started = System.nanoTime();
     advanceTo(START + 7 * DAY + 365 * DAY + 2 * 3600);
     long millis = (System.nanoTime() - started) / 1_000_000;

@@ -99,4 +99,36 @@ public final class Fixtures {
             meterParams(eventName, eventName, MeterCreateParams.DefaultAggregation.Formula.SUM)
                 .build());
   }
+
+  /** A card PaymentMethod from {@code token}, attached to the customer as its default. */
+  public static com.stripe.model.PaymentMethod defaultCard(
+      StripeClient stripe, String customer, String token) throws StripeException {
+    var pm =
+        stripe
+            .v1()
+            .paymentMethods()
+            .create(
+                com.stripe.param.PaymentMethodCreateParams.builder()
+                    .setType(com.stripe.param.PaymentMethodCreateParams.Type.CARD)
+                    .putExtraParam("card[token]", token)
+                    .build());
+    stripe
+        .v1()
+        .paymentMethods()
+        .attach(
+            pm.getId(),
+            com.stripe.param.PaymentMethodAttachParams.builder().setCustomer(customer).build());
+    stripe
+        .v1()
+        .customers()
+        .update(
+            customer,
+            com.stripe.param.CustomerUpdateParams.builder()
+                .setInvoiceSettings(
+                    com.stripe.param.CustomerUpdateParams.InvoiceSettings.builder()
+                        .setDefaultPaymentMethod(pm.getId())
+                        .build())
+                .build());
+    return pm;
+  }
 }
