@@ -12,4 +12,13 @@ public interface InvoiceListener {
 
   /** The invoice was voided or marked uncollectible. */
   default void closed(Ctx ctx, Invoice invoice) {}
+
+  /**
+   * The next invoice of the customer's subscription ({@code subscription}, or any one that renews
+   * when null) for {@code create_preview}; empty when there is none.
+   */
+  default java.util.Optional<Invoices.NewInvoice> upcoming(
+      Ctx ctx, String customer, String subscription) {
+    return java.util.Optional.empty();
+  }
 }

@@ -85,6 +85,16 @@ final class InvoiceParams {
     }
   }
 
+  record Preview(String customer, String subscription) {
+    static Preview decode(Params p) {
+      Preview preview = new Preview(p.requiredString("customer"), p.string("subscription"));
+      p.raw("subscription_details");
+      p.raw("automatic_tax");
+      p.raw("preview_mode");
+      return preview;
+    }
+  }
+
   record PaymentsFilter(ListParams page, String invoice) {
     static PaymentsFilter decode(Params p) {
       PaymentsFilter f = new PaymentsFilter(ListParams.read(p), p.string("invoice"));

@@ -74,7 +74,23 @@ public final class Invoices {
   public Invoice create(Ctx requestCtx, NewInvoice n) {
     Customer customer = customers.requireLive(requestCtx, n.customer(), "customer");
     Ctx ctx = requestCtx.onTestClock(customer.testClock());
-    String id = Ids.newId("in_");
+    Invoice invoice = TABLE.insert(ctx, build(ctx, Ids.newId("in_"), customer, n));
+    Invoice seen = seen(invoice);
+    ctx.emit("invoice.created", seen);
+    return seen;
+  }
+
+  /**
+   * What the customer's next invoice would be ({@code create_preview}): built like a real one,
+   * never stored, with Stripe's {@code upcoming_in_…} id.
+   */
+  Invoice preview(Ctx requestCtx, NewInvoice n) {
+    Customer customer = customers.requireLive(requestCtx, n.customer(), "customer");
+    Ctx ctx = requestCtx.onTestClock(customer.testClock());
+    return seen(build(ctx, "upcoming_in_" + Ids.random(24), customer, n));
+  }
+
+  private Invoice build(Ctx ctx, String id, Customer customer, NewInvoice n) {
     ArrayNode lines = Json.MAPPER.createArrayNode();
     long subtotal = 0;
     for (NewLine l : n.lines()) {
@@ -99,44 +115,38 @@ public final class Invoices {
                       l.subscriptionItem(),
                       l.invoiceItem())));
     }
-    Invoice invoice =
-        TABLE.insert(
-            ctx,
-            new Invoice(
-                id,
-                ctx.now(),
-                n.customer(),
-                customer.email(),
-                customer.name(),
-                n.currency(),
-                InvoiceStatus.DRAFT,
-                n.collectionMethod(),
-                n.billingReason(),
-                n.subscription(),
-                null,
-                subtotal,
-                subtotal,
-                subtotal,
-                0,
-                0,
-                false,
-                n.autoAdvance(),
-                n.periodStart(),
-                n.periodEnd(),
-                n.daysUntilDue() == null ? null : ctx.now() + n.daysUntilDue() * 86_400,
-                null,
-                n.description(),
-                n.metadata(),
-                n.defaultPaymentMethod(),
-                Invoice.Transitions.NONE,
-                lines,
-                customer.testClock(),
-                null,
-                null,
-                null));
-    Invoice seen = seen(invoice);
-    ctx.emit("invoice.created", seen);
-    return seen;
+    return new Invoice(
+        id,
+        ctx.now(),
+        n.customer(),
+        customer.email(),
+        customer.name(),
+        n.currency(),
+        InvoiceStatus.DRAFT,
+        n.collectionMethod(),
+        n.billingReason(),
+        n.subscription(),
+        null,
+        subtotal,
+        subtotal,
+        subtotal,
+        0,
+        0,
+        false,
+        n.autoAdvance(),
+        n.periodStart(),
+        n.periodEnd(),
+        n.daysUntilDue() == null ? null : ctx.now() + n.daysUntilDue() * 86_400,
+        null,
+        n.description(),
+        n.metadata(),
+        n.defaultPaymentMethod(),
+        Invoice.Transitions.NONE,
+        lines,
+        customer.testClock(),
+        null,
+        null,
+        null);
   }
 
   /** The invoice as a reader sees it: with the server's public URL for its page and PDF. */

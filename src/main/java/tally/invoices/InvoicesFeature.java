@@ -50,6 +50,7 @@ public final class InvoicesFeature implements Feature {
     Router r = in.routes();
     r.post("/v1/invoices", InvoiceParams.Create::decode, this::create);
     r.get("/v1/invoices", InvoiceParams.ListFilter::decode, this::list);
+    r.post("/v1/invoices/create_preview", InvoiceParams.Preview::decode, this::preview);
     r.get(
         "/v1/invoices/{invoice}",
         Decoder.none(),
@@ -192,6 +193,54 @@ public final class InvoicesFeature implements Feature {
                 lines));
     taken.forEach(i -> items.assign(ctx, i.id(), inv.id()));
     return inv;
+  }
+
+  /** The customer's next invoice: its subscription's next period and its pending items. */
+  private Invoice preview(Ctx ctx, InvoiceParams.Preview p) {
+    Invoices.NewInvoice upcoming =
+        invoices.listeners().stream()
+            .map(l -> l.upcoming(ctx, p.customer(), p.subscription()))
+            .flatMap(java.util.Optional::stream)
+            .findFirst()
+            .orElse(null);
+    String currency = upcoming != null ? upcoming.currency() : "usd";
+    List<Invoices.NewLine> lines = new ArrayList<>(upcoming != null ? upcoming.lines() : List.of());
+    lines.addAll(InvoiceItems.lines(items.pending(ctx, p.customer(), currency)));
+    if (lines.isEmpty()) {
+      throw Errors.invalid(
+          "invoice_upcoming_none", null, "No upcoming invoices for customer: " + p.customer());
+    }
+    Invoices.NewInvoice n =
+        upcoming != null
+            ? new Invoices.NewInvoice(
+                upcoming.customer(),
+                currency,
+                upcoming.subscription(),
+                upcoming.billingReason(),
+                upcoming.collectionMethod(),
+                upcoming.daysUntilDue(),
+                true,
+                upcoming.defaultPaymentMethod(),
+                upcoming.periodStart(),
+                upcoming.periodEnd(),
+                null,
+                Map.of(),
+                lines)
+            : new Invoices.NewInvoice(
+                p.customer(),
+                currency,
+                null,
+                "manual",
+                "charge_automatically",
+                null,
+                false,
+                null,
+                ctx.now(),
+                ctx.now(),
+                null,
+                Map.of(),
+                lines);
+    return invoices.preview(ctx, n);
   }
 
   private Invoice update(Ctx ctx, String id, InvoiceParams.Update p) {

@@ -38,6 +38,12 @@ final class SubscriptionInvoices implements InvoiceListener {
         });
   }
 
+  @Override
+  public java.util.Optional<tally.invoices.Invoices.NewInvoice> upcoming(
+      Ctx ctx, String customer, String subscription) {
+    return subscriptions.upcoming(ctx, customer, subscription);
+  }
+
   private java.util.Optional<Subscription> owner(Ctx ctx, Invoice invoice) {
     return invoice.subscription() == null
         ? java.util.Optional.empty()

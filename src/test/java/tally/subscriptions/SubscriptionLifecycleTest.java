@@ -199,6 +199,18 @@ class SubscriptionLifecycleTest {
                     SubscriptionUpdateParams.Item.builder().setId(item).setQuantity(2L).build())
                 .build());
 
+    Invoice preview =
+        stripe
+            .v1()
+            .invoices()
+            .createPreview(
+                com.stripe.param.InvoiceCreatePreviewParams.builder()
+                    .setCustomer(customer.getId())
+                    .build());
+    assertThat(preview.getId()).startsWith("upcoming_in_");
+    assertThat(preview.getTotal()).isEqualTo(6000L - 1548L + 3097L);
+    assertThat(preview.getPeriodStart()).isEqualTo(START + 31 * DAY);
+
     advanceTo(START + 31 * DAY + 2 * 3600);
     Invoice renewal =
         stripe
