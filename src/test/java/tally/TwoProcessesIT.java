@@ -394,4 +394,103 @@ class TwoProcessesIT {
       assertThat(customerMetadata).containsEntry("k" + i, "v" + i);
     }
   }
+
+  /**
+   * Both processes' clock-driven workers advance the same test clock six months past a monthly
+   * subscription's start: each period is billed and paid exactly once.
+   */
+  @Test
+  void twoProcessesAdvancingOneClockBillEachPeriodOnce() throws Exception {
+    long start = 1_767_225_600L;
+    StripeClient first = clients.get(0);
+    StripeClient second = clients.get(1);
+    var clock =
+        first
+            .v1()
+            .testHelpers()
+            .testClocks()
+            .create(
+                com.stripe.param.testhelpers.TestClockCreateParams.builder()
+                    .setFrozenTime(start)
+                    .build());
+    var customer =
+        first
+            .v1()
+            .customers()
+            .create(
+                com.stripe.param.CustomerCreateParams.builder()
+                    .setTestClock(clock.getId())
+                    .build());
+    tally.testing.Fixtures.defaultCard(first, customer.getId(), "tok_visa");
+    var price =
+        first
+            .v1()
+            .prices()
+            .create(
+                com.stripe.param.PriceCreateParams.builder()
+                    .setCurrency("usd")
+                    .setUnitAmount(1200L)
+                    .setRecurring(
+                        com.stripe.param.PriceCreateParams.Recurring.builder()
+                            .setInterval(
+                                com.stripe.param.PriceCreateParams.Recurring.Interval.MONTH)
+                            .build())
+                    .setProductData(
+                        com.stripe.param.PriceCreateParams.ProductData.builder()
+                            .setName("Shared clock")
+                            .build())
+                    .build());
+    var sub =
+        first
+            .v1()
+            .subscriptions()
+            .create(
+                com.stripe.param.SubscriptionCreateParams.builder()
+                    .setCustomer(customer.getId())
+                    .addItem(
+                        com.stripe.param.SubscriptionCreateParams.Item.builder()
+                            .setPrice(price.getId())
+                            .build())
+                    .build());
+    long target = start + 182 * 86_400L + 7200; // July 2, 2026: six renewals since January 1
+    second
+        .v1()
+        .testHelpers()
+        .testClocks()
+        .advance(
+            clock.getId(),
+            com.stripe.param.testhelpers.TestClockAdvanceParams.builder()
+                .setFrozenTime(target)
+                .build());
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!"ready"
+        .equals(first.v1().testHelpers().testClocks().retrieve(clock.getId()).getStatus())) {
+      assertThat(System.nanoTime()).isLessThan(deadline);
+      Thread.sleep(100);
+    }
+    var invoices =
+        second
+            .v1()
+            .invoices()
+            .list(
+                com.stripe.param.InvoiceListParams.builder()
+                    .setSubscription(sub.getId())
+                    .setLimit(100L)
+                    .build())
+            .getData();
+    assertThat(invoices).hasSize(7);
+    assertThat(invoices).allMatch(i -> "paid".equals(i.getStatus()));
+    assertThat(invoices.stream().map(i -> i.getPeriodStart()).distinct()).hasSize(7);
+    assertThat(
+            second
+                .v1()
+                .charges()
+                .list(
+                    com.stripe.param.ChargeListParams.builder()
+                        .setCustomer(customer.getId())
+                        .setLimit(100L)
+                        .build())
+                .getData())
+        .hasSize(7);
+  }
 }
