@@ -28,6 +28,7 @@ import tally.http.Dispatcher;
 import tally.http.HttpServer;
 import tally.http.Interceptor;
 import tally.http.Pipeline;
+import tally.http.RequestGuard;
 import tally.http.RequestIdInterceptor;
 import tally.http.RouteInterceptor;
 import tally.http.Router;
@@ -102,6 +103,7 @@ public final class App implements AutoCloseable {
     steps.addAll(
         List.of(
             new RequestIdInterceptor(),
+            new RequestGuard(),
             new RouteInterceptor(router),
             new AuthInterceptor(accounts),
             new KeyInFlightGuard(),

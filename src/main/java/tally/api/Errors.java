@@ -19,12 +19,14 @@ public final class Errors {
   }
 
   public static ApiException unknownParameter(String param) {
-    return invalid("parameter_unknown", param, "Received unknown parameter: " + param);
+    String shown = Echo.bounded(param);
+    return invalid("parameter_unknown", shown, "Received unknown parameter: " + shown);
   }
 
   public static ApiException noSuch(String resource, String id, String param) {
     return new ApiException(
-        new ApiError.NotFound("resource_missing", param, "No such " + resource + ": '" + id + "'"));
+        new ApiError.NotFound(
+            "resource_missing", param, "No such " + resource + ": '" + Echo.bounded(id) + "'"));
   }
 
   public static ApiException mustBeOneOf(String param, List<String> allowed) {

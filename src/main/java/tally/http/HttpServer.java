@@ -1,21 +1,10 @@
 package tally.http;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Locale;
-import java.util.Map;
-import org.eclipse.jetty.http.HttpField;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
-import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import tally.core.Json;
 
 /** Jetty on virtual threads, adapting each HTTP exchange to the {@link Pipeline}. */
 public final class HttpServer implements AutoCloseable {
@@ -38,11 +27,15 @@ public final class HttpServer implements AutoCloseable {
         java.util.concurrent.Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("tally-request-", 0).factory()));
     server = new Server(threads);
-    connector = new ServerConnector(server);
+    HttpConfiguration http = new HttpConfiguration();
+    // No "Server: Jetty(12.x)" header: it tells a client nothing and an attacker the version.
+    http.setSendServerVersion(false);
+    connector = new ServerConnector(server, new HttpConnectionFactory(http));
     connector.setHost(host);
     connector.setPort(port);
     server.addConnector(connector);
     server.setHandler(new PipelineHandler(pipeline));
+    server.setErrorHandler(new JsonErrorHandler());
   }
 
   public void start() throws Exception {
@@ -59,49 +52,6 @@ public final class HttpServer implements AutoCloseable {
       server.stop();
     } catch (Exception e) {
       throw new IllegalStateException("HTTP server did not stop cleanly", e);
-    }
-  }
-
-  private static final class PipelineHandler extends Handler.Abstract {
-    // Stripe pretty-prints its JSON; the writer is immutable, so one serves every request.
-    private static final com.fasterxml.jackson.databind.ObjectWriter PRETTY =
-        Json.MAPPER.writerWithDefaultPrettyPrinter();
-    private final Pipeline pipeline;
-
-    PipelineHandler(Pipeline pipeline) {
-      this.pipeline = pipeline;
-    }
-
-    @Override
-    public boolean handle(Request request, Response response, Callback callback) throws Exception {
-      Map<String, String> headers = new HashMap<>();
-      for (HttpField field : request.getHeaders()) {
-        headers.putIfAbsent(field.getName().toLowerCase(Locale.ROOT), field.getValue());
-      }
-      String body = Content.Source.asString(request, StandardCharsets.UTF_8);
-      ApiRequest apiRequest =
-          new ApiRequest(
-              request.getMethod(),
-              request.getHttpURI().getPath(),
-              request.getHttpURI().getQuery(),
-              body,
-              headers);
-      ApiResponse apiResponse = pipeline.handle(apiRequest);
-      response.setStatus(apiResponse.status());
-      if (apiResponse.html() != null) {
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
-        apiResponse.headers().forEach((k, v) -> response.getHeaders().put(k, v));
-        response.write(
-            true, ByteBuffer.wrap(apiResponse.html().getBytes(StandardCharsets.UTF_8)), callback);
-        return true;
-      }
-      response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-      response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache, no-store");
-      response.getHeaders().put("Access-Control-Allow-Origin", "*");
-      apiResponse.headers().forEach((k, v) -> response.getHeaders().put(k, v));
-      byte[] bytes = PRETTY.writeValueAsBytes(apiResponse.body());
-      response.write(true, ByteBuffer.wrap(bytes), callback);
-      return true;
     }
   }
 }
