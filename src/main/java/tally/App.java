@@ -62,13 +62,13 @@ public final class App implements AutoCloseable {
   private final Scheduler scheduler = new Scheduler(e -> tally.store.DbFailure.of(e).isPresent());
   private final HttpServer http;
   private final String publicUrl;
+  private final Router router = new Router();
 
   private App(Config config) {
     this.clock = config.clock();
     this.publicUrl = config.publicUrl();
     this.db = Db.open(config.db());
     this.accounts = new Accounts(db, clock);
-    Router router = new Router();
     Expander expander = new Expander();
     router.open("GET", "/healthz", Decoder.none(), (ctx, p) -> ApiObject.of(App::health));
 
@@ -157,6 +157,11 @@ public final class App implements AutoCloseable {
 
   public Scheduler scheduler() {
     return scheduler;
+  }
+
+  /** Every endpoint, as registered: the fuzzer drives each of them. */
+  public List<tally.http.Route<?>> routes() {
+    return router.routes();
   }
 
   public Db db() {

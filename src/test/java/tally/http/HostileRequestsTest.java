@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tally.core.Json;
+import tally.testing.RawHttp;
 import tally.testing.TallyServer;
 
 /** Requests no SDK sends, each answered with Stripe's error JSON and the right status. */

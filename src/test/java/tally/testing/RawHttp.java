@@ -1,4 +1,4 @@
-package tally.http;
+package tally.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,12 +21,12 @@ public final class RawHttp {
     try (Socket socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout(15_000);
       OutputStream out = socket.getOutputStream();
-      out.write((head + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
       try {
+        out.write((head + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
         out.write(body);
         out.flush();
       } catch (SocketException e) {
-        // The server may answer (413) and close before reading it all: the reply is what counts.
+        // The server may answer (413, 414) and close before reading it all: the reply counts.
       }
       return parse(socket.getInputStream());
     } catch (IOException e) {
