@@ -1,6 +1,6 @@
 package tally;
 
-import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -58,25 +58,25 @@ public final class Main implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      App.Config config =
-          new App.Config(host, port, db, new Clock(), 1000, java.util.List.of(), publicUrl);
-      App app = App.open(config);
-      String keys = System.getenv("TALLY_API_KEYS");
-      if (keys != null && !keys.isBlank()) {
-        Arrays.stream(keys.split(","))
-            .map(String::trim)
-            .filter(k -> !k.isEmpty())
-            .forEach(k -> {
-              app.accounts().ensure(k);
-              LOG.info("API key {} is ready", ApiKeys.mask(k));
-            });
-      } else if (app.accounts().isEmpty()) {
-        String key = app.accounts().createAccountWithNewKey();
-        // Shown once, on the terminal only: the database keeps just its hash.
-        System.out.println("Created an account. Its secret key (shown only this once): " + key);
+      App app;
+      try {
+        List<String> keys = ApiKeysVariable.parse(System.getenv("TALLY_API_KEYS"));
+        checkPortIsFree(host, port);
+        App.Config config = new App.Config(host, port, db, new Clock(), 1000, List.of(), publicUrl);
+        app = App.open(config);
+        try {
+          prepareKeys(app, keys);
+          // Keys exist before /healthz answers, so "ready" means every configured key works.
+          app.listen(config);
+        } catch (Exception | Error e) {
+          app.close();
+          throw e;
+        }
+      } catch (Exception e) {
+        // One line a person can act on; the stack trace would only bury it.
+        System.err.println("tally serve: " + StartupProblem.explain(e, host, port, db));
+        return 1;
       }
-      // Keys exist before /healthz answers, so "ready" means every configured key works.
-      app.listen(config);
       LOG.info(
           "Tally listening on http://{}:{} (database {}), ready {} ms after the JVM started",
           host,
@@ -98,7 +98,34 @@ public final class Main implements Runnable {
       return 0;
     }
 
-    private static String describe(String db) {
+    /**
+     * Fails before the database is touched (no account created, no key printed) when the port is
+     * taken; the real bind comes later, once the keys are ready.
+     */
+    private static void checkPortIsFree(String host, int port) throws java.io.IOException {
+      if (port == 0) {
+        return;
+      }
+      try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+        probe.setReuseAddress(true);
+        probe.bind(new java.net.InetSocketAddress(host, port));
+      }
+    }
+
+    private static void prepareKeys(App app, List<String> keys) {
+      if (!keys.isEmpty()) {
+        keys.forEach(k -> {
+          app.accounts().ensure(k);
+          LOG.info("API key {} is ready", ApiKeys.mask(k));
+        });
+      } else if (app.accounts().isEmpty()) {
+        String key = app.accounts().createAccountWithNewKey();
+        // Shown once, on the terminal only: the database keeps just its hash.
+        System.out.println("Created an account. Its secret key (shown only this once): " + key);
+      }
+    }
+
+    static String describe(String db) {
       return db.replaceAll("//([^:@/]+):[^@/]*@", "//$1:****@");
     }
   }
