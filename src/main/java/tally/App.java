@@ -174,4 +174,17 @@ public final class App implements AutoCloseable {
     http.close();
     db.close();
   }
+
+  /** Requests being handled right now. */
+  public long inFlight() {
+    return http.inFlight();
+  }
+
+  /** Like {@link #close()}, saying what the HTTP drain found: requests in flight finish first. */
+  public HttpServer.Drained drainAndClose() {
+    scheduler.close();
+    HttpServer.Drained drained = http.drain();
+    db.close();
+    return drained;
+  }
 }

@@ -87,15 +87,39 @@ public final class Main implements Runnable {
       Runtime.getRuntime()
           .addShutdownHook(
               new Thread(() -> {
-                try {
-                  app.close();
-                } catch (Exception e) {
-                  LOG.warn("shutdown: {}", e.toString());
-                }
+                drain(app);
                 stopped.countDown();
               }));
       stopped.await();
       return 0;
+    }
+
+    /** SIGTERM or Ctrl-C: refuse new requests, let those in flight finish, say so last. */
+    private static void drain(App app) {
+      try {
+        LOG.info(
+            "Stopping: no new requests are accepted; waiting up to 30 s for {} in flight",
+            app.inFlight());
+        tally.http.HttpServer.Drained d = app.drainAndClose();
+        if (d.unfinished() == 0) {
+          LOG.info(
+              "Tally stopped: all {} requests in flight finished, in {} ms",
+              d.inFlight(),
+              d.millis());
+        } else {
+          LOG.warn(
+              "Tally stopped: {} of {} requests in flight had not finished after {} ms and were"
+                  + " cut off",
+              d.unfinished(),
+              d.inFlight(),
+              d.millis());
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("Tally stopped, but not cleanly: {}", e.toString());
+      } finally {
+        // The log is asynchronous: flush it, or the last line could be lost as the JVM exits.
+        ((ch.qos.logback.classic.LoggerContext) LoggerFactory.getILoggerFactory()).stop();
+      }
     }
 
     /**

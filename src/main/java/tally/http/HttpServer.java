@@ -4,6 +4,7 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /** Jetty on virtual threads, adapting each HTTP exchange to the {@link Pipeline}. */
@@ -17,8 +18,15 @@ public final class HttpServer implements AutoCloseable {
     }
   }
 
+  /** How long a stop waits for requests in flight before cutting them off. */
+  static final long DRAIN_MILLIS = 30_000;
+
   private final Server server;
   private final ServerConnector connector;
+  private final GracefulHandler graceful;
+
+  /** What a stop found in flight, and how many of those it had to cut off. */
+  public record Drained(long inFlight, long unfinished, long millis) {}
 
   public HttpServer(String host, int port, Pipeline pipeline) {
     QueuedThreadPool threads = new QueuedThreadPool();
@@ -34,7 +42,13 @@ public final class HttpServer implements AutoCloseable {
     connector.setHost(host);
     connector.setPort(port);
     server.addConnector(connector);
-    server.setHandler(new PipelineHandler(pipeline));
+    // Stopping (SIGTERM) closes the port, answers requests that still arrive on open connections
+    // with a 503, and lets those in flight finish, for up to DRAIN_MILLIS.
+    graceful = new DrainingHandler(new PipelineHandler(pipeline));
+    // A client still sending its body may stall the drain by 5 s at most.
+    graceful.setShutdownIdleTimeout(5_000);
+    server.setHandler(graceful);
+    server.setStopTimeout(DRAIN_MILLIS);
     server.setErrorHandler(new JsonErrorHandler());
   }
 
@@ -46,10 +60,25 @@ public final class HttpServer implements AutoCloseable {
     return connector.getLocalPort();
   }
 
+  /** Requests being handled right now. */
+  public long inFlight() {
+    return graceful.getCurrentRequestCount();
+  }
+
+  /** Stops accepting, waits for the requests in flight (up to 30 s), then stops. */
+  public Drained drain() {
+    long start = System.nanoTime();
+    long inFlight = inFlight();
+    close();
+    return new Drained(inFlight, inFlight(), (System.nanoTime() - start) / 1_000_000);
+  }
+
   @Override
   public void close() {
     try {
       server.stop();
+    } catch (java.util.concurrent.TimeoutException e) {
+      // Some requests outlived the drain; drain() reports how many.
     } catch (Exception e) {
       throw new IllegalStateException("HTTP server did not stop cleanly", e);
     }

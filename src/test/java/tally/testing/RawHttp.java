@@ -34,7 +34,7 @@ public final class RawHttp {
     }
   }
 
-  static Reply parse(InputStream in) throws IOException {
+  public static Reply parse(InputStream in) throws IOException {
     ByteArrayOutputStream all = new ByteArrayOutputStream();
     try {
       in.transferTo(all);

@@ -138,6 +138,26 @@ public final class TallyProcess implements AutoCloseable {
     process.waitFor();
   }
 
+  /** SIGTERM, as a service manager stops it; returns once the process exited, with its code. */
+  public int terminate(Duration timeout) throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      process.destroyForcibly();
+      process.waitFor();
+      return -1;
+    }
+    return process.exitValue();
+  }
+
+  /** Sends SIGTERM without waiting. */
+  public void signalTerm() {
+    process.destroy();
+  }
+
+  public int port() {
+    return port;
+  }
+
   @Override
   public void close() {
     process.destroy();
