@@ -41,7 +41,7 @@ class DrainOnStopIT {
       out.flush();
       Thread.sleep(500);
       server.signalTerm();
-      Thread.sleep(1_000);
+      Thread.sleep(300);
       assertThat(refused(server.port())).as("a new connection after SIGTERM is refused").isTrue();
       out.write(body.substring(10).getBytes(StandardCharsets.US_ASCII));
       out.flush();
@@ -57,7 +57,7 @@ class DrainOnStopIT {
 
   private static boolean refused(int port) {
     try (Socket s = new Socket("127.0.0.1", port)) {
-      s.setSoTimeout(3_000);
+      s.setSoTimeout(500);
       s.getOutputStream()
           .write("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
       int first = s.getInputStream().read();

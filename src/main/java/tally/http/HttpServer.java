@@ -45,10 +45,9 @@ public final class HttpServer implements AutoCloseable {
     // Stopping (SIGTERM) closes the port, answers requests that still arrive on open connections
     // with a 503, and lets those in flight finish, for up to DRAIN_MILLIS.
     graceful = new DrainingHandler(new PipelineHandler(pipeline));
-    // A client still sending its body may stall the drain by 5 s at most.
-    graceful.setShutdownIdleTimeout(5_000);
+    // A client silent mid-upload (or an idle keep-alive connection) holds the drain 2 s at most.
+    graceful.setShutdownIdleTimeout(2_000);
     server.setHandler(graceful);
-    server.setStopTimeout(DRAIN_MILLIS);
     server.setErrorHandler(new JsonErrorHandler());
   }
 
@@ -69,12 +68,19 @@ public final class HttpServer implements AutoCloseable {
   public Drained drain() {
     long start = System.nanoTime();
     long inFlight = inFlight();
-    close();
+    server.setStopTimeout(DRAIN_MILLIS);
+    stop();
     return new Drained(inFlight, inFlight(), (System.nanoTime() - start) / 1_000_000);
   }
 
+  /** Stops at once, cutting off anything in flight (tests, tools); a server stops by drain(). */
   @Override
   public void close() {
+    server.setStopTimeout(0);
+    stop();
+  }
+
+  private void stop() {
     try {
       server.stop();
     } catch (java.util.concurrent.TimeoutException e) {

@@ -61,8 +61,20 @@ final class RequestGenerator {
     this.forms = new FormGenerator(random, ids, seeds);
   }
 
+  /** Routes in a shuffled cycle: every route is fuzzed once in each pass of routes.size(). */
+  private final java.util.ArrayDeque<Route<?>> pass = new java.util.ArrayDeque<>();
+
+  private Route<?> nextRoute() {
+    if (pass.isEmpty()) {
+      List<Route<?>> shuffled = new ArrayList<>(routes);
+      java.util.Collections.shuffle(shuffled, random);
+      pass.addAll(shuffled);
+    }
+    return pass.poll();
+  }
+
   FuzzRequest next() {
-    Route<?> route = routes.get(random.nextInt(routes.size()));
+    Route<?> route = nextRoute();
     List<String> strategies = new ArrayList<>();
     String method = route.method();
     if (random.nextInt(12) == 0) {

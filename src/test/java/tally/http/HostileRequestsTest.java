@@ -122,6 +122,17 @@ class HostileRequestsTest {
   }
 
   @Test
+  void aNulCharacterIsA400OnEveryDatabase() {
+    // PostgreSQL text cannot hold NUL: this was a 500 there (found by RequestFuzzTest).
+    String key = SERVER.newKey();
+    for (String body : new String[] {"name=a%00b", "email=x\u0000y", "metadata[k%00]=v"}) {
+      HttpResponse<String> r = SERVER.raw("POST", "/v1/customers", key, body, Map.of());
+      assertThat(r.statusCode()).as(body).isEqualTo(400);
+      assertThat(error(r.body()).path("message").asText()).contains("NUL");
+    }
+  }
+
+  @Test
   void methodsTallyNeverServesAre405() {
     HttpResponse<String> r = SERVER.raw("PUT", "/v1/customers", SERVER.newKey(), "", Map.of());
     assertThat(r.statusCode()).isEqualTo(405);
