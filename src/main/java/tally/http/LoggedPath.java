@@ -4,8 +4,9 @@ import java.util.Map;
 
 /**
  * The path as the access log shows it. Hosted pages ({@code /p/session/{token}}, {@code
- * /c/pay/{session}}) carry bearer secrets in the path: whoever reads the log could open the page,
- * so their path parameters are masked, as API keys are, to a prefix and the last four characters.
+ * /c/pay/{session}}, any route that needs no key) carry bearer secrets in the path: whoever reads
+ * the log could open the page, so their path parameters are masked, as API keys are, to a prefix
+ * and the last four characters.
  */
 final class LoggedPath {
   private static final int MAX_CHARS = 300;
@@ -21,8 +22,9 @@ final class LoggedPath {
       }
       return shown;
     }
-    if (match == null && (path.startsWith("/p/") || path.startsWith("/c/"))) {
-      // An unknown hosted-page path may still hold a token: keep only its first two segments.
+    if (match == null && !path.startsWith("/v1/")) {
+      // An unknown path outside the API (/p/…, /c/…, any hosted page) may still hold a token:
+      // keep only its first two segments.
       String[] parts = path.split("/", 4);
       return parts.length < 4 ? path : "/" + parts[1] + "/" + parts[2] + "/****";
     }
