@@ -2,9 +2,12 @@ package tally.fuzz;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import tally.http.Route;
@@ -62,12 +65,12 @@ final class RequestGenerator {
   }
 
   /** Routes in a shuffled cycle: every route is fuzzed once in each pass of routes.size(). */
-  private final java.util.ArrayDeque<Route<?>> pass = new java.util.ArrayDeque<>();
+  private final ArrayDeque<Route<?>> pass = new ArrayDeque<>();
 
   private Route<?> nextRoute() {
     if (pass.isEmpty()) {
       List<Route<?>> shuffled = new ArrayList<>(routes);
-      java.util.Collections.shuffle(shuffled, random);
+      Collections.shuffle(shuffled, random);
       pass.addAll(shuffled);
     }
     return pass.poll();
@@ -130,7 +133,7 @@ final class RequestGenerator {
         case 0 -> path + "/" + forms.pick(PATH_JUNK);
         case 1 -> path.toString().replaceFirst("/", "//");
         case 2 -> path + "/";
-        case 3 -> path.toString().toUpperCase(java.util.Locale.ROOT);
+        case 3 -> path.toString().toUpperCase(Locale.ROOT);
         case 4 -> path + ";jsessionid=1";
         default -> path.substring(0, Math.max(1, path.lastIndexOf("/")));
       };

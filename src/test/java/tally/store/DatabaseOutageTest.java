@@ -9,11 +9,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tally.App;
 import tally.core.Clock;
+import tally.core.Json;
 
 /** PostgreSQL goes away under the server and comes back: 500s that say "retry", then recovery. */
 class DatabaseOutageTest {
@@ -71,17 +78,14 @@ class DatabaseOutageTest {
     int port = pg.getPort();
     String spec = "postgresql://postgres:postgres@localhost:" + port + "/postgres";
     App app = App.start(new App.Config("127.0.0.1", 0, spec, new Clock(), 0));
-    java.util.Queue<String> acknowledged = new java.util.concurrent.ConcurrentLinkedQueue<>();
-    java.util.Queue<String> wrong = new java.util.concurrent.ConcurrentLinkedQueue<>();
-    java.util.concurrent.atomic.AtomicInteger retryable =
-        new java.util.concurrent.atomic.AtomicInteger();
-    java.util.concurrent.atomic.AtomicLong slowestMillis =
-        new java.util.concurrent.atomic.AtomicLong();
-    java.util.concurrent.atomic.AtomicBoolean running =
-        new java.util.concurrent.atomic.AtomicBoolean(true);
+    Queue<String> acknowledged = new ConcurrentLinkedQueue<>();
+    Queue<String> wrong = new ConcurrentLinkedQueue<>();
+    AtomicInteger retryable = new AtomicInteger();
+    AtomicLong slowestMillis = new AtomicLong();
+    AtomicBoolean running = new AtomicBoolean(true);
     try {
       app.accounts().ensure(KEY);
-      List<Thread> clients = new java.util.ArrayList<>();
+      List<Thread> clients = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
         clients.add(
             Thread.ofVirtual()
@@ -93,7 +97,7 @@ class DatabaseOutageTest {
                       slowestMillis.accumulateAndGet(
                           (System.nanoTime() - start) / 1_000_000, Math::max);
                       if (r.statusCode() == 200) {
-                        acknowledged.add(tally.core.Json.tree(r.body()).path("id").asText());
+                        acknowledged.add(Json.tree(r.body()).path("id").asText());
                       } else if (r.statusCode() >= 429
                           && r.headers().firstValue("Stripe-Should-Retry").orElse("").equals("true")
                           && !r.body().contains("Exception")) {
