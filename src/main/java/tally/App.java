@@ -28,6 +28,7 @@ import tally.http.Dispatcher;
 import tally.http.HttpServer;
 import tally.http.Interceptor;
 import tally.http.Pipeline;
+import tally.http.RequestGuard;
 import tally.http.RequestIdInterceptor;
 import tally.http.RouteInterceptor;
 import tally.http.Router;
@@ -65,13 +66,13 @@ public final class App implements AutoCloseable {
   private final Scheduler scheduler = new Scheduler(e -> tally.store.DbFailure.of(e).isPresent());
   private final HttpServer http;
   private final String publicUrl;
+  private final Router router = new Router();
 
   private App(Config config) {
     this.clock = config.clock();
     this.publicUrl = config.publicUrl();
     this.db = Db.open(config.db());
     this.accounts = new Accounts(db, clock);
-    Router router = new Router();
     Expander expander = new Expander();
     router.open("GET", "/healthz", Decoder.none(), (ctx, p) -> ApiObject.of(App::health));
 
@@ -114,6 +115,7 @@ public final class App implements AutoCloseable {
     steps.addAll(
         List.of(
             new RequestIdInterceptor(),
+            new RequestGuard(),
             new RouteInterceptor(router),
             new AuthInterceptor(accounts),
             new KeyInFlightGuard(),
@@ -169,6 +171,11 @@ public final class App implements AutoCloseable {
     return scheduler;
   }
 
+  /** Every endpoint, as registered: the fuzzer drives each of them. */
+  public List<tally.http.Route<?>> routes() {
+    return router.routes();
+  }
+
   public Db db() {
     return db;
   }
@@ -178,5 +185,18 @@ public final class App implements AutoCloseable {
     scheduler.close();
     http.close();
     db.close();
+  }
+
+  /** Requests being handled right now. */
+  public long inFlight() {
+    return http.inFlight();
+  }
+
+  /** Like {@link #close()}, saying what the HTTP drain found: requests in flight finish first. */
+  public HttpServer.Drained drainAndClose() {
+    scheduler.close();
+    HttpServer.Drained drained = http.drain();
+    db.close();
+    return drained;
   }
 }

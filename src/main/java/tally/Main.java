@@ -1,6 +1,6 @@
 package tally;
 
-import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -58,29 +58,25 @@ public final class Main implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      App.Config config =
-          new App.Config(host, port, db, new Clock(), 1000, java.util.List.of(), publicUrl);
-      App app = App.open(config);
-      String keys = System.getenv("TALLY_API_KEYS");
-      if (keys != null && !keys.isBlank()) {
-        Arrays.stream(keys.split(","))
-            .map(String::trim)
-            .filter(k -> !k.isEmpty())
-            .forEach(k -> {
-              app.accounts().ensure(k);
-              LOG.info(
-                  "API key {} is ready (publishable key {})",
-                  ApiKeys.mask(k),
-                  ApiKeys.publishableFor(k));
-            });
-      } else if (app.accounts().isEmpty()) {
-        String key = app.accounts().createAccountWithNewKey();
-        // Shown once, on the terminal only: the database keeps just its hash.
-        System.out.println("Created an account. Its secret key (shown only this once): " + key);
-        System.out.println("Its publishable key: " + ApiKeys.publishableFor(key));
+      App app;
+      try {
+        List<String> keys = ApiKeysVariable.parse(System.getenv("TALLY_API_KEYS"));
+        checkPortIsFree(host, port);
+        App.Config config = new App.Config(host, port, db, new Clock(), 1000, List.of(), publicUrl);
+        app = App.open(config);
+        try {
+          prepareKeys(app, keys);
+          // Keys exist before /healthz answers, so "ready" means every configured key works.
+          app.listen(config);
+        } catch (Exception | Error e) {
+          app.close();
+          throw e;
+        }
+      } catch (Exception e) {
+        // One line a person can act on; the stack trace would only bury it.
+        System.err.println("tally serve: " + StartupProblem.explain(e, host, port, db));
+        return 1;
       }
-      // Keys exist before /healthz answers, so "ready" means every configured key works.
-      app.listen(config);
       LOG.info(
           "Tally listening on http://{}:{} (database {}), ready {} ms after the JVM started",
           host,
@@ -91,18 +87,73 @@ public final class Main implements Runnable {
       Runtime.getRuntime()
           .addShutdownHook(
               new Thread(() -> {
-                try {
-                  app.close();
-                } catch (Exception e) {
-                  LOG.warn("shutdown: {}", e.toString());
-                }
+                drain(app);
                 stopped.countDown();
               }));
       stopped.await();
       return 0;
     }
 
-    private static String describe(String db) {
+    /** SIGTERM or Ctrl-C: refuse new requests, let those in flight finish, say so last. */
+    private static void drain(App app) {
+      try {
+        LOG.info(
+            "Stopping: no new requests are accepted; waiting up to 30 s for {} in flight",
+            app.inFlight());
+        tally.http.HttpServer.Drained d = app.drainAndClose();
+        if (d.unfinished() == 0) {
+          LOG.info(
+              "Tally stopped: all {} requests in flight finished, in {} ms",
+              d.inFlight(),
+              d.millis());
+        } else {
+          LOG.warn(
+              "Tally stopped: {} of {} requests in flight had not finished after {} ms and were"
+                  + " cut off",
+              d.unfinished(),
+              d.inFlight(),
+              d.millis());
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("Tally stopped, but not cleanly: {}", e.toString());
+      } finally {
+        // The log is asynchronous: flush it, or the last line could be lost as the JVM exits.
+        ((ch.qos.logback.classic.LoggerContext) LoggerFactory.getILoggerFactory()).stop();
+      }
+    }
+
+    /**
+     * Fails before the database is touched (no account created, no key printed) when the port is
+     * taken; the real bind comes later, once the keys are ready.
+     */
+    private static void checkPortIsFree(String host, int port) throws java.io.IOException {
+      if (port == 0) {
+        return;
+      }
+      try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+        probe.setReuseAddress(true);
+        probe.bind(new java.net.InetSocketAddress(host, port));
+      }
+    }
+
+    private static void prepareKeys(App app, List<String> keys) {
+      if (!keys.isEmpty()) {
+        keys.forEach(k -> {
+          app.accounts().ensure(k);
+          LOG.info(
+              "API key {} is ready (publishable key {})",
+              ApiKeys.mask(k),
+              ApiKeys.publishableFor(k));
+        });
+      } else if (app.accounts().isEmpty()) {
+        String key = app.accounts().createAccountWithNewKey();
+        // Shown once, on the terminal only: the database keeps just its hash.
+        System.out.println("Created an account. Its secret key (shown only this once): " + key);
+        System.out.println("Its publishable key: " + ApiKeys.publishableFor(key));
+      }
+    }
+
+    static String describe(String db) {
       return db.replaceAll("//([^:@/]+):[^@/]*@", "//$1:****@");
     }
   }

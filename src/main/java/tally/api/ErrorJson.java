@@ -53,6 +53,9 @@ public final class ErrorJson {
   }
 
   private static void fill(ObjectNode e, String type, String code, String param, String message) {
+    // A safety net under Echo.bounded at each quote: no error grows with what was sent.
+    param = Echo.capped(param, 500);
+    message = Echo.capped(message, 2000);
     putIfPresent(e, "code", code);
     if (code != null) {
       e.put("doc_url", "https://stripe.com/docs/error-codes/" + code.replace('_', '-'));

@@ -20,7 +20,8 @@ public final class Errors {
   }
 
   public static ApiException unknownParameter(String param) {
-    return invalid("parameter_unknown", param, "Received unknown parameter: " + param);
+    String shown = Echo.bounded(param);
+    return invalid("parameter_unknown", shown, "Received unknown parameter: " + shown);
   }
 
   /**
@@ -30,7 +31,7 @@ public final class Errors {
   public static ApiException noSuch(String resource, String id, String param) {
     return new ApiException(
         new ApiError.NotFound(
-            "resource_missing", param, "No such " + resource + ": '" + id + "'", id));
+            "resource_missing", param, "No such " + resource + ": '" + Echo.bounded(id) + "'", id));
   }
 
   /**

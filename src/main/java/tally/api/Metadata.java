@@ -29,21 +29,28 @@ public record Metadata(boolean clearAll, Map<String, String> changes) {
     for (Map.Entry<?, ?> e : map.entrySet()) {
       String key = (String) e.getKey();
       if (!(e.getValue() instanceof String value)) {
+        // metadata[a][b]=1 or metadata[a][]=1: say what is wrong, not only which key.
         params.fail(
             Errors.invalid(
-                "metadata", "Invalid val: " + key + " must be a string under 500 characters"));
+                "metadata[" + Echo.bounded(key) + "]",
+                "Invalid metadata["
+                    + Echo.bounded(key)
+                    + "]: metadata values must be strings;"
+                    + " nested hashes and arrays (metadata[key][inner]=…) are not allowed."));
         return NONE;
       }
       if (key.length() > 40 || key.contains("[") || key.contains("]")) {
         params.fail(
             Errors.invalid(
-                "metadata", "Invalid key: " + key + " must be a string under 40 characters"));
+                "metadata",
+                "Invalid key: " + Echo.bounded(key) + " must be a string under 40 characters"));
         return NONE;
       }
       if (value.length() > 500) {
         params.fail(
             Errors.invalid(
-                "metadata", "Invalid val: " + value + " must be a string under 500 characters"));
+                "metadata",
+                "Invalid val: " + Echo.bounded(value) + " must be a string under 500 characters"));
         return NONE;
       }
       changes.put(key, value.isEmpty() ? null : value);

@@ -115,7 +115,9 @@ public final class Params {
     try {
       return Long.parseLong(raw.trim());
     } catch (NumberFormatException e) {
-      fail(Errors.invalid("parameter_invalid_integer", path(name), "Invalid integer: " + raw));
+      fail(
+          Errors.invalid(
+              "parameter_invalid_integer", path(name), "Invalid integer: " + Echo.bounded(raw)));
       return null;
     }
   }
@@ -152,7 +154,9 @@ public final class Params {
       case "true" -> true;
       case "false" -> false;
       default -> {
-        fail(Errors.invalid("parameter_invalid_boolean", path(name), "Invalid boolean: " + raw));
+        fail(
+            Errors.invalid(
+                "parameter_invalid_boolean", path(name), "Invalid boolean: " + Echo.bounded(raw)));
         yield null;
       }
     };

@@ -2,8 +2,10 @@ package tally.http;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import tally.api.Account;
 import tally.api.ApiError;
 import tally.api.ApiException;
+import tally.api.Echo;
 import tally.auth.Accounts;
 import tally.auth.ApiKeys;
 
@@ -42,7 +44,30 @@ public final class AuthInterceptor implements Interceptor {
             .authenticate(key)
             .orElseThrow(() -> fail(null, "Invalid API Key provided: " + ApiKeys.mask(key)));
     exchange.account = account;
+    checkStripeAccount(exchange.request().header("Stripe-Account"), key, account);
     return chain.proceed();
+  }
+
+  /**
+   * Tally has no Connect: a key acts only for its own account, so a {@code Stripe-Account} header
+   * naming any other account gets Stripe's error for an account the key cannot reach (403 {@code
+   * account_invalid}), rather than an answer from the key's own data.
+   */
+  static void checkStripeAccount(String header, String key, Account account) {
+    if (header == null || header.isBlank() || header.trim().equals(account.id())) {
+      return;
+    }
+    throw new ApiException(
+        new ApiError.InvalidRequest(
+            403,
+            "account_invalid",
+            null,
+            "The provided key '"
+                + ApiKeys.mask(key)
+                + "' does not have access to account '"
+                + Echo.bounded(header.trim())
+                + "' (or that account does not exist). Application access may have been"
+                + " revoked."));
   }
 
   private static ApiException fail(String code, String message) {

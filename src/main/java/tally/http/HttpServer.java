@@ -1,21 +1,11 @@
 package tally.http;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Locale;
-import java.util.Map;
-import org.eclipse.jetty.http.HttpField;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
-import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import tally.core.Json;
 
 /** Jetty on virtual threads, adapting each HTTP exchange to the {@link Pipeline}. */
 public final class HttpServer implements AutoCloseable {
@@ -28,8 +18,15 @@ public final class HttpServer implements AutoCloseable {
     }
   }
 
+  /** How long a stop waits for requests in flight before cutting them off. */
+  static final long DRAIN_MILLIS = 30_000;
+
   private final Server server;
   private final ServerConnector connector;
+  private final GracefulHandler graceful;
+
+  /** What a stop found in flight, and how many of those it had to cut off. */
+  public record Drained(long inFlight, long unfinished, long millis) {}
 
   public HttpServer(String host, int port, Pipeline pipeline) {
     QueuedThreadPool threads = new QueuedThreadPool();
@@ -38,11 +35,20 @@ public final class HttpServer implements AutoCloseable {
         java.util.concurrent.Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("tally-request-", 0).factory()));
     server = new Server(threads);
-    connector = new ServerConnector(server);
+    HttpConfiguration http = new HttpConfiguration();
+    // No "Server: Jetty(12.x)" header: it tells a client nothing and an attacker the version.
+    http.setSendServerVersion(false);
+    connector = new ServerConnector(server, new HttpConnectionFactory(http));
     connector.setHost(host);
     connector.setPort(port);
     server.addConnector(connector);
-    server.setHandler(new PipelineHandler(pipeline));
+    // Stopping (SIGTERM) closes the port, answers requests that still arrive on open connections
+    // with a 503, and lets those in flight finish, for up to DRAIN_MILLIS.
+    graceful = new DrainingHandler(new PipelineHandler(pipeline));
+    // A client silent mid-upload (or an idle keep-alive connection) holds the drain 2 s at most.
+    graceful.setShutdownIdleTimeout(2_000);
+    server.setHandler(graceful);
+    server.setErrorHandler(new JsonErrorHandler());
   }
 
   public void start() throws Exception {
@@ -53,60 +59,34 @@ public final class HttpServer implements AutoCloseable {
     return connector.getLocalPort();
   }
 
-  @Override
-  public void close() {
-    try {
-      server.stop();
-    } catch (Exception e) {
-      throw new IllegalStateException("HTTP server did not stop cleanly", e);
-    }
+  /** Requests being handled right now. */
+  public long inFlight() {
+    return graceful.getCurrentRequestCount();
   }
 
-  private static final class PipelineHandler extends Handler.Abstract {
-    // Stripe pretty-prints its JSON; the writer is immutable, so one serves every request.
-    private static final com.fasterxml.jackson.databind.ObjectWriter PRETTY =
-        Json.MAPPER.writerWithDefaultPrettyPrinter();
-    private final Pipeline pipeline;
+  /** Stops accepting, waits for the requests in flight (up to 30 s), then stops. */
+  public Drained drain() {
+    long start = System.nanoTime();
+    long inFlight = inFlight();
+    server.setStopTimeout(DRAIN_MILLIS);
+    stop();
+    return new Drained(inFlight, inFlight(), (System.nanoTime() - start) / 1_000_000);
+  }
 
-    PipelineHandler(Pipeline pipeline) {
-      this.pipeline = pipeline;
-    }
+  /** Stops at once, cutting off anything in flight (tests, tools); a server stops by drain(). */
+  @Override
+  public void close() {
+    server.setStopTimeout(0);
+    stop();
+  }
 
-    @Override
-    public boolean handle(Request request, Response response, Callback callback) throws Exception {
-      Map<String, String> headers = new HashMap<>();
-      for (HttpField field : request.getHeaders()) {
-        headers.putIfAbsent(field.getName().toLowerCase(Locale.ROOT), field.getValue());
-      }
-      String body = Content.Source.asString(request, StandardCharsets.UTF_8);
-      ApiRequest apiRequest =
-          new ApiRequest(
-              request.getMethod(),
-              request.getHttpURI().getPath(),
-              request.getHttpURI().getQuery(),
-              body,
-              headers);
-      ApiResponse apiResponse = pipeline.handle(apiRequest);
-      response.setStatus(apiResponse.status());
-      if (apiResponse.file() != null) {
-        apiResponse.headers().forEach((k, v) -> response.getHeaders().put(k, v));
-        response.write(true, ByteBuffer.wrap(apiResponse.file()), callback);
-        return true;
-      }
-      if (apiResponse.html() != null) {
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
-        apiResponse.headers().forEach((k, v) -> response.getHeaders().put(k, v));
-        response.write(
-            true, ByteBuffer.wrap(apiResponse.html().getBytes(StandardCharsets.UTF_8)), callback);
-        return true;
-      }
-      response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-      response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache, no-store");
-      response.getHeaders().put("Access-Control-Allow-Origin", "*");
-      apiResponse.headers().forEach((k, v) -> response.getHeaders().put(k, v));
-      byte[] bytes = PRETTY.writeValueAsBytes(apiResponse.body());
-      response.write(true, ByteBuffer.wrap(bytes), callback);
-      return true;
+  private void stop() {
+    try {
+      server.stop();
+    } catch (java.util.concurrent.TimeoutException e) {
+      // Some requests outlived the drain; drain() reports how many.
+    } catch (Exception e) {
+      throw new IllegalStateException("HTTP server did not stop cleanly", e);
     }
   }
 }

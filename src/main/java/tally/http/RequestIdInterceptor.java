@@ -67,7 +67,7 @@ public final class RequestIdInterceptor implements Interceptor {
           "{} {} {} {} {}ms",
           exchange.requestId,
           request.method(),
-          request.path(),
+          LoggedPath.of(request, exchange.match()),
           response.status(),
           (System.nanoTime() - start) / 1_000_000);
     }

@@ -16,6 +16,8 @@ public enum DbFailure {
   DUPLICATE_KEY;
 
   private static final int SQLITE_BUSY = 5;
+  private static final int SQLITE_IOERR = 10;
+  private static final int SQLITE_FULL = 13;
   private static final int SQLITE_CONSTRAINT = 19;
 
   /** Classifies {@code failure} by the first SQL exception among its causes. */
@@ -43,7 +45,8 @@ public enum DbFailure {
     if (state.equals("40P01") || state.equals("40001") || state.equals("55P03")) {
       return Optional.of(CONFLICT);
     }
-    if (state.startsWith("08") || state.startsWith("57P")) {
+    // 53xxx: the server ran out of disk, memory or connections; the transaction was not kept.
+    if (state.startsWith("08") || state.startsWith("57P") || state.startsWith("53")) {
       return Optional.of(UNAVAILABLE);
     }
     if (e.getClass().getName().startsWith("org.sqlite")) {
@@ -53,6 +56,10 @@ public enum DbFailure {
       }
       if (code == SQLITE_BUSY) {
         return Optional.of(CONFLICT);
+      }
+      // A full disk (or a failing one): the write rolled back; it may succeed once space is freed.
+      if (code == SQLITE_FULL || code == SQLITE_IOERR) {
+        return Optional.of(UNAVAILABLE);
       }
     }
     return Optional.empty();

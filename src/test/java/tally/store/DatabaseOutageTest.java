@@ -9,10 +9,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tally.App;
 import tally.core.Clock;
+import tally.core.Json;
 
 /** PostgreSQL goes away under the server and comes back: 500s that say "retry", then recovery. */
 class DatabaseOutageTest {
@@ -58,6 +66,95 @@ class DatabaseOutageTest {
           send(app, HttpRequest.newBuilder(URI.create(base(app) + "/v1/charges")).GET());
       assertThat(list.body().split("\"object\" : \"charge\"")).hasSize(3);
     } finally {
+      app.close();
+      pg.close();
+    }
+  }
+
+  /**
+   * Eight clients write charges without pause while PostgreSQL stops and restarts: every answer is
+   * a 200 or a retryable error, none takes long, the server recovers by itself, and every charge
+   * that was acknowledged is there afterwards.
+   */
+  @Test
+  void underLoadNothingHangsNothingAcknowledgedIsLostAndTheServerRecovers(@TempDir Path dir)
+      throws Exception {
+    Path data = dir.resolve("pg");
+    EmbeddedPostgres pg =
+        EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).start();
+    int port = pg.getPort();
+    String spec = "postgresql://postgres:postgres@localhost:" + port + "/postgres";
+    App app = App.start(new App.Config("127.0.0.1", 0, spec, new Clock(), 0));
+    Queue<String> acknowledged = new ConcurrentLinkedQueue<>();
+    Queue<String> wrong = new ConcurrentLinkedQueue<>();
+    AtomicInteger retryable = new AtomicInteger();
+    AtomicLong slowestMillis = new AtomicLong();
+    AtomicBoolean running = new AtomicBoolean(true);
+    try {
+      app.accounts().ensure(KEY);
+      List<Thread> clients = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        clients.add(
+            Thread.ofVirtual()
+                .start(() -> {
+                  while (running.get()) {
+                    long start = System.nanoTime();
+                    try {
+                      HttpResponse<String> r = charge(app);
+                      slowestMillis.accumulateAndGet(
+                          (System.nanoTime() - start) / 1_000_000, Math::max);
+                      if (r.statusCode() == 200) {
+                        acknowledged.add(Json.tree(r.body()).path("id").asText());
+                      } else if (r.statusCode() >= 429
+                          && r.headers().firstValue("Stripe-Should-Retry").orElse("").equals("true")
+                          && !r.body().contains("Exception")) {
+                        retryable.incrementAndGet();
+                      } else {
+                        wrong.add(r.statusCode() + " " + r.body());
+                      }
+                    } catch (Exception e) {
+                      wrong.add("no answer: " + e);
+                    }
+                  }
+                }));
+      }
+      Thread.sleep(1_500);
+      int beforeOutage = acknowledged.size();
+      pg.close();
+      Thread.sleep(3_000);
+      int duringOutage = retryable.get();
+      pg =
+          EmbeddedPostgres.builder()
+              .setDataDirectory(data)
+              .setCleanDataDirectory(false)
+              .setPort(port)
+              .start();
+      int atRestart = acknowledged.size();
+      long deadline = System.nanoTime() + 20_000_000_000L;
+      while (acknowledged.size() < atRestart + 20 && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      running.set(false);
+      for (Thread t : clients) {
+        t.join();
+      }
+      System.out.printf(
+          "outage under load: %d acknowledged before, %d retryable errors while down, %d acknowledged"
+              + " in all, slowest answer %d ms%n",
+          beforeOutage, duringOutage, acknowledged.size(), slowestMillis.get());
+      assertThat(wrong).as("answers that were neither a success nor a retryable error").isEmpty();
+      assertThat(duringOutage).as("requests during the outage were answered").isPositive();
+      assertThat(acknowledged.size())
+          .as("the server recovered by itself")
+          .isGreaterThanOrEqualTo(atRestart + 20);
+      assertThat(slowestMillis.get()).as("no request hangs").isLessThan(10_000);
+      for (String id : acknowledged) {
+        HttpResponse<String> found =
+            send(app, HttpRequest.newBuilder(URI.create(base(app) + "/v1/charges/" + id)).GET());
+        assertThat(found.statusCode()).as("acknowledged " + id + " is kept").isEqualTo(200);
+      }
+    } finally {
+      running.set(false);
       app.close();
       pg.close();
     }

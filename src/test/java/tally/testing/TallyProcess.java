@@ -64,6 +64,43 @@ public final class TallyProcess implements AutoCloseable {
     return server;
   }
 
+  /** How a start that should fail ended: its exit code, output and duration. */
+  public record Exit(int code, String output, Duration took) {}
+
+  /**
+   * Runs {@code ./tally serve} with {@code args} as given (no port is added) until it exits, at
+   * most {@code timeout}; a server still running then is stopped and reported with code -1.
+   */
+  public static Exit runUntilExit(Path log, String apiKeys, Duration timeout, String... args)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("./tally", "serve"));
+    command.addAll(List.of(args));
+    ProcessBuilder pb =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    if (apiKeys == null) {
+      pb.environment().remove("TALLY_API_KEYS");
+    } else {
+      pb.environment().put("TALLY_API_KEYS", apiKeys);
+    }
+    long start = System.nanoTime();
+    Process process = pb.start();
+    boolean exited =
+        process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    if (!exited) {
+      process.destroyForcibly();
+      process.waitFor();
+    }
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    return new Exit(exited ? process.exitValue() : -1, Files.readString(log), took);
+  }
+
+  /** A port no one listens on now. */
+  public static int unusedPort() throws IOException {
+    return freePort();
+  }
+
   private void awaitHealthy(Duration timeout) throws InterruptedException, IOException {
     HttpClient http = HttpClient.newHttpClient();
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -101,6 +138,26 @@ public final class TallyProcess implements AutoCloseable {
   public void kill9() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor();
+  }
+
+  /** SIGTERM, as a service manager stops it; returns once the process exited, with its code. */
+  public int terminate(Duration timeout) throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      process.destroyForcibly();
+      process.waitFor();
+      return -1;
+    }
+    return process.exitValue();
+  }
+
+  /** Sends SIGTERM without waiting. */
+  public void signalTerm() {
+    process.destroy();
+  }
+
+  public int port() {
+    return port;
   }
 
   @Override
