@@ -33,11 +33,12 @@ import tally.testing.TallyProcess;
 import tally.testing.TestDatabases;
 
 /**
- * kill -9 under load, on SQLite and on PostgreSQL: 32 clients write with idempotency keys, the
- * server dies mid-flight, and on restart every acknowledged write is there, every unanswered
- * request retried with its key succeeds (replayed if it had committed, executed if not) and runs at
- * most once, and the balance is what the charges say. Every answer before the kill is a success: an
- * error response (a 500 included) fails the test.
+ * kill -9 under load, on SQLite and on PostgreSQL: 32 clients write with idempotency keys (charges,
+ * captures and PaymentIntents confirmed on create), the server dies mid-flight, and on restart
+ * every acknowledged write is there, every unanswered request retried with its key succeeds
+ * (replayed if it had committed, executed if not) and runs at most once, and the balance is what
+ * the charges say. Every answer before the kill is a success: an error response (a 500 included)
+ * fails the test.
  */
 class CrashSafetyIT {
   private static final String KEY = "sk_test_crashSafety000000000000";
@@ -50,7 +51,8 @@ class CrashSafetyIT {
       String key,
       ChargeCreateParams create,
       String chargeId,
-      ChargeCaptureParams capture) {}
+      ChargeCaptureParams capture,
+      com.stripe.param.PaymentIntentCreateParams intent) {}
 
   private record AckedCharge(String id, long amount, boolean captured) {}
 
@@ -100,7 +102,7 @@ class CrashSafetyIT {
             totalReplayed++;
           }
           // A retried request's outcome is as binding as one answered the first time.
-          if (s.kind().equals("create")) {
+          if (!s.kind().equals("capture")) {
             assertThat(c.getMetadata()).containsEntry("op_key", s.key());
             ackedCreates.put(s.key(), new AckedCharge(c.getId(), c.getAmount(), c.getCaptured()));
           } else {
@@ -163,7 +165,25 @@ class CrashSafetyIT {
                 "cap-" + UUID.randomUUID(),
                 null,
                 toCapture.id(),
-                ChargeCaptureParams.builder().setAmount(amount).build());
+                ChargeCaptureParams.builder().setAmount(amount).build(),
+                null);
+      } else if (random.nextInt(3) == 0) {
+        // A PaymentIntent confirmed on create: its charge is made inside the same request.
+        String key = "intent-" + UUID.randomUUID();
+        sent =
+            new Sent(
+                "intent",
+                key,
+                null,
+                null,
+                null,
+                com.stripe.param.PaymentIntentCreateParams.builder()
+                    .setAmount(500L + random.nextInt(5000))
+                    .setCurrency("usd")
+                    .setPaymentMethod("pm_card_visa")
+                    .setConfirm(true)
+                    .putMetadata("op_key", key)
+                    .build());
       } else {
         String key = "create-" + UUID.randomUUID();
         sent =
@@ -178,11 +198,12 @@ class CrashSafetyIT {
                     .putMetadata("op_key", key)
                     .build(),
                 null,
+                null,
                 null);
       }
       try {
         Charge c = send(stripe, sent);
-        if (sent.kind().equals("create")) {
+        if (!sent.kind().equals("capture")) {
           AckedCharge acked = new AckedCharge(c.getId(), c.getAmount(), c.getCaptured());
           ackedCreates.put(sent.key(), acked);
           if (!c.getCaptured()) {
@@ -206,6 +227,11 @@ class CrashSafetyIT {
 
   private static Charge send(StripeClient stripe, Sent s) throws StripeException {
     RequestOptions options = RequestOptions.builder().setIdempotencyKey(s.key()).build();
+    if (s.kind().equals("intent")) {
+      var pi = stripe.v1().paymentIntents().create(s.intent(), options);
+      assertThat(pi.getStatus()).isEqualTo("succeeded");
+      return stripe.v1().charges().retrieve(pi.getLatestCharge());
+    }
     return s.kind().equals("create")
         ? stripe.v1().charges().create(s.create(), options)
         : stripe.v1().charges().capture(s.chargeId(), s.capture(), options);

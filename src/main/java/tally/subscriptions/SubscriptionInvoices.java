@@ -1,8 +1,11 @@
 package tally.subscriptions;
 
+import java.util.Map;
+import java.util.Optional;
 import tally.api.Ctx;
 import tally.invoices.Invoice;
 import tally.invoices.InvoiceListener;
+import tally.invoices.Invoices;
 
 /**
  * How a subscription follows its invoices: paid makes it active; a failed renewal makes it
@@ -38,10 +41,32 @@ final class SubscriptionInvoices implements InvoiceListener {
         });
   }
 
+  /** The next renewal's invoice as it would be drafted (for {@code create_preview}). */
   @Override
-  public java.util.Optional<tally.invoices.Invoices.NewInvoice> upcoming(
-      Ctx ctx, String customer, String subscription) {
-    return subscriptions.upcoming(ctx, customer, subscription);
+  public Optional<Invoices.NewInvoice> upcoming(Ctx ctx, String customer, String subscription) {
+    Optional<Subscription> found =
+        subscription != null
+            ? Subscriptions.TABLE.find(ctx, subscription).filter(s -> s.customer().equals(customer))
+            : ctx.db()
+                .createQuery(
+                    "SELECT * FROM subscriptions WHERE account_id = ? AND customer = ? AND status"
+                        + " IN ('active', 'trialing', 'past_due') ORDER BY seq LIMIT 1")
+                .bind(0, ctx.accountId())
+                .bind(1, customer)
+                .map(Subscriptions.TABLE.mapper())
+                .findOne();
+    return found
+        .filter(s -> s.status().renews() && !s.cancelAtPeriodEnd())
+        .map(s -> {
+          long start = s.currentPeriodEnd();
+          long end =
+              Periods.endAfter(s.billingCycleAnchor(), start, s.intervalUnit(), s.intervalCount());
+          Subscription next =
+              tally.core.ObjectSchema.of(Subscription.class)
+                  .with(s, Map.of("currentPeriodStart", start, "currentPeriodEnd", end));
+          return Subscriptions.newInvoice(
+              next, "subscription_cycle", Subscriptions.periodLines(next, false));
+        });
   }
 
   private java.util.Optional<Subscription> owner(Ctx ctx, Invoice invoice) {

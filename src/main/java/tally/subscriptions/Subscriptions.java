@@ -152,32 +152,6 @@ final class Subscriptions {
     return after;
   }
 
-  /** The next renewal's invoice as it would be drafted (for {@code create_preview}). */
-  Optional<Invoices.NewInvoice> upcoming(Ctx ctx, String customer, String subscription) {
-    Optional<Subscription> found =
-        subscription != null
-            ? find(ctx, subscription).filter(s -> s.customer().equals(customer))
-            : ctx.db()
-                .createQuery(
-                    "SELECT * FROM subscriptions WHERE account_id = ? AND customer = ? AND status"
-                        + " IN ('active', 'trialing', 'past_due') ORDER BY seq LIMIT 1")
-                .bind(0, ctx.accountId())
-                .bind(1, customer)
-                .map(TABLE.mapper())
-                .findOne();
-    return found
-        .filter(s -> s.status().renews() && !s.cancelAtPeriodEnd())
-        .map(s -> {
-          long start = s.currentPeriodEnd();
-          long end =
-              Periods.endAfter(s.billingCycleAnchor(), start, s.intervalUnit(), s.intervalCount());
-          Subscription next =
-              tally.core.ObjectSchema.of(Subscription.class)
-                  .with(s, Map.of("currentPeriodStart", start, "currentPeriodEnd", end));
-          return newInvoice(next, "subscription_cycle", periodLines(next, false));
-        });
-  }
-
   /** Drafts the invoice of the subscription's current period ($0 lines during a trial). */
   private Invoice bill(Ctx ctx, Subscription sub, String reason, boolean trial) {
     List<Invoices.NewLine> lines = periodLines(sub, trial);
@@ -191,7 +165,7 @@ final class Subscriptions {
   }
 
   /** One line per item for the subscription's current period. */
-  private static List<Invoices.NewLine> periodLines(Subscription sub, boolean trial) {
+  static List<Invoices.NewLine> periodLines(Subscription sub, boolean trial) {
     List<Invoices.NewLine> lines = new ArrayList<>();
     for (var item : sub.itemsData()) {
       var price = item.path("price");
@@ -227,7 +201,7 @@ final class Subscriptions {
     return invoice;
   }
 
-  private static Invoices.NewInvoice newInvoice(
+  static Invoices.NewInvoice newInvoice(
       Subscription sub, String reason, List<Invoices.NewLine> lines) {
     return new Invoices.NewInvoice(
         sub.customer(),
