@@ -80,11 +80,20 @@ class CrashSafetyIT {
 
       TallyProcess server = TallyProcess.start(db, KEY, log);
       StripeClient stripe = client(server);
+      Queue<String> payable = new ConcurrentLinkedQueue<>(openInvoices(stripe, 20));
+      Map<String, Long> ackedInvoices = new ConcurrentHashMap<>();
       AtomicBoolean stop = new AtomicBoolean();
       ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
       for (int i = 0; i < CLIENTS; i++) {
-        pool.submit(
-            () -> load(stripe, stop, ackedCreates, ackedCaptures, unanswered, capturable, errors));
+        pool.submit(() ->
+            load(
+                stripe,
+                stop,
+                new Acks(ackedCreates, ackedCaptures, ackedInvoices),
+                unanswered,
+                capturable,
+                payable,
+                errors));
       }
       Thread.sleep(400 + 500L * run + ThreadLocalRandom.current().nextInt(300));
       server.kill9();
@@ -97,6 +106,16 @@ class CrashSafetyIT {
       try (TallyProcess restarted = TallyProcess.start(db, KEY, log)) {
         StripeClient after = client(restarted);
         for (Sent s : unanswered) {
+          if (s.kind().equals("invoice")) {
+            var paid =
+                after
+                    .v1()
+                    .invoices()
+                    .pay(s.chargeId(), RequestOptions.builder().setIdempotencyKey(s.key()).build());
+            assertThat(paid.getStatus()).isEqualTo("paid");
+            ackedInvoices.put(paid.getId(), paid.getAmountPaid());
+            continue;
+          }
           Charge c = send(after, s);
           if (c.getLastResponse().headers().firstValue("Idempotent-Replayed").isPresent()) {
             totalReplayed++;
@@ -112,8 +131,9 @@ class CrashSafetyIT {
           }
         }
         verify(after, ackedCreates, ackedCaptures);
+        verifyInvoices(after, ackedInvoices);
       }
-      totalAcked += ackedCreates.size() + ackedCaptures.size();
+      totalAcked += ackedCreates.size() + ackedCaptures.size() + ackedInvoices.size();
       totalRetried += unanswered.size();
     }
     System.out.printf(
@@ -145,18 +165,43 @@ class CrashSafetyIT {
         .build();
   }
 
+  /** What the server acknowledged, by kind. */
+  private record Acks(
+      Map<String, AckedCharge> creates, Map<String, Long> captures, Map<String, Long> invoices) {}
+
   private static Void load(
       StripeClient stripe,
       AtomicBoolean stop,
-      Map<String, AckedCharge> ackedCreates,
-      Map<String, Long> ackedCaptures,
+      Acks acks,
       Queue<Sent> unanswered,
       Queue<AckedCharge> capturable,
+      Queue<String> payable,
       Queue<String> errors) {
+    Map<String, AckedCharge> ackedCreates = acks.creates();
+    Map<String, Long> ackedCaptures = acks.captures();
     ThreadLocalRandom random = ThreadLocalRandom.current();
     while (!stop.get()) {
       AckedCharge toCapture = random.nextBoolean() ? capturable.poll() : null;
+      String toPay = toCapture == null && random.nextInt(4) == 0 ? payable.poll() : null;
       Sent sent;
+      if (toPay != null) {
+        sent = new Sent("invoice", "pay-" + UUID.randomUUID(), null, toPay, null, null);
+        try {
+          var paid =
+              stripe
+                  .v1()
+                  .invoices()
+                  .pay(toPay, RequestOptions.builder().setIdempotencyKey(sent.key()).build());
+          acks.invoices().put(paid.getId(), paid.getAmountPaid());
+        } catch (ApiConnectionException e) {
+          unanswered.add(sent);
+          return null;
+        } catch (StripeException | RuntimeException e) {
+          errors.add("invoice " + toPay + ": " + e);
+          return null;
+        }
+        continue;
+      }
       if (toCapture != null) {
         long amount = random.nextBoolean() ? toCapture.amount() : toCapture.amount() / 2 + 50;
         sent =
@@ -249,7 +294,9 @@ class CrashSafetyIT {
             .list(ChargeListParams.builder().setLimit(100L).build())
             .autoPagingIterable()) {
       byId.put(c.getId(), c);
-      perKey.merge(c.getMetadata().get("op_key"), 1, Integer::sum);
+      if (c.getMetadata().get("op_key") != null) {
+        perKey.merge(c.getMetadata().get("op_key"), 1, Integer::sum);
+      }
       assertThat(c.getAmountCaptured()).isLessThanOrEqualTo(c.getAmount());
       assertThat(c.getAmountRefunded()).isLessThanOrEqualTo(c.getAmount());
     }
@@ -294,5 +341,57 @@ class CrashSafetyIT {
     assertThat(total)
         .as("balance equals what the %d charges add up to", byId.size())
         .isEqualTo(expected);
+  }
+
+  /** {@code n} open invoices of $12.34 for one customer who pays with a Visa by default. */
+  private static java.util.List<String> openInvoices(StripeClient stripe, int n)
+      throws StripeException {
+    var customer =
+        stripe.v1().customers().create(com.stripe.param.CustomerCreateParams.builder().build());
+    Fixtures.defaultCard(stripe, customer.getId(), "tok_visa");
+    java.util.List<String> ids = new java.util.ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      stripe
+          .v1()
+          .invoiceItems()
+          .create(
+              com.stripe.param.InvoiceItemCreateParams.builder()
+                  .setCustomer(customer.getId())
+                  .setAmount(1234L)
+                  .setCurrency("usd")
+                  .build());
+      var draft =
+          stripe
+              .v1()
+              .invoices()
+              .create(
+                  com.stripe.param.InvoiceCreateParams.builder()
+                      .setCustomer(customer.getId())
+                      .setPendingInvoiceItemsBehavior(
+                          com.stripe.param.InvoiceCreateParams.PendingInvoiceItemsBehavior.INCLUDE)
+                      .build());
+      ids.add(stripe.v1().invoices().finalizeInvoice(draft.getId()).getId());
+    }
+    return ids;
+  }
+
+  /** Every acknowledged invoice payment is there, paid once: one invoice payment, one charge. */
+  private static void verifyInvoices(StripeClient stripe, Map<String, Long> acked)
+      throws StripeException {
+    for (var e : acked.entrySet()) {
+      var invoice = stripe.v1().invoices().retrieve(e.getKey());
+      assertThat(invoice.getStatus()).isEqualTo("paid");
+      assertThat(invoice.getAmountPaid()).isEqualTo(e.getValue()).isEqualTo(1234L);
+      var payments =
+          stripe
+              .v1()
+              .invoicePayments()
+              .list(
+                  com.stripe.param.InvoicePaymentListParams.builder()
+                      .setInvoice(e.getKey())
+                      .build())
+              .getData();
+      assertThat(payments).as("payments of %s", e.getKey()).hasSize(1);
+    }
   }
 }
