@@ -104,6 +104,32 @@ public final class Captures {
   }
 
   /**
+   * Raises an uncaptured charge's authorization to {@code amount} (its PaymentIntent's incremental
+   * authorization): the charge's amount and {@code amount_authorized} follow.
+   */
+  public void incrementAuthorization(Ctx ctx, String id, long amount) {
+    charges
+        .store()
+        .update(
+            ctx,
+            id,
+            c -> {
+              refuseIfNotCapturable(ctx, c);
+              com.fasterxml.jackson.databind.node.ObjectNode card = c.card().deepCopy();
+              com.fasterxml.jackson.databind.JsonNode details =
+                  card.path("payment_method_details").path("card");
+              if (details instanceof com.fasterxml.jackson.databind.node.ObjectNode d) {
+                d.put("amount_authorized", amount);
+                d.set(
+                    "incremental_authorization",
+                    tally.core.Json.object().put("status", "available"));
+              }
+              return java.util.Map.of("amount", amount, "card", card);
+            })
+        .orElseThrow(() -> Errors.noSuch("charge", id, "charge"));
+  }
+
+  /**
    * Releases the authorization of a charge whose PaymentIntent was canceled before capture: as with
    * expiry, no Refund since 2025-03-31.basil, and the charge can no longer be captured.
    */

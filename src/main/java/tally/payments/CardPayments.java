@@ -87,7 +87,7 @@ public final class CardPayments {
               ctx,
               pi.id(),
               new PaymentIntentParams.Confirm(
-                  null, pm.id(), p.returnUrl(), false, null, null, null, false));
+                  null, pm.id(), p.returnUrl(), false, null, null, null, false, false));
     } catch (ApiException declined) {
       return new Outcome(pi.id(), false, null, declined.error().message());
     }
@@ -132,7 +132,8 @@ public final class CardPayments {
           confirmations.confirm(
               ctx,
               pi.id(),
-              new PaymentIntentParams.Confirm(null, null, null, true, null, null, null, false));
+              new PaymentIntentParams.Confirm(
+                  null, null, null, true, null, null, null, false, false));
     } catch (ApiException declined) {
       return new Outcome(pi.id(), false, null, declined.error().message());
     }

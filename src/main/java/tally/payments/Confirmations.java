@@ -95,6 +95,9 @@ final class Confirmations {
     if (c.receiptEmail() != null) {
       set.put("receipt_email", c.receiptEmail());
     }
+    if (c.incrementalAuthorization()) {
+      set.put("payment_method_options", PaymentIntentParams.cardOptions(true));
+    }
     pi = PaymentIntents.TABLE.set(ctx, id, set).orElseThrow();
     boolean asks = ThreeDSecure.asksToPay(pm);
     if (asks && (c.offSession() || c.errorOnRequiresAction())) {

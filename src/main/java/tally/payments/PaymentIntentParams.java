@@ -29,7 +29,8 @@ final class PaymentIntentParams {
       String setupFutureUsage,
       String receiptEmail,
       String captureMethod,
-      boolean errorOnRequiresAction) {
+      boolean errorOnRequiresAction,
+      boolean incrementalAuthorization) {
     static Confirm decode(Params p) {
       String pm = p.string("payment_method");
       String returnUrl = p.string("return_url");
@@ -41,7 +42,7 @@ final class PaymentIntentParams {
       p.raw("mandate");
       p.raw("mandate_data");
       p.raw("use_stripe_sdk");
-      p.raw("payment_method_options");
+      boolean incremental = requestsIncrementalAuthorization(p.raw("payment_method_options"));
       p.raw("payment_method_types");
       p.raw("shipping");
       String clientSecret = p.string("client_secret");
@@ -53,7 +54,27 @@ final class PaymentIntentParams {
           future,
           email,
           capture,
-          Boolean.TRUE.equals(error));
+          Boolean.TRUE.equals(error),
+          incremental);
+    }
+
+    /** {@code payment_method_options[card][request_incremental_authorization]=if_available}. */
+    private static boolean requestsIncrementalAuthorization(Object options) {
+      return options instanceof java.util.Map<?, ?> o
+          && o.get("card") instanceof java.util.Map<?, ?> card
+          && "if_available".equals(card.get("request_incremental_authorization"));
+    }
+  }
+
+  record Increment(long amount, Metadata metadata, String description) {
+    static Increment decode(Params p) {
+      Long amount = p.positiveInteger("amount", true);
+      Metadata metadata = Metadata.read(p);
+      String description = p.string("description", 1000);
+      p.raw("statement_descriptor");
+      p.raw("application_fee_amount");
+      p.raw("transfer_data");
+      return new Increment(amount == null ? 0 : amount, metadata, description);
     }
   }
 
@@ -142,7 +163,7 @@ final class PaymentIntentParams {
           metadata,
           types == null ? List.of("card") : types,
           automaticMethods,
-          cardOptions(),
+          c.incrementalAuthorization() ? cardOptions(true) : cardOptions(),
           Boolean.TRUE.equals(confirm),
           c);
     }
@@ -150,7 +171,15 @@ final class PaymentIntentParams {
 
   /** {@code payment_method_options} as Stripe fills it for a card intent. */
   static ObjectNode cardOptions() {
+    return cardOptions(false);
+  }
+
+  /** The card options, with {@code request_incremental_authorization} when it was asked for. */
+  static ObjectNode cardOptions(boolean incremental) {
     ObjectNode card = Json.object();
+    if (incremental) {
+      card.put("request_incremental_authorization", "if_available");
+    }
     card.putNull("installments");
     card.putNull("mandate_options");
     card.putNull("network");

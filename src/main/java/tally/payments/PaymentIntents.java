@@ -214,6 +214,48 @@ public final class PaymentIntents {
     return captured;
   }
 
+  /**
+   * Raises an authorized intent's amount ({@code increment_authorization}): only for an intent in
+   * {@code requires_capture} confirmed with {@code request_incremental_authorization=if_available}
+   * (every Tally test card supports it then); the charge's authorization grows with it.
+   */
+  PaymentIntent incrementAuthorization(Ctx ctx, String id, PaymentIntentParams.Increment p) {
+    PaymentIntent pi = TABLE.findForUpdate(ctx, id).orElseThrow(() -> noSuch(id));
+    if (pi.status() != IntentStatus.REQUIRES_CAPTURE) {
+      throw unexpectedState(pi, "incremented", List.of(IntentStatus.REQUIRES_CAPTURE));
+    }
+    if (!"if_available"
+        .equals(
+            pi.paymentMethodOptions()
+                .path("card")
+                .path("request_incremental_authorization")
+                .asText())) {
+      throw Errors.invalid(
+          "payment_intent_unexpected_state",
+          null,
+          "This PaymentIntent is not eligible for incremental authorization: confirm it with"
+              + " payment_method_options[card][request_incremental_authorization]=if_available.");
+    }
+    if (p.amount() <= pi.amount()) {
+      throw Errors.invalid(
+          "amount",
+          "The amount must be greater than the PaymentIntent's current amount ("
+              + pi.amount()
+              + ").");
+    }
+    captures.incrementAuthorization(ctx, pi.latestCharge(), p.amount());
+    Map<String, Object> set = new LinkedHashMap<>();
+    set.put("amount", p.amount());
+    set.put("amount_capturable", p.amount());
+    set.put("metadata", p.metadata().applyTo(pi.metadata()));
+    if (p.description() != null) {
+      set.put("description", p.description());
+    }
+    PaymentIntent raised = TABLE.set(ctx, id, set).orElseThrow();
+    ctx.emit("payment_intent.amount_capturable_updated", raised);
+    return raised;
+  }
+
   PaymentIntent cancel(Ctx ctx, String id, PaymentIntentParams.Cancel p) {
     PaymentIntent pi = TABLE.findForUpdate(ctx, id).orElseThrow(() -> noSuch(id));
     if (!pi.status().cancelable()) {

@@ -103,6 +103,10 @@ public final class PaymentsFeature implements Feature {
         PaymentIntentParams.Capture::decode,
         (ctx, p) -> intents.capture(ctx, ctx.path("intent"), p));
     r.post(
+        "/v1/payment_intents/{intent}/increment_authorization",
+        PaymentIntentParams.Increment::decode,
+        (ctx, p) -> intents.incrementAuthorization(ctx, ctx.path("intent"), p));
+    r.post(
         "/v1/payment_intents/{intent}/cancel",
         PaymentIntentParams.Cancel::decode,
         (ctx, p) -> intents.cancel(ctx, ctx.path("intent"), p));

@@ -366,4 +366,68 @@ class PaymentIntentsTest {
         .isInvalidRequest()
         .hasCode("charge_expired_for_capture");
   }
+
+  @Test
+  void anAuthorizationIsIncrementedThenCapturedInFull() throws StripeException {
+    PaymentIntent pi =
+        stripe
+            .v1()
+            .paymentIntents()
+            .create(
+                intent(5000)
+                    .setPaymentMethod("pm_card_visa")
+                    .setCaptureMethod(PaymentIntentCreateParams.CaptureMethod.MANUAL)
+                    .setPaymentMethodOptions(
+                        PaymentIntentCreateParams.PaymentMethodOptions.builder()
+                            .setCard(
+                                PaymentIntentCreateParams.PaymentMethodOptions.Card.builder()
+                                    .setRequestIncrementalAuthorization(
+                                        PaymentIntentCreateParams.PaymentMethodOptions.Card
+                                            .RequestIncrementalAuthorization.IF_AVAILABLE)
+                                    .build())
+                            .build())
+                    .setConfirm(true)
+                    .build());
+    PaymentIntent raised =
+        stripe
+            .v1()
+            .paymentIntents()
+            .incrementAuthorization(
+                pi.getId(),
+                com.stripe.param.PaymentIntentIncrementAuthorizationParams.builder()
+                    .setAmount(7500L)
+                    .build());
+    assertThat(raised.getAmount()).isEqualTo(7500L);
+    assertThat(raised.getAmountCapturable()).isEqualTo(7500L);
+    Charge charge = stripe.v1().charges().retrieve(pi.getLatestCharge());
+    assertThat(charge.getAmount()).isEqualTo(7500L);
+    assertThat(charge.getPaymentMethodDetails().getCard().getAmountAuthorized()).isEqualTo(7500L);
+    assertThat(stripe.v1().paymentIntents().capture(pi.getId()).getAmountReceived())
+        .isEqualTo(7500L);
+  }
+
+  @Test
+  void withoutAskingForItTheAuthorizationCannotGrow() throws StripeException {
+    PaymentIntent pi =
+        stripe
+            .v1()
+            .paymentIntents()
+            .create(
+                intent(5000)
+                    .setPaymentMethod("pm_card_visa")
+                    .setCaptureMethod(PaymentIntentCreateParams.CaptureMethod.MANUAL)
+                    .setConfirm(true)
+                    .build());
+    assertStripeError(() ->
+            stripe
+                .v1()
+                .paymentIntents()
+                .incrementAuthorization(
+                    pi.getId(),
+                    com.stripe.param.PaymentIntentIncrementAuthorizationParams.builder()
+                        .setAmount(7500L)
+                        .build()))
+        .isInvalidRequest()
+        .hasCode("payment_intent_unexpected_state");
+  }
 }
