@@ -61,37 +61,22 @@ public final class CardPayments {
     PaymentIntent pi =
         earlier != null && earlier.status().confirmable()
             ? earlier
-            : intents.create(
+            : newIntent(
                 ctx,
-                new PaymentIntentParams.Create(
-                    p.amount(),
-                    p.currency(),
-                    p.customer(),
-                    pm.id(),
-                    p.manualCapture() ? "manual" : "automatic_async",
-                    "automatic",
-                    p.setupFutureUsage(),
-                    p.description(),
-                    p.receiptEmail(),
-                    null,
-                    null,
-                    new Metadata(false, p.metadata()),
-                    List.of("card"),
-                    null,
-                    PaymentIntentParams.cardOptions(),
-                    false,
-                    null));
-    try {
-      pi =
-          confirmations.confirm(
-              ctx,
-              pi.id(),
-              new PaymentIntentParams.Confirm(
-                  null, pm.id(), p.returnUrl(), false, null, null, null, false, false));
-    } catch (ApiException declined) {
-      return new Outcome(pi.id(), false, null, declined.error().message());
-    }
-    return outcome(pi);
+                p.amount(),
+                p.currency(),
+                p.customer(),
+                pm.id(),
+                p.manualCapture() ? "manual" : "automatic_async",
+                p.setupFutureUsage(),
+                p.description(),
+                p.receiptEmail(),
+                p.metadata());
+    return confirm(
+        ctx,
+        pi,
+        new PaymentIntentParams.Confirm(
+            null, pm.id(), p.returnUrl(), false, null, null, null, false, false));
   }
 
   /**
@@ -107,37 +92,64 @@ public final class CardPayments {
       String description,
       Map<String, String> metadata) {
     PaymentIntent pi =
-        intents.create(
+        newIntent(
             ctx,
-            new PaymentIntentParams.Create(
-                amount,
-                currency,
-                customer,
-                paymentMethod,
-                "automatic_async",
-                "automatic",
-                null,
-                description,
-                null,
-                null,
-                null,
-                new Metadata(false, metadata),
-                List.of("card"),
-                null,
-                PaymentIntentParams.cardOptions(),
-                false,
-                null));
+            amount,
+            currency,
+            customer,
+            paymentMethod,
+            "automatic_async",
+            null,
+            description,
+            null,
+            metadata);
+    return confirm(
+        ctx,
+        pi,
+        new PaymentIntentParams.Confirm(null, null, null, true, null, null, null, false, false));
+  }
+
+  /** A card-only intent as the API would create it, not yet confirmed. */
+  private PaymentIntent newIntent(
+      Ctx ctx,
+      long amount,
+      String currency,
+      String customer,
+      String paymentMethod,
+      String captureMethod,
+      String setupFutureUsage,
+      String description,
+      String receiptEmail,
+      Map<String, String> metadata) {
+    return intents.create(
+        ctx,
+        new PaymentIntentParams.Create(
+            amount,
+            currency,
+            customer,
+            paymentMethod,
+            captureMethod,
+            "automatic",
+            setupFutureUsage,
+            description,
+            receiptEmail,
+            null,
+            null,
+            new Metadata(false, metadata),
+            List.of("card"),
+            null,
+            PaymentIntentParams.cardOptions(),
+            false,
+            null));
+  }
+
+  /** Confirms as the API would; a decline is an outcome here, not an error. */
+  private Outcome confirm(Ctx ctx, PaymentIntent pi, PaymentIntentParams.Confirm c) {
     try {
-      pi =
-          confirmations.confirm(
-              ctx,
-              pi.id(),
-              new PaymentIntentParams.Confirm(
-                  null, null, null, true, null, null, null, false, false));
+      return outcome(confirmations.confirm(ctx, pi.id(), c));
     } catch (ApiException declined) {
       return new Outcome(pi.id(), false, null, declined.error().message());
     }
-    return outcome(pi);
   }
 
   /** A card to save, asked for by a page (setup mode). */
