@@ -95,7 +95,13 @@ class CrashSafetyIT {
                 payable,
                 errors));
       }
-      Thread.sleep(400 + 500L * run + ThreadLocalRandom.current().nextInt(300));
+      // The kill must land under load: on a busy machine the clients' first requests (class
+      // loading, connection set-up) can take longer than the sleep below, so wait for them.
+      long warmDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (ackedCreates.size() < CLIENTS && System.nanoTime() < warmDeadline) {
+        Thread.sleep(20);
+      }
+      Thread.sleep(200 + 400L * run + ThreadLocalRandom.current().nextInt(300));
       server.kill9();
       stop.set(true);
       pool.shutdown();
