@@ -1,13 +1,12 @@
 #!/usr/bin/env bash
-# ./tally test: checks (and, where it may, installs) what the test suite needs, then runs every
-# test with ./mvnw verify. Anything missing that it cannot install stops it in its first seconds
-# with one line saying what to install.
+# Run by ./mvnw verify (and test) before any test, skipped with -DskipTests: checks (and, where
+# it may, installs) what the suite needs beyond the JDK and Maven Central. Anything missing that
+# it cannot install stops the build in its first seconds with one line saying what to install.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$here"
-# JAVA_HOME was chosen (JDK >= 21) by ./tally before it came here.
 
-say() { echo "tally test: $*" >&2; }
+say() { echo "test prerequisites: $*" >&2; }
 stop() { say "$*"; exit 1; }
 
 # Debian packages: installed when we are root and apt works, else named in one line.
@@ -43,5 +42,3 @@ if [ ! -d sdk-tests/node/node_modules/stripe ]; then
 fi
 
 # PostgreSQL comes as embedded-postgres binaries from Maven Central: nothing to install.
-say "JDK $JAVA_HOME; running ./mvnw -B verify"
-exec ./mvnw -B -ntp verify "$@"
