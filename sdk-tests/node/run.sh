@@ -22,4 +22,26 @@ for _ in $(seq 1 300); do
   kill -0 "$pid" 2>/dev/null || { cat "$work/server.log" >&2; exit 1; }
   sleep 0.1
 done
-TALLY_PORT="$port" TALLY_KEY="$key" TALLY_OTHER_KEY="$other" node --test --test-concurrency=1 --test-timeout=60000 test/*.test.js
+# Every response the SDK gets passes a proxy that checks it against stripe-java's models
+# (tally.testing.RecordingProxy): the suite fails on any object or field Stripe does not have.
+proxy_port=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+. "$root/.mvn/jdk.sh"
+"$JAVA_HOME/bin/java" -cp "$root/target/test-classes:$root/target/classes:$(cat "$root/target/test-classpath.txt")" \
+  tally.testing.RecordingProxy "$proxy_port" "http://127.0.0.1:$port" "$work/shapes.txt" \
+  >"$work/proxy.log" 2>&1 &
+proxy=$!
+cleanup() {
+  kill "$proxy" "$pid" 2>/dev/null || true; wait "$proxy" "$pid" 2>/dev/null || true; rm -rf "$work"
+}
+for _ in $(seq 1 300); do
+  if curl -fs -o /dev/null "http://127.0.0.1:$proxy_port/healthz"; then break; fi
+  kill -0 "$proxy" 2>/dev/null || { cat "$work/proxy.log" >&2; exit 1; }
+  sleep 0.1
+done
+TALLY_PORT="$proxy_port" TALLY_KEY="$key" TALLY_OTHER_KEY="$other" node --test --test-concurrency=1 --test-timeout=60000 test/*.test.js
+if [ -s "$work/shapes.txt" ]; then
+  echo "sdk-tests/node: responses that do not match stripe-java's models:" >&2
+  sort -u "$work/shapes.txt" >&2
+  exit 1
+fi
+echo "sdk-tests/node: every JSON response matched stripe-java's models"

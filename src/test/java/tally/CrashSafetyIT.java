@@ -106,7 +106,9 @@ class CrashSafetyIT {
       stop.set(true);
       pool.shutdown();
       assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
-      assertThat(errors).as("answers other than success before the kill").isEmpty();
+      assertThat(errors)
+          .as("answers other than success before the kill; the server said:%n%s", problems(log))
+          .isEmpty();
       assertThat(unanswered).as("requests in flight when the server died").isNotEmpty();
 
       try (TallyProcess restarted = TallyProcess.start(db, KEY, log)) {
@@ -147,6 +149,17 @@ class CrashSafetyIT {
             + " retried (%d replayed a write that had committed)%n",
         database, RUNS, totalAcked, totalRetried, totalReplayed);
     assertThat(totalAcked).isGreaterThan(RUNS * 10);
+  }
+
+  /** The server log's warnings and errors, for a failure's message. */
+  private static String problems(Path log) {
+    try (var lines = java.nio.file.Files.lines(log)) {
+      return String.join(
+          "\n",
+          lines.filter(l -> l.contains(" WARN ") || l.contains(" ERROR ")).limit(40).toList());
+    } catch (java.io.IOException e) {
+      return "(no log: " + e + ")";
+    }
   }
 
   private static String freshPostgres(Path dir) {

@@ -20,8 +20,7 @@ public record AccountObject(String id, long created) implements ApiObject {
 
   public record Controller(String type) {}
 
-  public record ExternalAccounts(
-      String object, List<Object> data, boolean hasMore, long totalCount, String url) {}
+  public record ExternalAccounts(String object, List<Object> data, boolean hasMore, String url) {}
 
   public record Requirements(
       List<String> alternatives,
@@ -77,7 +76,7 @@ public record AccountObject(String id, long created) implements ApiObject {
   @tally.core.Field
   ExternalAccounts externalAccounts() {
     return new ExternalAccounts(
-        "list", List.of(), false, 0, "/v1/accounts/" + id + "/external_accounts");
+        "list", List.of(), false, "/v1/accounts/" + id + "/external_accounts");
   }
 
   @tally.core.Field

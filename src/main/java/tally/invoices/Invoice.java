@@ -110,7 +110,6 @@ public record Invoice(
     list.put("object", "list");
     list.set("data", linesData);
     list.put("has_more", false);
-    list.put("total_count", linesData.size());
     list.put("url", "/v1/invoices/" + id + "/lines");
     return list;
   }

@@ -36,7 +36,7 @@ public final class Db implements AutoCloseable {
       java.nio.file.Path sqliteFile) {
     this.kind = kind;
     this.pool = pool;
-    this.jdbi = Jdbi.create(pool);
+    this.jdbi = Jdbi.create(new PatientPool(pool));
     // Dialect differences live here, as SQL template attributes: "SELECT … <forUpdate>".
     java.util.Map<String, Object> dialect =
         java.util.Map.of("forUpdate", kind == Kind.POSTGRES ? "FOR UPDATE" : "");

@@ -85,7 +85,6 @@ public record Subscription(
     list.put("object", "list");
     list.set("data", data);
     list.put("has_more", false);
-    list.put("total_count", data.size());
     list.put("url", "/v1/subscription_items?subscription=" + id);
     return list;
   }

@@ -25,7 +25,7 @@ import tally.core.Json;
 /** PostgreSQL goes away under the server and comes back: 500s that say "retry", then recovery. */
 class DatabaseOutageTest {
   private static final String KEY = "sk_test_outage000000000000000";
-  private static final Duration FAIL_FAST = Duration.ofSeconds(2);
+  private static final Duration FAIL_FAST = Duration.ofSeconds(4);
 
   @Test
   void requestsFailRetryablyWhileTheDatabaseIsDownAndRecoverAfter(@TempDir Path dir)
@@ -44,8 +44,9 @@ class DatabaseOutageTest {
       HttpResponse<String> down = charge(app);
       Duration took = Duration.ofNanos(System.nanoTime() - start);
       System.out.println("with the database down, a request failed in " + took.toMillis() + " ms");
-      // Measured: 19-97 ms (PostgreSQL refuses the connection at once, the pool gives up); 2 s
-      // leaves a 20x margin for a loaded machine, well under the pool's 3 s connection timeout.
+      // Measured: 19-97 ms when the request reuses a pooled connection at once (its query fails);
+      // about 3.1 s on a loaded machine, where the pool first checks the idle connection, finds it
+      // dead and gives up after its 3 s connection timeout. The bound is that timeout, plus 1 s.
       assertThat(took).isLessThan(FAIL_FAST);
       assertThat(down.statusCode()).isEqualTo(500);
       assertThat(down.body()).contains("\"type\" : \"api_error\"").doesNotContain("Exception");

@@ -24,8 +24,9 @@ import tally.http.Interceptor;
 
 /**
  * The real server for a test class: started in-process on a free port over a fresh SQLite file,
- * with a settable clock. Every response it sends is checked against Stripe's OpenAPI schema; a test
- * that received a response violating it fails.
+ * with a settable clock. Every response it sends is checked against Stripe's OpenAPI schema and
+ * against stripe-java's models of the current API version ({@link ModelShapes}); a test that
+ * received a response violating either fails.
  */
 public final class TallyServer implements BeforeAllCallback, AfterAllCallback, AfterEachCallback {
   private App app;
@@ -51,7 +52,9 @@ public final class TallyServer implements BeforeAllCallback, AfterAllCallback, A
                         template,
                         response.status(),
                         response.body());
-            problems.forEach(p ->
+            List<String> all = new ArrayList<>(problems);
+            all.addAll(ModelShapes.problems(response.body()));
+            all.forEach(p ->
                 schemaProblems.add(
                     chain.exchange().request().method() + " " + template + ": " + p));
           }
