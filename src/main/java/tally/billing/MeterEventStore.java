@@ -1,5 +1,8 @@
 package tally.billing;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import tally.api.Ctx;
@@ -32,36 +35,51 @@ final class MeterEventStore {
     if (events.isEmpty()) {
       return List.of();
     }
-    var claims = ctx.db().prepareBatch(CLAIM);
-    for (MeterEvent e : events) {
-      claims.bind(0, ctx.accountId()).bind(1, e.identifier()).bind(2, e.created()).add();
-    }
-    int[] claimed = claims.execute();
-    List<MeterEvent> fresh = new ArrayList<>(events.size());
-    for (int i = 0; i < events.size(); i++) {
-      if (claimed[i] == 1) {
-        fresh.add(events.get(i));
+    // Plain JDBC batches: Jdbi's per-value binding cost more than SQLite's own work per event.
+    Connection connection = ctx.db().getConnection();
+    try {
+      int[] claimed;
+      try (PreparedStatement claims = connection.prepareStatement(CLAIM)) {
+        for (MeterEvent e : events) {
+          claims.setString(1, ctx.accountId());
+          claims.setString(2, e.identifier());
+          claims.setLong(3, e.created());
+          claims.addBatch();
+        }
+        claimed = claims.executeBatch();
       }
-    }
-    if (fresh.isEmpty()) {
+      List<MeterEvent> fresh = new ArrayList<>(events.size());
+      for (int i = 0; i < events.size(); i++) {
+        if (claimed[i] == 1) {
+          fresh.add(events.get(i));
+        }
+      }
+      if (!fresh.isEmpty()) {
+        insert(connection, ctx.accountId(), fresh);
+      }
       return fresh;
+    } catch (SQLException e) {
+      throw new IllegalStateException("storing meter events failed", e);
     }
-    var inserts = ctx.db().prepareBatch(INSERT);
-    for (MeterEvent e : fresh) {
-      inserts
-          .bind(0, ctx.accountId())
-          .bind(1, Sequence.next())
-          .bind(2, e.identifier())
-          .bind(3, e.eventName())
-          .bind(4, e.customer())
-          .bind(5, e.valueText())
-          .bind(6, e.eventTime())
-          .bind(7, e.created())
-          .bind(8, Json.write(e.payload()))
-          .bind(9, false)
-          .add();
+  }
+
+  private static void insert(Connection connection, String accountId, List<MeterEvent> events)
+      throws SQLException {
+    try (PreparedStatement inserts = connection.prepareStatement(INSERT)) {
+      for (MeterEvent e : events) {
+        inserts.setString(1, accountId);
+        inserts.setLong(2, Sequence.next());
+        inserts.setString(3, e.identifier());
+        inserts.setString(4, e.eventName());
+        inserts.setString(5, e.customer());
+        inserts.setString(6, e.valueText());
+        inserts.setLong(7, e.eventTime());
+        inserts.setLong(8, e.created());
+        inserts.setString(9, Json.write(e.payload()));
+        inserts.setBoolean(10, false);
+        inserts.addBatch();
+      }
+      inserts.executeBatch();
     }
-    inserts.execute();
-    return fresh;
   }
 }
