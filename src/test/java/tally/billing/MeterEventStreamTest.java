@@ -245,4 +245,47 @@ class MeterEventStreamTest {
         .extracting(com.stripe.model.Event::getType)
         .containsOnly("billing.meter.created");
   }
+
+  private java.net.http.HttpResponse<String> post(
+      String path, String bearer, String contentType, String body) throws Exception {
+    var request =
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(SERVER.baseUrl() + path))
+            .header("Authorization", "Bearer " + bearer)
+            .header("Content-Type", contentType)
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    return java.net.http.HttpClient.newHttpClient()
+        .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void v2TakesJsonOnlyAndAnswersV2Errors() throws Exception {
+    String token = stripe.v2().billing().meterEventSession().create().getAuthenticationToken();
+    var form = post("/v2/billing/meter_events", key, "application/x-www-form-urlencoded", "a=1");
+    assertThat(form.statusCode()).isEqualTo(415);
+    var broken = post("/v2/billing/meter_events", key, "application/json", "{\"event_name\":");
+    assertThat(broken.statusCode()).isEqualTo(400);
+    StringBuilder many = new StringBuilder("{\"events\":[");
+    for (int i = 0; i < 101; i++) {
+      many.append(i == 0 ? "" : ",").append("{\"event_name\":\"e\",\"payload\":{\"value\":\"1\"}}");
+    }
+    var tooMany =
+        post(
+            "/v2/billing/meter_event_stream",
+            token,
+            "application/json",
+            many.append("]}").toString());
+    assertThat(tooMany.statusCode()).isEqualTo(400);
+    var error = tally.core.Json.tree(tooMany.body()).path("error");
+    assertThat(error.path("type").asText()).isEqualTo("invalid_request_error");
+    assertThat(error.path("message").asText()).contains("at most 100 events");
+    assertThat(error.has("param")).as("v2 errors name no param").isFalse();
+    var missing = post("/v2/billing/meter_events", key, "application/json", "{\"payload\":{}}");
+    assertThat(missing.statusCode()).isEqualTo(400);
+    assertThat(tally.core.Json.tree(missing.body()).path("error").path("code").asText())
+        .isEqualTo("parameter_missing");
+    // And v1 still takes forms only.
+    var json = post("/v1/billing/meter_events", key, "application/json", "{\"event_name\":\"e\"}");
+    assertThat(json.statusCode()).isEqualTo(415);
+  }
 }
