@@ -43,6 +43,7 @@ import tally.refunds.RefundsFeature;
 import tally.store.Db;
 import tally.subscriptions.SubscriptionsFeature;
 import tally.testclocks.TestClocksFeature;
+import tally.thinevents.ThinEventsFeature;
 
 /** The whole server, wired by hand: database, features, routes, pipeline, HTTP, jobs. */
 public final class App implements AutoCloseable {
@@ -81,7 +82,8 @@ public final class App implements AutoCloseable {
     CustomersFeature customers = new CustomersFeature();
     ChargesFeature charges = new ChargesFeature(balance.ledger(), customers.customers());
     RefundsFeature refunds = new RefundsFeature(charges, balance.ledger());
-    BillingFeature billing = new BillingFeature();
+    ThinEventsFeature thinEvents = new ThinEventsFeature();
+    BillingFeature billing = new BillingFeature(thinEvents.events());
     CatalogFeature catalog = new CatalogFeature(billing.meters());
     PaymentsFeature payments = new PaymentsFeature(customers.customers(), charges, this::publicUrl);
     InvoicesFeature invoices =
@@ -91,6 +93,7 @@ public final class App implements AutoCloseable {
         List.of(
             new AccountsFeature(),
             events,
+            thinEvents,
             balance,
             customers,
             charges,

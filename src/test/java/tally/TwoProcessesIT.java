@@ -133,6 +133,102 @@ class TwoProcessesIT {
     }
   }
 
+  @Test
+  void oneMeterEventIdentifierSentToBothProcessesAtOnceIsStoredOnce() throws Exception {
+    var meter =
+        clients
+            .get(0)
+            .v1()
+            .billing()
+            .meters()
+            .create(
+                com.stripe.param.billing.MeterCreateParams.builder()
+                    .setDisplayName("Raced")
+                    .setEventName("raced_calls")
+                    .setDefaultAggregation(
+                        com.stripe.param.billing.MeterCreateParams.DefaultAggregation.builder()
+                            .setFormula(
+                                com.stripe.param.billing.MeterCreateParams.DefaultAggregation
+                                    .Formula.SUM)
+                            .build())
+                    .build());
+    // Half the clients send it on v1, half on the v2 stream, each through its own process.
+    List<String> tokens = new ArrayList<>();
+    for (TallyProcess server : List.of(a, b)) {
+      StripeClient viaServer =
+          StripeClient.builder()
+              .setApiKey(KEY)
+              .setApiBase(server.baseUrl())
+              .setMaxNetworkRetries(0)
+              .build();
+      tokens.add(viaServer.v2().billing().meterEventSession().create().getAuthenticationToken());
+    }
+    AtomicInteger accepted = new AtomicInteger();
+    race((client, index) -> {
+      for (int round = 0; round < 5; round++) {
+        String identifier = "raced-" + round;
+        if (index % 4 < 2) {
+          try {
+            client
+                .v1()
+                .billing()
+                .meterEvents()
+                .create(
+                    com.stripe.param.billing.MeterEventCreateParams.builder()
+                        .setEventName("raced_calls")
+                        .putPayload("stripe_customer_id", "cus_raced")
+                        .putPayload("value", "1")
+                        .setIdentifier(identifier)
+                        .build());
+            accepted.incrementAndGet();
+          } catch (InvalidRequestException e) {
+            assertThat(e.getStripeError().getParam()).isEqualTo("identifier");
+          }
+        } else {
+          TallyProcess server = index % 2 == 0 ? a : b;
+          StripeClient streaming =
+              StripeClient.builder()
+                  .setApiKey(tokens.get(index % 2))
+                  .setMeterEventsBase(server.baseUrl())
+                  .setMaxNetworkRetries(0)
+                  .build();
+          streaming
+              .v2()
+              .billing()
+              .meterEventStream()
+              .create(
+                  com.stripe.param.v2.billing.MeterEventStreamCreateParams.builder()
+                      .addEvent(
+                          com.stripe.param.v2.billing.MeterEventStreamCreateParams.Event.builder()
+                              .setEventName("raced_calls")
+                              .putPayload("stripe_customer_id", "cus_raced")
+                              .putPayload("value", "1")
+                              .setIdentifier(identifier)
+                              .build())
+                      .build());
+        }
+      }
+    });
+    assertThat(accepted.get()).isLessThanOrEqualTo(5);
+    long end = (System.currentTimeMillis() / 60_000 + 10) * 60;
+    var summaries =
+        clients
+            .get(1)
+            .v1()
+            .billing()
+            .meters()
+            .eventSummaries()
+            .list(
+                meter.getId(),
+                com.stripe.param.billing.MeterEventSummaryListParams.builder()
+                    .setCustomer("cus_raced")
+                    .setStartTime(end - 86_400)
+                    .setEndTime(end)
+                    .build())
+            .getData();
+    assertThat(summaries.getFirst().getAggregatedValue()).isEqualByComparingTo("5");
+  }
+
   private static PaymentIntent intent(long amount, PaymentIntentCreateParams.CaptureMethod capture)
       throws Exception {
     return clients

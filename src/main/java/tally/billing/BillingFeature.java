@@ -5,13 +5,21 @@ import tally.feature.Feature;
 import tally.feature.Installer;
 import tally.http.Decoder;
 import tally.http.Router;
+import tally.thinevents.ThinEvents;
 
 /** Meters, meter events, adjustments, summaries and usage alerts. */
 public final class BillingFeature implements Feature {
   private final Meters meters = new Meters();
   private final Alerts alerts = new Alerts(meters);
-  private final MeterEvents events = new MeterEvents(meters, alerts);
+  private final MeterEvents events;
+  private final MeterEventsV2 eventsV2;
+  private final MeterEventSessions sessions = new MeterEventSessions();
   private final MeterSummaries summaries = new MeterSummaries(meters);
+
+  public BillingFeature(ThinEvents thinEvents) {
+    this.events = new MeterEvents(meters, alerts, new MeterErrorReports(thinEvents));
+    this.eventsV2 = new MeterEventsV2(events);
+  }
 
   public Meters meters() {
     return meters;
@@ -49,6 +57,14 @@ public final class BillingFeature implements Feature {
         (ctx, q) -> summaries.list(ctx, ctx.path("id"), q));
     r.post("/v1/billing/meter_events", MeterEventParams.Create::decode, events::create);
     r.post("/v1/billing/meter_event_adjustments", MeterEventParams.Adjust::decode, events::cancel);
+
+    sessions.connect(in.db(), in.clock());
+    r.post("/v2/billing/meter_event_session", Decoder.none(), (ctx, p) -> sessions.create(ctx));
+    r.post("/v2/billing/meter_event_stream", MeterEventParams.Stream::decode, eventsV2::stream)
+        .withTokenAuth(sessions::authenticate);
+    r.post("/v2/billing/meter_events", MeterEventParams.Create::decodeV2, eventsV2::create);
+    r.post(
+        "/v2/billing/meter_event_adjustments", MeterEventParams.Adjust::decode, eventsV2::adjust);
 
     r.post("/v1/billing/alerts", AlertParams.Create::decode, alerts::create);
     r.get("/v1/billing/alerts", AlertParams.ListFilter::decode, alerts::list);

@@ -1,128 +1,126 @@
 package tally.billing;
 
-import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import tally.api.Ctx;
 import tally.api.Errors;
-import tally.core.Ids;
 import tally.store.Table;
 
 /**
- * Meter event ingestion: synchronous checks answer 400 (as Stripe's v1 endpoint does for missing
- * params, the timestamp window and duplicate identifiers); what Stripe finds only while processing
- * (no active meter, missing payload keys, bad values) is accepted and recorded as an error report.
+ * Meter event ingestion. A single event (v1, v2 {@code meter_events}) gets Stripe's synchronous
+ * checks as 400s: the timestamp window and a duplicate identifier. What Stripe finds only while
+ * processing (no meter, an inactive meter, missing payload keys, bad values; on the stream also the
+ * timestamp window) is accepted, not stored, and reported as a v2 thin event, so it never reaches a
+ * summary. The stream stores its events in one batch and drops duplicates silently, as the
+ * identifier is its retry key.
  */
 final class MeterEvents {
   static final long PAST_WINDOW = 35L * 86_400;
   static final long FUTURE_WINDOW = 5L * 60;
   static final long CANCEL_WINDOW = 24L * 3600;
+  static final String TOO_OLD = "The timestamp must be within the past 35 calendar days.";
+  static final String TOO_NEW = "The timestamp must not be more than 5 minutes in the future.";
 
-  /** Append-only: accepting an event is this table's one INSERT, never a read first. */
+  /** Append-only: rows are inserted in batches (see MeterEventStore), then only cancelled. */
   static final Table<MeterEvent> EVENTS = Table.of("meter_events", MeterEvent.class);
-
-  /** What Stripe finds only while processing an accepted event, kept as its error report. */
-  record ErrorReport(
-      String id, long created, String eventName, String identifier, String code, String message) {}
-
-  static final Table<ErrorReport> ERRORS = Table.of("meter_error_reports", ErrorReport.class);
 
   private final Meters meters;
   private final Alerts alerts;
+  private final MeterErrorReports reports;
 
-  MeterEvents(Meters meters, Alerts alerts) {
+  MeterEvents(Meters meters, Alerts alerts, MeterErrorReports reports) {
     this.meters = meters;
     this.alerts = alerts;
+    this.reports = reports;
   }
 
   MeterEvent create(Ctx ctx, MeterEventParams.Create p) {
     long now = ctx.now();
     long timestamp = p.timestamp() == null ? now : p.timestamp();
     if (timestamp < now - PAST_WINDOW) {
-      throw Errors.invalid("timestamp", "The timestamp must be within the past 35 calendar days.");
+      throw Errors.invalid("timestamp", TOO_OLD);
     }
     if (timestamp > now + FUTURE_WINDOW) {
-      throw Errors.invalid(
-          "timestamp", "The timestamp must not be more than 5 minutes in the future.");
+      throw Errors.invalid("timestamp", TOO_NEW);
     }
     String identifier = p.identifier() == null ? UUID.randomUUID().toString() : p.identifier();
     Optional<Meter> meter = meters.findByEventName(ctx, p.eventName());
-    String customer = meter.map(m -> p.payload().get(m.customerKey())).orElse(null);
-    String valueText = meter.map(m -> p.payload().get(m.valueKey())).orElse(null);
-    MeterEvent event =
-        new MeterEvent(
-            identifier,
-            p.eventName(),
-            p.payload(),
-            now,
-            timestamp,
-            customer,
-            numberOrNull(valueText),
-            false);
-    if (!EVENTS.insertIfAbsent(ctx, event)) {
+    MeterEvent event = event(p, meter, identifier, timestamp, now);
+    Optional<MeterEventProblem> problem =
+        MeterEventProblem.of(meter, p, identifier, timestamp, now);
+    if (problem.isPresent()) {
+      reports.report(ctx, List.of(problem.get()));
+      return event;
+    }
+    if (MeterEventStore.storeNew(ctx, List.of(event)).isEmpty()) {
       throw Errors.invalid(
-          "identifier", "An event already exists with identifier " + identifier + ".");
+          "identifier",
+          "An event already exists with identifier "
+              + tally.api.Echo.bounded(identifier)
+              + ". Identifiers must be unique within a rolling 24 hour period.");
     }
-    String problem = problem(meter, customer, valueText);
-    if (problem != null) {
-      report(ctx, p.eventName(), identifier, problem);
-    } else {
-      alerts.evaluate(ctx, meter.orElseThrow(), customer);
-    }
+    alerts.evaluate(ctx, meter.orElseThrow(), event.customer());
     return event;
   }
 
-  /** The error Stripe would report asynchronously for this event, as "code: message", or null. */
-  private static String problem(Optional<Meter> meter, String customer, String valueText) {
-    if (meter.isEmpty()) {
-      return "no_meter: No active meter was found for this event name.";
+  /** One stream request: up to 100 events, checked, stored in one batch, problems reported. */
+  void stream(Ctx ctx, MeterEventParams.Stream batch) {
+    long now = ctx.now();
+    Map<String, Optional<Meter>> byName = new HashMap<>();
+    List<MeterEvent> accepted = new ArrayList<>(batch.events().size());
+    List<MeterEventProblem> problems = new ArrayList<>();
+    for (MeterEventParams.Create p : batch.events()) {
+      long timestamp = p.timestamp() == null ? now : p.timestamp();
+      String identifier = p.identifier() == null ? UUID.randomUUID().toString() : p.identifier();
+      Optional<Meter> meter =
+          byName.computeIfAbsent(p.eventName(), name -> meters.findByEventName(ctx, name));
+      Optional<MeterEventProblem> problem =
+          MeterEventProblem.of(meter, p, identifier, timestamp, now);
+      if (problem.isPresent()) {
+        problems.add(problem.get());
+      } else {
+        accepted.add(event(p, meter, identifier, timestamp, now));
+      }
     }
-    Meter m = meter.get();
-    if (!m.active()) {
-      return "archived_meter: The meter for this event name is inactive.";
-    }
-    if (customer == null) {
-      return "meter_event_no_customer_defined: Customer mapping key "
-          + m.customerKey()
-          + " not found in payload.";
-    }
-    if (!"count".equals(m.formula()) && valueText == null) {
-      return "meter_event_value_not_found: Value key " + m.valueKey() + " not found in payload.";
-    }
-    if (valueText != null && numberOrNull(valueText) == null) {
-      return "meter_event_invalid_value: The value " + valueText + " is not a valid number.";
-    }
-    return null;
-  }
-
-  private static String numberOrNull(String text) {
-    if (text == null) {
-      return null;
-    }
-    try {
-      BigDecimal value = new BigDecimal(text.trim());
-      return value.signum() < 0 ? null : value.toPlainString();
-    } catch (NumberFormatException e) {
-      return null;
+    List<MeterEvent> stored = MeterEventStore.storeNew(ctx, accepted);
+    reports.report(ctx, problems);
+    Set<String> evaluated = new LinkedHashSet<>();
+    for (MeterEvent e : stored) {
+      if (evaluated.add(e.eventName() + "\u0000" + e.customer())) {
+        alerts.evaluate(ctx, byName.get(e.eventName()).orElseThrow(), e.customer());
+      }
     }
   }
 
-  private static void report(Ctx ctx, String eventName, String identifier, String problem) {
-    int colon = problem.indexOf(':');
-    ERRORS.insert(
-        ctx,
-        new ErrorReport(
-            Ids.newId("mtrerr_"),
-            ctx.now(),
-            eventName,
-            identifier,
-            problem.substring(0, colon),
-            problem.substring(colon + 2)));
+  private static MeterEvent event(
+      MeterEventParams.Create p,
+      Optional<Meter> meter,
+      String identifier,
+      long timestamp,
+      long now) {
+    String customer = meter.map(m -> p.payload().get(m.customerKey())).orElse(null);
+    String value = meter.map(m -> p.payload().get(m.valueKey())).orElse(null);
+    return new MeterEvent(
+        identifier,
+        p.eventName(),
+        p.payload(),
+        now,
+        timestamp,
+        customer,
+        MeterEventProblem.number(value),
+        false);
   }
 
   /**
    * One guarded UPDATE: events are keyed by identifier (they have no id) and only those received in
    * the last 24 hours can be cancelled, which {@link Table#setWhere}'s equality guards cannot say.
+   * An identifier is unique within 24 hours, so at most one event matches.
    */
   MeterEventAdjustment cancel(Ctx ctx, MeterEventParams.Adjust p) {
     int changed =
@@ -139,10 +137,10 @@ final class MeterEvents {
       throw Errors.invalid(
           "cancel[identifier]",
           "No meter event with identifier "
-              + p.identifier()
+              + tally.api.Echo.bounded(p.identifier())
               + " that was received in the last 24 hours and not yet cancelled was found for"
               + " event_name "
-              + p.eventName()
+              + tally.api.Echo.bounded(p.eventName())
               + ".");
     }
     return new MeterEventAdjustment(p.eventName(), p.identifier());

@@ -36,6 +36,11 @@ public final class AuthInterceptor implements Interceptor {
     if (key == null || key.isBlank()) {
       throw fail(null, NO_KEY);
     }
+    Route.TokenAuth tokenAuth = exchange.match().route().tokenAuth();
+    if (tokenAuth != null) {
+      exchange.account = tokenAuth.authenticate(key);
+      return chain.proceed();
+    }
     if (key.startsWith("pk_") && !exchange.match().route().publishable()) {
       throw fail("secret_key_required", PUBLISHABLE);
     }

@@ -22,7 +22,11 @@ public final class DecodeInterceptor implements Interceptor {
 
   private static <P> Decoded decode(Exchange exchange, Route<P> route) {
     try {
-      Map<String, Object> form = FormDecoder.decode(exchange.request().encodedParams());
+      ApiRequest request = exchange.request();
+      Map<String, Object> form =
+          V2.is(request.path()) && "POST".equals(request.method())
+              ? V2.decode(request.body())
+              : FormDecoder.decode(request.encodedParams());
       Params params = Params.of(form);
       List<String> expand = params.stringList("expand");
       P decoded = route.decoder().decode(params);

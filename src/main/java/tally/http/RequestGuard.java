@@ -9,11 +9,15 @@ import tally.api.Echo;
 /**
  * Refuses what no route can take, before routing: a body that failed to read (413, not UTF-8), a
  * method Tally never serves (405), a body that is not form-encoded (415, or 400 for JSON sent as a
- * form, as {@code curl -d '{...}'} does).
+ * form, as {@code curl -d '{...}'} does). The {@code /v2} namespace takes JSON bodies instead, as
+ * Stripe's v2 API does.
  */
 public final class RequestGuard implements Interceptor {
   static final Set<String> METHODS = Set.of("GET", "POST", "DELETE");
   static final String FORM = "application/x-www-form-urlencoded";
+  static final String JSON = "application/json";
+  static final String JSON_ONLY =
+      "Tally, like Stripe, takes /v2 request bodies as JSON (Content-Type: " + JSON + "); ";
   static final String FORM_ONLY =
       "Tally, like Stripe, takes request parameters form-encoded (Content-Type: "
           + FORM
@@ -46,6 +50,17 @@ public final class RequestGuard implements Interceptor {
     String header = request.header("Content-Type");
     String mediaType =
         header == null ? "" : header.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+    if (V2.is(request.path())) {
+      if (!mediaType.equals(JSON)) {
+        throw new ApiException(
+            new ApiError.InvalidRequest(
+                415,
+                null,
+                null,
+                JSON_ONLY + "it does not read " + Echo.bounded(mediaType) + " bodies."));
+      }
+      return;
+    }
     boolean looksLikeJson = looksLikeJson(request.body());
     if (mediaType.isEmpty() || mediaType.equals(FORM)) {
       if (looksLikeJson) {

@@ -55,6 +55,9 @@ public final class RequestIdInterceptor implements Interceptor {
       response = failure(exchange, e);
     }
     ApiRequest request = exchange.request();
+    if (response.status() >= 400 && V2.is(request.path())) {
+      V2.toV2Error(response.body());
+    }
     response.withHeader("Request-Id", exchange.requestId);
     String version = request.header("Stripe-Version");
     response.withHeader("Stripe-Version", version == null ? DEFAULT_API_VERSION : version);

@@ -12,7 +12,17 @@ public record Route<P>(
     Handler<P> handler,
     boolean authenticated,
     boolean publishable,
+    TokenAuth tokenAuth,
     List<String> segments) {
+
+  /**
+   * How a route that takes no API key authenticates its bearer token instead (the v2 meter event
+   * stream's session token): the token's account, or an {@link tally.api.ApiException}.
+   */
+  @FunctionalInterface
+  public interface TokenAuth {
+    tally.api.Account authenticate(String token);
+  }
 
   public Route(
       String method,
@@ -28,12 +38,20 @@ public record Route<P>(
         handler,
         authenticated,
         false,
+        null,
         List.of(template.substring(1).split("/")));
   }
 
   /** This route, also open to the account's publishable key (Stripe.js's routes). */
   Route<P> withPublishableKey() {
-    return new Route<>(method, template, decoder, handler, authenticated, true, segments);
+    return new Route<>(
+        method, template, decoder, handler, authenticated, true, tokenAuth, segments);
+  }
+
+  /** This route, authenticated by {@code auth} instead of an API key. */
+  Route<P> withTokenAuth(TokenAuth auth) {
+    return new Route<>(
+        method, template, decoder, handler, authenticated, publishable, auth, segments);
   }
 
   /** Path parameters when {@code path} fits the template, else null. */

@@ -37,6 +37,13 @@ public final class Router {
     return add(last.withPublishableKey());
   }
 
+  /** Authenticates the route last added by {@code auth}'s tokens rather than by API keys. */
+  public Router withTokenAuth(Route.TokenAuth auth) {
+    Route<?> last = added.removeLast();
+    routes.remove(last);
+    return add(last.withTokenAuth(auth));
+  }
+
   private final java.util.ArrayDeque<Route<?>> added = new java.util.ArrayDeque<>();
 
   private Router add(Route<?> route) {

@@ -185,7 +185,10 @@ class RequestFuzzTest {
             + "&line_items[0][quantity]=1",
         ids);
     create(key, "/v1/webhook_endpoints", "url=https://example.com/hook&enabled_events[]=*", ids);
-    return new Seeds.Ids(charge, customer);
+    var session = SERVER.raw("POST", "/v2/billing/meter_event_session", key, null, Map.of());
+    assertThat(session.statusCode()).as(session.body()).isEqualTo(200);
+    String token = Json.tree(session.body()).path("authentication_token").asText();
+    return new Seeds.Ids(charge, customer, token);
   }
 
   private static String create(String key, String path, String body, List<String> ids) {

@@ -53,6 +53,7 @@ final class RequestGenerator {
   private final List<String> ids;
   private final String key;
   private final FormGenerator forms;
+  private final Seeds.Ids seeds;
   private final List<String> idempotencyKeys = List.of("fuzz-key-1", "fuzz-key-2", "fuzz-key-3");
 
   RequestGenerator(
@@ -62,6 +63,7 @@ final class RequestGenerator {
     this.ids = ids;
     this.key = key;
     this.forms = new FormGenerator(random, ids, seeds);
+    this.seeds = seeds;
   }
 
   /** Routes in a shuffled cycle: every route is fuzzed once in each pass of routes.size(). */
@@ -89,7 +91,15 @@ final class RequestGenerator {
     strategies.add(form.strategy());
     String query = "";
     byte[] body = new byte[0];
-    if ("POST".equals(route.method())) {
+    boolean v2 = route.template().startsWith("/v2/");
+    if ("POST".equals(route.method()) && v2) {
+      String json = JsonBodies.of(form.encoded(), random);
+      body = json.getBytes(StandardCharsets.UTF_8);
+      if (random.nextInt(8) == 0) {
+        body = forms.damageBytes(json);
+        strategies.add("invalid-utf8-body");
+      }
+    } else if ("POST".equals(route.method())) {
       body = form.encoded().getBytes(StandardCharsets.UTF_8);
       if (random.nextInt(8) == 0) {
         body = forms.damageBytes(form.encoded());
@@ -104,7 +114,8 @@ final class RequestGenerator {
         strategies.add("body-on-" + route.method());
       }
     }
-    List<Map.Entry<String, String>> headers = headers(body.length > 0, strategies);
+    List<Map.Entry<String, String>> headers =
+        headers(body.length > 0, v2, route.tokenAuth() != null, strategies);
     String target = query.isEmpty() ? path : path + "?" + query;
     return new FuzzRequest(
         method,
@@ -141,9 +152,12 @@ final class RequestGenerator {
     return path.toString();
   }
 
-  private List<Map.Entry<String, String>> headers(boolean hasBody, List<String> strategies) {
+  private List<Map.Entry<String, String>> headers(
+      boolean hasBody, boolean v2, boolean sessionToken, List<String> strategies) {
     List<Map.Entry<String, String>> headers = new ArrayList<>();
-    String auth = "Bearer " + key;
+    // The meter event stream takes a session's token; an API key there is refused (fuzzed below).
+    String auth =
+        "Bearer " + (sessionToken && random.nextInt(6) > 0 ? seeds.meterEventSessionToken() : key);
     if (random.nextInt(10) == 0) {
       strategies.add("odd-auth");
       auth =
@@ -165,7 +179,7 @@ final class RequestGenerator {
       headers.add(Map.entry("Authorization", auth));
     }
     if (hasBody) {
-      String type = "application/x-www-form-urlencoded";
+      String type = v2 ? "application/json" : "application/x-www-form-urlencoded";
       if (random.nextInt(8) == 0) {
         type = forms.pick(CONTENT_TYPES);
         strategies.add("content-type");

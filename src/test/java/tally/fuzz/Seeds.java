@@ -34,7 +34,19 @@ final class Seeds {
               "/v1/billing/credit_grants",
               "customer=CUSTOMER&category=paid&amount[type]=monetary&amount[monetary][value]=500"
                   + "&amount[monetary][currency]=usd&applicability_config[scope][price_type]=metered"),
-          Map.entry("/v1/balance_settings", "payments[payouts][schedule][interval]=manual"));
+          Map.entry("/v1/balance_settings", "payments[payouts][schedule][interval]=manual"),
+          // The /v2 routes take JSON: the generator sends these trees as JSON bodies.
+          Map.entry(
+              "/v2/billing/meter_event_stream",
+              "events[0][event_name]=fuzz_calls&events[0][payload][stripe_customer_id]=CUSTOMER"
+                  + "&events[0][payload][value]=3&events[0][timestamp]=2030-01-01T00:00:00Z"
+                  + "&events[1][event_name]=nope&events[1][payload][value]=x"),
+          Map.entry(
+              "/v2/billing/meter_events",
+              "event_name=fuzz_calls&payload[stripe_customer_id]=CUSTOMER&payload[value]=3"),
+          Map.entry(
+              "/v2/billing/meter_event_adjustments",
+              "event_name=fuzz_calls&type=cancel&cancel[identifier]=fuzz"));
 
   private Seeds() {}
 
@@ -56,5 +68,5 @@ final class Seeds {
   }
 
   /** Ids of objects made before fuzzing begins. */
-  record Ids(String charge, String customer) {}
+  record Ids(String charge, String customer, String meterEventSessionToken) {}
 }
