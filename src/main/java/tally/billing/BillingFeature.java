@@ -1,6 +1,7 @@
 package tally.billing;
 
 import tally.api.Expander;
+import tally.customers.Customers;
 import tally.feature.Feature;
 import tally.feature.Installer;
 import tally.http.Decoder;
@@ -10,8 +11,14 @@ import tally.http.Router;
 public final class BillingFeature implements Feature {
   private final Meters meters = new Meters();
   private final Alerts alerts = new Alerts(meters);
-  private final MeterEvents events = new MeterEvents(meters, alerts);
+  private final MeterEvents events;
   private final MeterSummaries summaries = new MeterSummaries(meters);
+  private final MeterUsage usage = new MeterUsage(meters);
+
+  /** Meter events name customers; those on a test clock send usage in the clock's time. */
+  public BillingFeature(Customers customers) {
+    this.events = new MeterEvents(meters, alerts, customers);
+  }
 
   public Meters meters() {
     return meters;
@@ -19,6 +26,11 @@ public final class BillingFeature implements Feature {
 
   public Alerts alerts() {
     return alerts;
+  }
+
+  /** Customers' usage per meter and period, for invoices. */
+  public MeterUsage usage() {
+    return usage;
   }
 
   @Override

@@ -6,6 +6,7 @@ import java.util.UUID;
 import tally.api.Ctx;
 import tally.api.Errors;
 import tally.core.Ids;
+import tally.customers.Customers;
 import tally.store.Table;
 
 /**
@@ -29,14 +30,22 @@ final class MeterEvents {
 
   private final Meters meters;
   private final Alerts alerts;
+  private final Customers customers;
 
-  MeterEvents(Meters meters, Alerts alerts) {
+  MeterEvents(Meters meters, Alerts alerts, Customers customers) {
     this.meters = meters;
     this.alerts = alerts;
+    this.customers = customers;
   }
 
   MeterEvent create(Ctx ctx, MeterEventParams.Create p) {
-    long now = ctx.now();
+    Optional<Meter> meter = meters.findByEventName(ctx, p.eventName());
+    String customer = meter.map(m -> p.payload().get(m.customerKey())).orElse(null);
+    String valueText = meter.map(m -> p.payload().get(m.valueKey())).orElse(null);
+    // A customer on a test clock uses the product in the clock's time: its events are timestamped,
+    // and their window checked, on that clock (received times stay on the wall clock).
+    Ctx onClock = ctx.onTestClock(customers.testClockOf(ctx, customer));
+    long now = onClock.now();
     long timestamp = p.timestamp() == null ? now : p.timestamp();
     if (timestamp < now - PAST_WINDOW) {
       throw Errors.invalid("timestamp", "The timestamp must be within the past 35 calendar days.");
@@ -46,9 +55,6 @@ final class MeterEvents {
           "timestamp", "The timestamp must not be more than 5 minutes in the future.");
     }
     String identifier = p.identifier() == null ? UUID.randomUUID().toString() : p.identifier();
-    Optional<Meter> meter = meters.findByEventName(ctx, p.eventName());
-    String customer = meter.map(m -> p.payload().get(m.customerKey())).orElse(null);
-    String valueText = meter.map(m -> p.payload().get(m.valueKey())).orElse(null);
     MeterEvent event =
         new MeterEvent(
             identifier,
@@ -67,7 +73,7 @@ final class MeterEvents {
     if (problem != null) {
       report(ctx, p.eventName(), identifier, problem);
     } else {
-      alerts.evaluate(ctx, meter.orElseThrow(), customer);
+      alerts.evaluate(onClock, meter.orElseThrow(), customer);
     }
     return event;
   }

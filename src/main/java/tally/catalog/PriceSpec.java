@@ -106,6 +106,10 @@ public record PriceSpec(
           Errors.invalid(
               r.path("meter"), "A meter can only be set on prices with usage_type=metered."));
     }
+    if (meter == null && "metered".equals(usage)) {
+      // Since 2025-03-31.basil a metered price bills a billing meter's usage.
+      p.fail(Errors.missing(r.path("meter")));
+    }
     out.put("interval", interval);
     out.put("interval_count", count == null ? 1 : count);
     out.put("meter", meter);
@@ -121,6 +125,7 @@ public record PriceSpec(
       return null;
     }
     ArrayNode out = Json.MAPPER.createArrayNode();
+    long previous = 0;
     for (int i = 0; i < items.size(); i++) {
       if (!(items.get(i) instanceof Map<?, ?> tier)) {
         p.fail(Errors.invalid("tiers[" + i + "]", "Invalid hash"));
@@ -142,7 +147,16 @@ public record PriceSpec(
       if (last) {
         t.putNull("up_to");
       } else {
-        t.put("up_to", longOrNull(upTo));
+        Long bound = longOrNull(upTo);
+        if (bound == null || bound <= previous) {
+          p.fail(
+              Errors.invalid(
+                  "tiers[" + i + "][up_to]",
+                  "Each tier's up_to must be a whole number greater than the previous tier's."));
+          return null;
+        }
+        previous = bound;
+        t.put("up_to", bound);
       }
     }
     return out;
