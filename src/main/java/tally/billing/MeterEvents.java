@@ -60,7 +60,7 @@ final class MeterEvents {
             identifier,
             p.eventName(),
             p.payload(),
-            now,
+            ctx.now(), // received: on the wall clock, whatever clock the usage is on
             timestamp,
             customer,
             numberOrNull(valueText),
