@@ -140,10 +140,8 @@ public record PriceSpec(
                 "tiers", "The last tier must have up_to=inf, and only the last tier may have it."));
         return null;
       }
-      t.put("flat_amount", longOrNull(tier.get("flat_amount")));
-      t.putNull("flat_amount_decimal");
-      t.put("unit_amount", longOrNull(tier.get("unit_amount")));
-      t.putNull("unit_amount_decimal");
+      amount(p, t, tier, "flat_amount", i);
+      amount(p, t, tier, "unit_amount", i);
       if (last) {
         t.putNull("up_to");
       } else {
@@ -160,6 +158,41 @@ public record PriceSpec(
       }
     }
     return out;
+  }
+
+  /**
+   * A tier's {@code field} and {@code field_decimal}, as Stripe renders them: a whole amount shows
+   * in both, a fractional one only in the decimal.
+   */
+  private static void amount(Params p, ObjectNode t, Map<?, ?> tier, String field, int i) {
+    Long whole = longOrNull(tier.get(field));
+    Object decimal = tier.get(field + "_decimal");
+    if (whole != null && decimal != null) {
+      p.fail(
+          Errors.invalid(
+              "tiers[" + i + "]",
+              "You may only specify one of these parameters: "
+                  + field
+                  + ", "
+                  + field
+                  + "_decimal."));
+    }
+    if (decimal instanceof String d && isDecimal(d)) {
+      BigDecimal exact = new BigDecimal(d).stripTrailingZeros();
+      boolean isWhole = exact.scale() <= 0;
+      if (isWhole) {
+        t.put(field, exact.longValueExact());
+      } else {
+        t.putNull(field);
+      }
+      t.put(field + "_decimal", exact.toPlainString());
+    } else if (decimal != null) {
+      p.fail(
+          Errors.invalid("tiers[" + i + "][" + field + "_decimal]", "Invalid decimal: " + decimal));
+    } else {
+      t.put(field, whole);
+      t.put(field + "_decimal", whole == null ? null : whole.toString());
+    }
   }
 
   private static Long longOrNull(Object value) {

@@ -25,11 +25,16 @@ final class CreditsOnInvoices implements InvoiceListener {
 
   @Override
   public List<Invoices.LineCredit> payWithCredits(Ctx ctx, Invoice invoice) {
+    if (invoice.subscription() == null) {
+      return List.of(); // credits pay subscription invoices' metered lines only
+    }
     List<CreditGrant> grants = usable(ctx, invoice);
     List<Invoices.LineCredit> paid = new ArrayList<>();
     for (Invoice.Line line : invoice.billedLines()) {
       Price price = line.price() == null ? null : prices.find(ctx, line.price()).orElse(null);
-      if (price == null || price.recurring() == null || price.recurring().path("meter").isNull()) {
+      if (price == null
+          || !price.recurringPrice()
+          || !"metered".equals(price.recurring().path("usage_type").asText())) {
         continue;
       }
       long due = line.amount();

@@ -71,7 +71,9 @@ final class SubscriptionInvoices implements InvoiceListener {
                   .with(s, Map.of("currentPeriodStart", start, "currentPeriodEnd", end));
           // The usage so far of the current period, billed in arrears on the next invoice.
           var lines = Subscriptions.periodLines(next, false);
-          lines.addAll(metered.lines(ctx, s, s.currentPeriodStart(), s.currentPeriodEnd()));
+          if (s.status() != SubscriptionStatus.TRIALING) { // usage in a trial is free
+            lines.addAll(metered.lines(ctx, s, s.currentPeriodStart(), s.currentPeriodEnd()));
+          }
           return Subscriptions.newInvoice(next, "subscription_cycle", lines);
         });
   }
