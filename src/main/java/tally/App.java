@@ -83,7 +83,7 @@ public final class App implements AutoCloseable {
     ChargesFeature charges = new ChargesFeature(balance.ledger(), customers.customers());
     RefundsFeature refunds = new RefundsFeature(charges, balance.ledger());
     ThinEventsFeature thinEvents = new ThinEventsFeature();
-    BillingFeature billing = new BillingFeature(thinEvents.events());
+    BillingFeature billing = new BillingFeature(thinEvents.events(), customers.customers());
     CatalogFeature catalog = new CatalogFeature(billing.meters());
     PaymentsFeature payments = new PaymentsFeature(customers.customers(), charges, this::publicUrl);
     InvoicesFeature invoices =
@@ -101,11 +101,12 @@ public final class App implements AutoCloseable {
             new DisputesFeature(charges, refunds.refunds(), balance.ledger()),
             billing,
             catalog,
-            new CreditsFeature(customers.customers(), catalog.prices()),
+            new CreditsFeature(customers.customers(), catalog.prices(), invoices.invoices()),
             new PortalFeature(customers.customers(), charges.charges(), this::publicUrl),
             payments,
             invoices,
-            new SubscriptionsFeature(customers.customers(), catalog.prices(), invoices),
+            new SubscriptionsFeature(
+                customers.customers(), catalog.prices(), invoices, billing.usage()),
             new TestClocksFeature(customers.customers()),
             new CheckoutFeature(
                 catalog, customers.customers(), payments.cardPayments(), this::publicUrl));

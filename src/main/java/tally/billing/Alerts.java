@@ -12,8 +12,11 @@ import tally.store.Table;
 
 /**
  * Usage alerts and their state machine ({@link AlertStatus}). An active alert fires once per
- * customer, the first time the customer's usage since the alert's creation reaches {@code gte}; the
- * firing row's key makes that hold under concurrent meter events.
+ * customer ({@code recurrence=one_time}, the only recurrence Stripe offers), the first time the
+ * usage the customer reported since the alert's creation reaches {@code gte}, as Stripe documents
+ * ("alerts are only evaluated on usage data reported after alert creation"); the firing row's key
+ * makes that hold under concurrent meter events. It fires on the customer's clock: the caller's
+ * context is on the customer's test clock, if any (Stripe's alerts ignore test clocks).
  */
 public final class Alerts {
   static final Table<Alert> TABLE = Table.of("billing_alerts", Alert.class);
@@ -100,8 +103,7 @@ public final class Alerts {
             .list();
     for (Alert alert : watching) {
       BigDecimal usage =
-          Usage.aggregate(
-              meter, Usage.events(ctx, meter, customer, alert.created(), Long.MAX_VALUE));
+          Usage.aggregate(meter, Usage.receivedSince(ctx, meter, customer, alert.created()));
       if (usage.compareTo(BigDecimal.valueOf(alert.gte())) >= 0) {
         fire(ctx, alert, customer, usage.longValue());
       }

@@ -1,6 +1,7 @@
 package tally.billing;
 
 import tally.api.Expander;
+import tally.customers.Customers;
 import tally.feature.Feature;
 import tally.feature.Installer;
 import tally.http.Decoder;
@@ -15,10 +16,17 @@ public final class BillingFeature implements Feature {
   private final MeterEventsV2 eventsV2;
   private final MeterEventSessions sessions = new MeterEventSessions();
   private final MeterSummaries summaries = new MeterSummaries(meters);
+  private final MeterUsage usage = new MeterUsage(meters);
 
-  public BillingFeature(ThinEvents thinEvents) {
-    this.events = new MeterEvents(meters, alerts, new MeterErrorReports(thinEvents));
+  /** Meter events name customers; those on a test clock send usage in the clock's time. */
+  public BillingFeature(ThinEvents thinEvents, Customers customers) {
+    this.events = new MeterEvents(meters, alerts, new MeterErrorReports(thinEvents), customers);
     this.eventsV2 = new MeterEventsV2(events);
+  }
+
+  /** Customers' usage per meter and period, for invoices. */
+  public MeterUsage usage() {
+    return usage;
   }
 
   public Meters meters() {

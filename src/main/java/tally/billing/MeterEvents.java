@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import tally.api.Ctx;
 import tally.api.Errors;
+import tally.customers.Customers;
 import tally.store.Table;
 
 /**
@@ -33,15 +34,19 @@ final class MeterEvents {
   private final Meters meters;
   private final Alerts alerts;
   private final MeterErrorReports reports;
+  private final Customers customers;
 
-  MeterEvents(Meters meters, Alerts alerts, MeterErrorReports reports) {
+  MeterEvents(Meters meters, Alerts alerts, MeterErrorReports reports, Customers customers) {
     this.meters = meters;
     this.alerts = alerts;
     this.reports = reports;
+    this.customers = customers;
   }
 
   MeterEvent create(Ctx ctx, MeterEventParams.Create p) {
-    long now = ctx.now();
+    Optional<Meter> meter = meters.findByEventName(ctx, p.eventName());
+    Ctx onClock = clockOf(ctx, meter.map(m -> p.payload().get(m.customerKey())).orElse(null));
+    long now = onClock.now();
     long timestamp = p.timestamp() == null ? now : p.timestamp();
     if (timestamp < now - PAST_WINDOW) {
       throw Errors.invalid("timestamp", TOO_OLD);
@@ -50,8 +55,7 @@ final class MeterEvents {
       throw Errors.invalid("timestamp", TOO_NEW);
     }
     String identifier = p.identifier() == null ? UUID.randomUUID().toString() : p.identifier();
-    Optional<Meter> meter = meters.findByEventName(ctx, p.eventName());
-    MeterEvent event = event(p, meter, identifier, timestamp, now);
+    MeterEvent event = event(p, meter, identifier, timestamp, ctx.now());
     Optional<MeterEventProblem> problem =
         MeterEventProblem.of(meter, p, identifier, timestamp, now);
     if (problem.isPresent()) {
@@ -65,27 +69,37 @@ final class MeterEvents {
               + tally.api.Echo.bounded(identifier)
               + ". Identifiers must be unique within a rolling 24 hour period.");
     }
-    alerts.evaluate(ctx, meter.orElseThrow(), event.customer());
+    alerts.evaluate(onClock, meter.orElseThrow(), event.customer());
     return event;
+  }
+
+  /**
+   * A customer on a test clock uses the product in the clock's time: its events are timestamped,
+   * their window checked and its alerts fired on that clock (received times stay on the wall clock).
+   */
+  private Ctx clockOf(Ctx ctx, String customer) {
+    return ctx.onTestClock(customers.testClockOf(ctx, customer));
   }
 
   /** One stream request: up to 100 events, checked, stored in one batch, problems reported. */
   void stream(Ctx ctx, MeterEventParams.Stream batch) {
-    long now = ctx.now();
     Map<String, Optional<Meter>> byName = new HashMap<>();
+    Map<String, Ctx> clocks = new HashMap<>(); // one read per customer in the batch
     List<MeterEvent> accepted = new ArrayList<>(batch.events().size());
     List<MeterEventProblem> problems = new ArrayList<>();
     for (MeterEventParams.Create p : batch.events()) {
-      long timestamp = p.timestamp() == null ? now : p.timestamp();
       String identifier = p.identifier() == null ? UUID.randomUUID().toString() : p.identifier();
       Optional<Meter> meter =
           byName.computeIfAbsent(p.eventName(), name -> meters.findByEventName(ctx, name));
+      String customer = meter.map(m -> p.payload().get(m.customerKey())).orElse("");
+      long now = clocks.computeIfAbsent(customer, c -> clockOf(ctx, c)).now();
+      long timestamp = p.timestamp() == null ? now : p.timestamp();
       Optional<MeterEventProblem> problem =
           MeterEventProblem.of(meter, p, identifier, timestamp, now);
       if (problem.isPresent()) {
         problems.add(problem.get());
       } else {
-        accepted.add(event(p, meter, identifier, timestamp, now));
+        accepted.add(event(p, meter, identifier, timestamp, ctx.now()));
       }
     }
     List<MeterEvent> stored = MeterEventStore.storeNew(ctx, accepted);
@@ -93,7 +107,8 @@ final class MeterEvents {
     Set<String> evaluated = new LinkedHashSet<>();
     for (MeterEvent e : stored) {
       if (evaluated.add(e.eventName() + "\u0000" + e.customer())) {
-        alerts.evaluate(ctx, byName.get(e.eventName()).orElseThrow(), e.customer());
+        alerts.evaluate(
+            clocks.get(e.customer()), byName.get(e.eventName()).orElseThrow(), e.customer());
       }
     }
   }

@@ -37,6 +37,28 @@ final class Usage {
         .list();
   }
 
+  /**
+   * The customer's events received (not timestamped) at or after {@code since}: what an alert
+   * created then watches, whatever clock the customer's usage is timestamped on.
+   */
+  static List<Event> receivedSince(Ctx ctx, Meter meter, String customer, long since) {
+    return ctx.db()
+        .createQuery(
+            "SELECT event_time, value_text, seq FROM meter_events WHERE account_id = :a AND"
+                + " event_name = :e AND customer = :c AND created >= :since AND cancelled = FALSE"
+                + " ORDER BY event_time, seq")
+        .bind("a", ctx.accountId())
+        .bind("e", meter.eventName())
+        .bind("c", customer)
+        .bind("since", since)
+        .map((rs, c) ->
+            new Event(
+                rs.getLong(1),
+                rs.getString(2) == null ? null : new BigDecimal(rs.getString(2)),
+                rs.getLong(3)))
+        .list();
+  }
+
   /** The aggregate of {@code events} (ordered by time, then arrival) for this meter. */
   static BigDecimal aggregate(Meter meter, List<Event> events) {
     List<Event> counted = meter.eventTimeWindow() == null ? events : latestPerWindow(meter, events);

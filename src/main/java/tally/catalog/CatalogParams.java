@@ -118,6 +118,12 @@ final class CatalogParams {
                 ? null
                 : Json.object().put("divide_by", divideBy).put("round", round);
       }
+      if (t != null && "tiered".equals(spec.billingScheme())) {
+        p.fail(
+            tally.api.Errors.invalid(
+                "transform_quantity",
+                "transform_quantity cannot be used with billing_scheme=tiered."));
+      }
       return new PriceCreate(
           spec,
           product,

@@ -106,6 +106,10 @@ public record PriceSpec(
           Errors.invalid(
               r.path("meter"), "A meter can only be set on prices with usage_type=metered."));
     }
+    if (meter == null && "metered".equals(usage)) {
+      // Since 2025-03-31.basil a metered price bills a billing meter's usage.
+      p.fail(Errors.missing(r.path("meter")));
+    }
     out.put("interval", interval);
     out.put("interval_count", count == null ? 1 : count);
     out.put("meter", meter);
@@ -121,6 +125,7 @@ public record PriceSpec(
       return null;
     }
     ArrayNode out = Json.MAPPER.createArrayNode();
+    long previous = 0;
     for (int i = 0; i < items.size(); i++) {
       if (!(items.get(i) instanceof Map<?, ?> tier)) {
         p.fail(Errors.invalid("tiers[" + i + "]", "Invalid hash"));
@@ -135,17 +140,59 @@ public record PriceSpec(
                 "tiers", "The last tier must have up_to=inf, and only the last tier may have it."));
         return null;
       }
-      t.put("flat_amount", longOrNull(tier.get("flat_amount")));
-      t.putNull("flat_amount_decimal");
-      t.put("unit_amount", longOrNull(tier.get("unit_amount")));
-      t.putNull("unit_amount_decimal");
+      amount(p, t, tier, "flat_amount", i);
+      amount(p, t, tier, "unit_amount", i);
       if (last) {
         t.putNull("up_to");
       } else {
-        t.put("up_to", longOrNull(upTo));
+        Long bound = longOrNull(upTo);
+        if (bound == null || bound <= previous) {
+          p.fail(
+              Errors.invalid(
+                  "tiers[" + i + "][up_to]",
+                  "Each tier's up_to must be a whole number greater than the previous tier's."));
+          return null;
+        }
+        previous = bound;
+        t.put("up_to", bound);
       }
     }
     return out;
+  }
+
+  /**
+   * A tier's {@code field} and {@code field_decimal}, as Stripe renders them: a whole amount shows
+   * in both, a fractional one only in the decimal.
+   */
+  private static void amount(Params p, ObjectNode t, Map<?, ?> tier, String field, int i) {
+    Long whole = longOrNull(tier.get(field));
+    Object decimal = tier.get(field + "_decimal");
+    if (whole != null && decimal != null) {
+      p.fail(
+          Errors.invalid(
+              "tiers[" + i + "]",
+              "You may only specify one of these parameters: "
+                  + field
+                  + ", "
+                  + field
+                  + "_decimal."));
+    }
+    if (decimal instanceof String d && isDecimal(d)) {
+      BigDecimal exact = new BigDecimal(d).stripTrailingZeros();
+      boolean isWhole = exact.scale() <= 0;
+      if (isWhole) {
+        t.put(field, exact.longValueExact());
+      } else {
+        t.putNull(field);
+      }
+      t.put(field + "_decimal", exact.toPlainString());
+    } else if (decimal != null) {
+      p.fail(
+          Errors.invalid("tiers[" + i + "][" + field + "_decimal]", "Invalid decimal: " + decimal));
+    } else {
+      t.put(field, whole);
+      t.put(field + "_decimal", whole == null ? null : whole.toString());
+    }
   }
 
   private static Long longOrNull(Object value) {

@@ -7,12 +7,13 @@ import tally.core.ApiResource;
 import tally.core.Field;
 
 /**
- * A grant of billing credits to a customer; its state follows from its timestamps. {@code closed}
- * is set once the unused remainder has been debited (expired or voided).
+ * A grant of billing credits to a customer; its state follows from its timestamps. {@code
+ * remaining} is what invoices have not spent; {@code closed} is set once the unused remainder has
+ * been debited (expired or voided).
  */
 @ApiResource(
     value = "billing.credit_grant",
-    nulls = {"customer_account", "test_clock"})
+    nulls = {"customer_account"})
 public record CreditGrant(
     String id,
     long created,
@@ -29,7 +30,9 @@ public record CreditGrant(
     int priority,
     Map<String, String> metadata,
     Long voidedAt,
-    @Field(rendered = false) boolean closed)
+    @Field(rendered = false) boolean closed,
+    @Field(rendered = false) long remaining,
+    String testClock)
     implements ApiObject {
 
   /** A monetary amount, as grants, balances and transactions show it. */

@@ -20,8 +20,8 @@ import tally.customers.Customers;
 import tally.store.Table;
 
 /**
- * Credit grants and the customer's credit balance. Without invoicing nothing consumes credits, so a
- * grant's remainder is its amount until it expires or is voided, when a debit removes it.
+ * Credit grants and the customer's credit balance. Invoices spend a grant ({@link
+ * CreditsOnInvoices}); what is left of it is debited when it expires or is voided.
  */
 public final class CreditGrants {
   static final Table<CreditGrant> TABLE = Table.of("credit_grants", CreditGrant.class);
@@ -36,8 +36,10 @@ public final class CreditGrants {
     this.prices = prices;
   }
 
-  CreditGrant create(Ctx ctx, CreditParams.Create p) {
-    customers.requireLive(ctx, p.customer(), "customer");
+  CreditGrant create(Ctx requestCtx, CreditParams.Create p) {
+    var customer = customers.requireLive(requestCtx, p.customer(), "customer");
+    // A grant lives on its customer's clock: effective now there, expiring on that clock.
+    Ctx ctx = requestCtx.onTestClock(customer.testClock());
     checkPrices(ctx, p.scope(), "applicability_config[scope][prices]");
     String id = Ids.newId("credgr_test_");
     long effectiveAt = p.effectiveAt() == null ? ctx.now() : p.effectiveAt();
@@ -67,9 +69,11 @@ public final class CreditGrants {
                 p.priority(),
                 p.metadata(),
                 null,
-                false));
+                false,
+                p.value(),
+                customer.testClock()));
     ctx.emit("billing.credit_grant.created", grant);
-    record(ctx, grant, "credit", "credits_granted", grant.value(), effectiveAt);
+    record(ctx, grant, "credit", "credits_granted", grant.value(), effectiveAt, null, null);
     return grant;
   }
 
@@ -86,8 +90,15 @@ public final class CreditGrants {
     }
   }
 
-  private static void record(
-      Ctx ctx, CreditGrant g, String type, String reason, long amount, long effectiveAt) {
+  static CreditTransaction record(
+      Ctx ctx,
+      CreditGrant g,
+      String type,
+      String reason,
+      long amount,
+      long effectiveAt,
+      String invoice,
+      String invoiceLine) {
     CreditTransaction txn =
         TRANSACTIONS.insert(
             ctx,
@@ -100,8 +111,11 @@ public final class CreditGrants {
                 reason,
                 amount,
                 g.currency(),
-                effectiveAt));
+                effectiveAt,
+                invoice,
+                invoiceLine));
     ctx.emit("billing.credit_balance_transaction.created", txn);
+    return txn;
   }
 
   Optional<CreditGrant> find(Ctx ctx, String id) {
@@ -130,8 +144,9 @@ public final class CreditGrants {
   }
 
   /** Ends a grant now: {@code expire} sets expires_at, {@code void} sets voided_at. */
-  CreditGrant end(Ctx ctx, String id, boolean voiding) {
-    CreditGrant before = retrieve(ctx, id);
+  CreditGrant end(Ctx requestCtx, String id, boolean voiding) {
+    CreditGrant before = retrieve(requestCtx, id);
+    Ctx ctx = requestCtx.onTestClock(before.testClock());
     if (before.voidedAt() != null) {
       throw Errors.invalid(null, "This credit grant has already been voided.");
     }
@@ -143,24 +158,34 @@ public final class CreditGrants {
             .setWhere(
                 ctx,
                 id,
-                Map.of("closed", false),
+                Map.of("closed", false, "remaining", before.remaining()),
                 Map.of(
                     voiding ? "voided_at" : "expires_at",
                     ctx.now(),
                     "updated",
                     ctx.now(),
                     "closed",
-                    true))
-            // Expired or voided by another request since we read it.
-            .orElseThrow(() -> Errors.invalid(null, "This credit grant has already expired."));
+                    true,
+                    "remaining",
+                    0L))
+            // Closed, or spent by an invoice, since we read it: decide again from where it is now.
+            .orElse(null);
+    if (after == null) {
+      return end(requestCtx, id, voiding);
+    }
     ctx.emitUpdate("billing.credit_grant.updated", after, Changes.previous(before, after));
-    record(
-        ctx,
-        after,
-        "debit",
-        voiding ? "credits_voided" : "credits_expired",
-        after.value(),
-        ctx.now());
+    // What invoices have not spent is what goes; a debit of nothing is not recorded.
+    if (before.remaining() > 0) {
+      record(
+          ctx,
+          after,
+          "debit",
+          voiding ? "credits_voided" : "credits_expired",
+          before.remaining(),
+          ctx.now(),
+          null,
+          null);
+    }
     return after;
   }
 
@@ -176,13 +201,16 @@ public final class CreditGrants {
             .setWhere(
                 ctx,
                 id,
-                Map.of("closed", false, "expires_at", due.expiresAt()),
-                Map.of("closed", true, "updated", ctx.now()))
+                Map.of(
+                    "closed", false, "expires_at", due.expiresAt(), "remaining", due.remaining()),
+                Map.of("closed", true, "updated", ctx.now(), "remaining", 0L))
             .orElse(null);
     if (g == null) {
       return false;
     }
-    record(ctx, g, "debit", "credits_expired", g.value(), g.expiresAt());
+    if (due.remaining() > 0) {
+      record(ctx, g, "debit", "credits_expired", due.remaining(), g.expiresAt(), null, null);
+    }
     return true;
   }
 
@@ -235,7 +263,10 @@ public final class CreditGrants {
       if (!selected(g, s)) {
         continue;
       }
-      byCurrency.merge(g.currency(), g.usableAt(ctx.now()) ? g.value() : 0L, Long::sum);
+      byCurrency.merge(
+          g.currency(),
+          g.usableAt(ctx.onTestClock(g.testClock()).now()) ? g.remaining() : 0L,
+          Long::sum);
     }
     List<CreditBalanceSummary.Balance> balances = new ArrayList<>();
     byCurrency.forEach((currency, value) ->

@@ -6,8 +6,9 @@ import tally.core.Field;
 import tally.credits.CreditGrant.Amount;
 
 /**
- * A credit (credits granted) or debit (expired, voided) on a customer's credit balance; the detail
- * of the side it is on carries its amount and reason, the other side is null.
+ * A credit (credits granted, or given back by a voided invoice) or debit (applied to an invoice,
+ * expired, voided) on a customer's credit balance; the detail of the side it is on carries its
+ * amount and reason, the other side is null.
  */
 @ApiResource(
     value = "billing.credit_balance_transaction",
@@ -21,31 +22,30 @@ record CreditTransaction(
     @Field(rendered = false) String reason,
     @Field(rendered = false) long amount,
     @Field(rendered = false) String currency,
-    long effectiveAt)
+    long effectiveAt,
+    @Field(rendered = false) String invoice,
+    @Field(rendered = false) String invoiceLineItem)
     implements ApiObject {
 
-  record Credit(Amount amount, String type) {
-    @Field
-    Object creditsApplicationInvoiceVoided() {
-      return null;
-    }
-  }
+  /** The invoice line credits paid (applied), or whose voiding gave them back. */
+  record InvoiceLineRef(String invoice, String invoiceLineItem) {}
 
-  record Debit(Amount amount, String type) {
-    @Field
-    Object creditsApplied() {
-      return null;
-    }
+  record Credit(Amount amount, InvoiceLineRef creditsApplicationInvoiceVoided, String type) {}
+
+  record Debit(Amount amount, InvoiceLineRef creditsApplied, String type) {}
+
+  private InvoiceLineRef line() {
+    return invoice == null ? null : new InvoiceLineRef(invoice, invoiceLineItem);
   }
 
   @Field
   Credit credit() {
-    return "credit".equals(type) ? new Credit(Amount.of(currency, amount), reason) : null;
+    return "credit".equals(type) ? new Credit(Amount.of(currency, amount), line(), reason) : null;
   }
 
   @Field
   Debit debit() {
-    return "credit".equals(type) ? null : new Debit(Amount.of(currency, amount), reason);
+    return "credit".equals(type) ? null : new Debit(Amount.of(currency, amount), line(), reason);
   }
 
   @Field

@@ -7,13 +7,16 @@ import tally.feature.Feature;
 import tally.feature.Installer;
 import tally.http.Decoder;
 import tally.http.Router;
+import tally.invoices.Invoices;
 
 /** Credit grants, the credit balance summary and its transactions; grants expire on the clock. */
 public final class CreditsFeature implements Feature {
   private final CreditGrants grants;
 
-  public CreditsFeature(Customers customers, Prices prices) {
+  /** Invoices spend credits at finalization and give them back when voided. */
+  public CreditsFeature(Customers customers, Prices prices, Invoices invoices) {
     this.grants = new CreditGrants(customers, prices);
+    invoices.addListener(new CreditsOnInvoices(prices));
   }
 
   @Override
@@ -54,7 +57,7 @@ public final class CreditsFeature implements Feature {
 
     in.due(
         "SELECT account_id, id FROM credit_grants WHERE closed = FALSE AND expires_at <= :now"
-            + " LIMIT 500",
+            + " AND <clock> LIMIT 500",
         grants::expireDue);
     in.emits(
         "billing.credit_grant.created",

@@ -202,9 +202,40 @@ public record Invoice(
     return List.of();
   }
 
+  /** Each line's pretax credit amounts, summed per credit balance transaction. */
   @Field
-  List<Object> totalPretaxCreditAmounts() {
-    return List.of();
+  List<JsonNode> totalPretaxCreditAmounts() {
+    Map<String, ObjectNode> byTransaction = new java.util.LinkedHashMap<>();
+    for (JsonNode line : linesData) {
+      for (JsonNode credit : line.path("pretax_credit_amounts")) {
+        String txn = credit.path("credit_balance_transaction").asText();
+        ObjectNode total =
+            byTransaction.computeIfAbsent(
+                txn, t -> ((ObjectNode) credit.deepCopy()).put("amount", 0));
+        total.put("amount", total.path("amount").asLong() + credit.path("amount").asLong());
+      }
+    }
+    return List.copyOf(byTransaction.values());
+  }
+
+  /** A line as other features read it: what it bills, for which price and period. */
+  public record Line(
+      String id, String price, long quantity, long amount, long periodStart, long periodEnd) {}
+
+  public List<Line> billedLines() {
+    List<Line> out = new java.util.ArrayList<>();
+    for (JsonNode l : linesData) {
+      JsonNode price = l.path("pricing").path("price_details").path("price");
+      out.add(
+          new Line(
+              l.path("id").asText(),
+              price.isTextual() ? price.asText() : null,
+              l.path("quantity").asLong(),
+              l.path("amount").asLong(),
+              l.path("period").path("start").asLong(),
+              l.path("period").path("end").asLong()));
+    }
+    return out;
   }
 
   @Field
@@ -237,6 +268,11 @@ public record Invoice(
   @Field
   boolean livemode() {
     return false;
+  }
+
+  /** Voided: what paid it (credits) is given back. */
+  public boolean voided() {
+    return status == InvoiceStatus.VOID;
   }
 
   boolean open() {

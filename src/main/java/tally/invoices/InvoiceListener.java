@@ -10,6 +10,22 @@ public interface InvoiceListener {
   /** A payment attempt failed; {@code exhausted} when no retry is left. */
   default void paymentFailed(Ctx ctx, Invoice invoice, boolean exhausted) {}
 
+  /**
+   * Just before a draft is finalized (the end of its grace period): lines whose quantity comes from
+   * usage, read again now, so late usage and cancelled events count as they stand.
+   */
+  default java.util.List<Invoices.Repriced> reprice(Ctx ctx, Invoice draft) {
+    return java.util.List.of();
+  }
+
+  /**
+   * At finalization, after repricing: what prepaid billing credits pay of the invoice's lines. The
+   * payer records its own debits and names them in each {@link Invoices.LineCredit}.
+   */
+  default java.util.List<Invoices.LineCredit> payWithCredits(Ctx ctx, Invoice invoice) {
+    return java.util.List.of();
+  }
+
   /** The invoice was voided or marked uncollectible. */
   default void closed(Ctx ctx, Invoice invoice) {}
 

@@ -42,7 +42,11 @@ public final class Invoices {
     return listeners;
   }
 
-  /** A line to bill: a subscription item's period, or an invoice item. */
+  /**
+   * A line to bill: a subscription item's period, or an invoice item. {@code amount} and {@code
+   * unitAmountDecimal} are set when the amount is not {@code unitAmount × quantity} (usage priced
+   * per fractional unit or by tiers); otherwise null.
+   */
   public record NewLine(
       String description,
       long unitAmount,
@@ -53,7 +57,51 @@ public final class Invoices {
       long periodEnd,
       String subscription,
       String subscriptionItem,
-      String invoiceItem) {}
+      String invoiceItem,
+      Long amount,
+      String unitAmountDecimal) {
+
+    public NewLine(
+        String description,
+        long unitAmount,
+        long quantity,
+        String price,
+        String product,
+        long periodStart,
+        long periodEnd,
+        String subscription,
+        String subscriptionItem,
+        String invoiceItem) {
+      this(
+          description,
+          unitAmount,
+          quantity,
+          price,
+          product,
+          periodStart,
+          periodEnd,
+          subscription,
+          subscriptionItem,
+          invoiceItem,
+          null,
+          null);
+    }
+
+    long total() {
+      return amount != null ? amount : unitAmount * quantity;
+    }
+
+    String unitDecimal() {
+      return amount != null ? unitAmountDecimal : Long.toString(unitAmount);
+    }
+  }
+
+  /** A line's quantity and amount read again from usage at finalization. */
+  public record Repriced(
+      String line, long quantity, long amount, String unitAmountDecimal, String description) {}
+
+  /** What a credit balance transaction paid of a line (before tax). */
+  public record LineCredit(String line, long amount, String creditBalanceTransaction) {}
 
   /** An invoice to draft. */
   public record NewInvoice(
@@ -94,7 +142,7 @@ public final class Invoices {
     ArrayNode lines = Json.MAPPER.createArrayNode();
     long subtotal = 0;
     for (NewLine l : n.lines()) {
-      long amount = l.unitAmount() * l.quantity();
+      long amount = l.total();
       subtotal += amount;
       lines.add(
           ObjectSchema.of(InvoiceLine.class)
@@ -108,8 +156,7 @@ public final class Invoices {
                       Map.of(),
                       new InvoiceLine.Period(l.periodEnd(), l.periodStart()),
                       new InvoiceLine.Pricing(
-                          new InvoiceLine.PriceDetails(l.price(), l.product()),
-                          Long.toString(l.unitAmount())),
+                          new InvoiceLine.PriceDetails(l.price(), l.product()), l.unitDecimal()),
                       l.quantity(),
                       l.subscription(),
                       l.subscriptionItem(),
@@ -181,6 +228,7 @@ public final class Invoices {
           "This invoice is already finalized, you can't re-finalize a non-draft invoice.");
     }
     Customer customer = customers.requireLive(ctx, draft.customer(), "customer");
+    draft = seen(Settlement.settle(ctx, draft, listeners));
     long count =
         ctx.db()
             .createQuery(

@@ -13,9 +13,11 @@ import tally.invoices.Invoices;
  */
 final class SubscriptionInvoices implements InvoiceListener {
   private final Subscriptions subscriptions;
+  private final MeteredLines metered;
 
-  SubscriptionInvoices(Subscriptions subscriptions) {
+  SubscriptionInvoices(Subscriptions subscriptions, MeteredLines metered) {
     this.subscriptions = subscriptions;
+    this.metered = metered;
   }
 
   @Override
@@ -41,7 +43,10 @@ final class SubscriptionInvoices implements InvoiceListener {
         });
   }
 
-  /** The next renewal's invoice as it would be drafted (for {@code create_preview}). */
+  /**
+   * The next renewal's invoice as it would be drafted (for {@code create_preview}), with the usage
+   * of metered items so far.
+   */
   @Override
   public Optional<Invoices.NewInvoice> upcoming(Ctx ctx, String customer, String subscription) {
     Optional<Subscription> found =
@@ -64,8 +69,12 @@ final class SubscriptionInvoices implements InvoiceListener {
           Subscription next =
               tally.core.ObjectSchema.of(Subscription.class)
                   .with(s, Map.of("currentPeriodStart", start, "currentPeriodEnd", end));
-          return Subscriptions.newInvoice(
-              next, "subscription_cycle", Subscriptions.periodLines(next, false));
+          // The usage so far of the current period, billed in arrears on the next invoice.
+          var lines = Subscriptions.periodLines(next, false);
+          if (s.status() != SubscriptionStatus.TRIALING) { // usage in a trial is free
+            lines.addAll(metered.lines(ctx, s, s.currentPeriodStart(), s.currentPeriodEnd()));
+          }
+          return Subscriptions.newInvoice(next, "subscription_cycle", lines);
         });
   }
 

@@ -38,13 +38,16 @@ final class Subscriptions {
   private final Invoices invoices;
   private final InvoiceCollection collection;
   private final InvoiceItems items;
+  private final MeteredLines metered;
 
   Subscriptions(
       Customers customers,
       Prices prices,
       Invoices invoices,
       InvoiceCollection collection,
-      InvoiceItems items) {
+      InvoiceItems items,
+      MeteredLines metered) {
+    this.metered = metered;
     this.customers = customers;
     this.prices = prices;
     this.invoices = invoices;
@@ -128,7 +131,7 @@ final class Subscriptions {
                 null,
                 false));
     ctx.emit("customer.subscription.created", sub);
-    Invoice invoice = bill(ctx, sub, "subscription_create", trialEnd != null);
+    Invoice invoice = bill(ctx, sub, "subscription_create", trialEnd != null, List.of());
     Invoice collected = collection.finalizeAndCollect(ctx, invoice.id());
     Subscription after = retrieve(ctx, id);
     if (after.status() == SubscriptionStatus.INCOMPLETE
@@ -152,9 +155,14 @@ final class Subscriptions {
     return after;
   }
 
-  /** Drafts the invoice of the subscription's current period ($0 lines during a trial). */
-  private Invoice bill(Ctx ctx, Subscription sub, String reason, boolean trial) {
+  /**
+   * Drafts the invoice of the subscription's current period ($0 lines during a trial), after the
+   * {@code usage} lines of the period that ended.
+   */
+  private Invoice bill(
+      Ctx ctx, Subscription sub, String reason, boolean trial, List<Invoices.NewLine> usage) {
     List<Invoices.NewLine> lines = periodLines(sub, trial);
+    lines.addAll(usage);
     // Pending items (prorations of changes) go on the subscription's next invoice.
     List<InvoiceItem> pending =
         trial ? List.of() : items.pending(ctx, sub.customer(), sub.currency());
@@ -164,11 +172,14 @@ final class Subscriptions {
     return invoice;
   }
 
-  /** One line per item for the subscription's current period. */
+  /** One line per licensed item for the subscription's current period (metered ones: arrears). */
   static List<Invoices.NewLine> periodLines(Subscription sub, boolean trial) {
     List<Invoices.NewLine> lines = new ArrayList<>();
     for (var item : sub.itemsData()) {
       var price = item.path("price");
+      if (MeteredLines.metered(price)) {
+        continue;
+      }
       long quantity = item.path("quantity").asLong();
       String product = price.path("product").asText();
       lines.add(
@@ -279,7 +290,15 @@ final class Subscriptions {
         sub.status() == SubscriptionStatus.TRIALING
             ? move(at, sub, SubscriptionStatus.ACTIVE, set)
             : announce(at, sub, set);
-    bill(at, renewed, "subscription_cycle", false);
+    bill(
+        at,
+        renewed,
+        "subscription_cycle",
+        false,
+        // Usage during a trial is free, as the trial's licensed lines are.
+        sub.status() == SubscriptionStatus.TRIALING
+            ? List.of()
+            : metered.lines(at, sub, sub.currentPeriodStart(), sub.currentPeriodEnd()));
     return true;
   }
 

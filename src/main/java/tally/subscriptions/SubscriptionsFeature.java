@@ -1,5 +1,6 @@
 package tally.subscriptions;
 
+import tally.billing.MeterUsage;
 import tally.catalog.Prices;
 import tally.customers.Customers;
 import tally.feature.Feature;
@@ -12,11 +13,19 @@ import tally.invoices.InvoicesFeature;
 public final class SubscriptionsFeature implements Feature {
   private final Subscriptions subscriptions;
 
-  public SubscriptionsFeature(Customers customers, Prices prices, InvoicesFeature invoices) {
+  public SubscriptionsFeature(
+      Customers customers, Prices prices, InvoicesFeature invoices, MeterUsage usage) {
+    MeteredLines metered = new MeteredLines(usage, prices);
     this.subscriptions =
         new Subscriptions(
-            customers, prices, invoices.invoices(), invoices.collection(), invoices.items());
-    invoices.invoices().addListener(new SubscriptionInvoices(subscriptions));
+            customers,
+            prices,
+            invoices.invoices(),
+            invoices.collection(),
+            invoices.items(),
+            metered);
+    invoices.invoices().addListener(new SubscriptionInvoices(subscriptions, metered));
+    invoices.invoices().addListener(metered);
   }
 
   @Override

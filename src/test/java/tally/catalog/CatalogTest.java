@@ -138,6 +138,69 @@ class CatalogTest {
                     .build());
     assertThat(tiered.getBillingScheme()).isEqualTo("tiered");
     assertThat(tiered.getTiersMode()).isEqualTo("graduated");
+    assertThat(tiered.getTiers().getFirst().getUnitAmountDecimal()).isEqualByComparingTo("10");
+    assertThat(tiered.getTiers().getLast().getUpTo()).isNull();
+
+    // Since basil a metered price names its meter; tiers climb; packages are not tiered.
+    assertStripeError(() ->
+            create(
+                priceOf(p.getId(), 1)
+                    .setRecurring(
+                        PriceCreateParams.Recurring.builder()
+                            .setInterval(PriceCreateParams.Recurring.Interval.MONTH)
+                            .setUsageType(PriceCreateParams.Recurring.UsageType.METERED)
+                            .build())))
+        .isInvalidRequest()
+        .hasParam("recurring[meter]");
+    PriceCreateParams.Builder descending =
+        PriceCreateParams.builder()
+            .setCurrency("usd")
+            .setProduct(p.getId())
+            .setBillingScheme(PriceCreateParams.BillingScheme.TIERED)
+            .setTiersMode(PriceCreateParams.TiersMode.VOLUME)
+            .addTier(PriceCreateParams.Tier.builder().setUpTo(100L).setUnitAmount(10L).build())
+            .addTier(PriceCreateParams.Tier.builder().setUpTo(50L).setUnitAmount(5L).build())
+            .addTier(
+                PriceCreateParams.Tier.builder()
+                    .setUpTo(PriceCreateParams.Tier.UpTo.INF)
+                    .setUnitAmount(1L)
+                    .build())
+            .setRecurring(meteredMonthly(meter));
+    assertStripeError(() -> create(descending)).isInvalidRequest().hasParam("tiers[1][up_to]");
+    assertStripeError(() ->
+            create(
+                priceOf(p.getId(), 1)
+                    .setUnitAmount((Long) null)
+                    .setBillingScheme(PriceCreateParams.BillingScheme.TIERED)
+                    .setTiersMode(PriceCreateParams.TiersMode.VOLUME)
+                    .addTier(
+                        PriceCreateParams.Tier.builder()
+                            .setUpTo(PriceCreateParams.Tier.UpTo.INF)
+                            .setUnitAmountDecimal(new java.math.BigDecimal("0.5"))
+                            .build())
+                    .setTransformQuantity(
+                        PriceCreateParams.TransformQuantity.builder()
+                            .setDivideBy(10L)
+                            .setRound(PriceCreateParams.TransformQuantity.Round.UP)
+                            .build())
+                    .setRecurring(meteredMonthly(meter))))
+        .isInvalidRequest()
+        .hasParam("transform_quantity");
+    Price fractional =
+        create(
+            PriceCreateParams.builder()
+                .setCurrency("usd")
+                .setProduct(p.getId())
+                .setBillingScheme(PriceCreateParams.BillingScheme.TIERED)
+                .setTiersMode(PriceCreateParams.TiersMode.VOLUME)
+                .addTier(
+                    PriceCreateParams.Tier.builder()
+                        .setUpTo(PriceCreateParams.Tier.UpTo.INF)
+                        .setUnitAmountDecimal(new java.math.BigDecimal("0.5"))
+                        .build())
+                .setRecurring(meteredMonthly(meter)));
+    assertThat(fractional.getTiers().getFirst().getUnitAmount()).isNull();
+    assertThat(fractional.getTiers().getFirst().getUnitAmountDecimal()).isEqualByComparingTo("0.5");
     stripe.v1().billing().meters().deactivate(meter.getId());
     assertStripeError(() -> create(priceOf(p.getId(), 1).setRecurring(meteredMonthly(meter))))
         .isInvalidRequest()

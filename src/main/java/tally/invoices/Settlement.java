@@ -1,0 +1,80 @@
+package tally.invoices;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tally.api.Ctx;
+
+/**
+ * The last changes to a draft as it is finalized: lines priced from usage are read again (Stripe's
+ * finalization grace period: usage for the period reported until then still counts), then billing
+ * credits pay what they cover; the totals follow. Stripe's order: credits apply before tax, so
+ * {@code total = subtotal − credits} and the customer is charged the rest.
+ */
+final class Settlement {
+  private Settlement() {}
+
+  static Invoice settle(Ctx ctx, Invoice draft, List<InvoiceListener> listeners) {
+    ArrayNode lines = draft.linesData().deepCopy();
+    boolean repriced = false;
+    for (InvoiceListener l : listeners) {
+      for (Invoices.Repriced r : l.reprice(ctx, draft)) {
+        ObjectNode line = line(lines, r.line());
+        line.put("amount", r.amount());
+        line.put("subtotal", r.amount());
+        line.put("quantity", r.quantity());
+        line.put("quantity_decimal", Long.toString(r.quantity()));
+        line.put("description", r.description());
+        ((ObjectNode) line.path("pricing")).put("unit_amount_decimal", r.unitAmountDecimal());
+        repriced = true;
+      }
+    }
+    Invoice priced = repriced ? store(ctx, draft, lines) : draft;
+    boolean credited = false;
+    for (InvoiceListener l : listeners) {
+      for (Invoices.LineCredit c : l.payWithCredits(ctx, priced)) {
+        line(lines, c.line())
+            .withArray("pretax_credit_amounts")
+            .addObject()
+            .put("amount", c.amount())
+            .put("credit_balance_transaction", c.creditBalanceTransaction())
+            .putNull("discount")
+            .put("type", "credit_balance_transaction");
+        credited = true;
+      }
+    }
+    return credited ? store(ctx, priced, lines) : priced;
+  }
+
+  private static ObjectNode line(ArrayNode lines, String id) {
+    for (JsonNode l : lines) {
+      if (l.path("id").asText().equals(id)) {
+        return (ObjectNode) l;
+      }
+    }
+    throw new IllegalStateException("no line " + id);
+  }
+
+  /** Stores the lines and their totals; the draft is locked by the finalization. */
+  private static Invoice store(Ctx ctx, Invoice draft, ArrayNode lines) {
+    long subtotal = 0;
+    long credits = 0;
+    for (JsonNode l : lines) {
+      subtotal += l.path("amount").asLong();
+      for (JsonNode c : l.path("pretax_credit_amounts")) {
+        credits += c.path("amount").asLong();
+      }
+    }
+    Map<String, Object> set = new LinkedHashMap<>();
+    set.put("lines_data", lines.deepCopy());
+    set.put("subtotal", subtotal);
+    set.put("total", subtotal - credits);
+    set.put("amount_due", subtotal - credits);
+    return Invoices.TABLE
+        .setWhere(ctx, draft.id(), Map.of("status", InvoiceStatus.DRAFT), set)
+        .orElseThrow();
+  }
+}
