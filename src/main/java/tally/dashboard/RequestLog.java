@@ -187,12 +187,23 @@ final class RequestLog implements Interceptor {
     return due;
   }
 
-  /** The ids a request named in its path and the id of the object it answered with. */
+  /** The ids a request named in its path, and of the object it answered with or failed on. */
   private static String objectIds(Entry e) {
     StringBuilder ids = new StringBuilder(" ");
     e.pathIds().forEach(id -> ids.append(id).append(' '));
-    if (e.response() != null && e.response().path("id").isTextual()) {
-      ids.append(e.response().path("id").asText()).append(' ');
+    if (e.response() != null) {
+      JsonNode error = e.response().path("error");
+      // A decline names the charge and intent it left behind.
+      for (JsonNode id :
+          List.of(
+              e.response().path("id"),
+              error.path("charge"),
+              error.path("payment_intent").path("id"),
+              error.path("setup_intent").path("id"))) {
+        if (id.isTextual()) {
+          ids.append(id.asText()).append(' ');
+        }
+      }
     }
     return ids.toString();
   }
