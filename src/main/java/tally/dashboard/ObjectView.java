@@ -40,6 +40,7 @@ final class ObjectView {
     Map<String, Object> params = new HashMap<>();
     params.put("frame", visit.frame(r.title() + " · " + id, notice, error));
     params.put("id", id);
+    params.put("summary", summary(object));
     List<Views.Field> fields = new ArrayList<>();
     object
         .properties()
@@ -66,6 +67,25 @@ final class ObjectView {
         "actions", visit.account().livemode() ? List.of() : actions.forObject(visit, r, object));
     params.put("sections", sections(visit, r, id));
     return Pages.render("dashboard/object.jte", params);
+  }
+
+  /** The line under the title: status, amount and customer, as far as the object has them. */
+  private static List<Views.Cell> summary(JsonNode object) {
+    List<Views.Cell> out = new ArrayList<>();
+    out.add(Views.Cell.text(object.path("object").asText()));
+    if (object.path("status").isTextual()) {
+      String status = object.path("status").asText();
+      out.add(new Views.Cell(status, null, "badge " + status));
+    }
+    if (object.path("amount").isNumber() && object.path("currency").isTextual()) {
+      out.add(
+          Views.Cell.text(
+              Format.money(object.path("amount").asLong(), object.path("currency").asText())));
+    }
+    if (object.path("customer").isTextual()) {
+      out.add(Format.id(object.path("customer").asText()));
+    }
+    return out;
   }
 
   private static String pretty(JsonNode node) {

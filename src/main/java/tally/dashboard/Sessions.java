@@ -23,19 +23,21 @@ final class Sessions {
     this.clock = clock;
   }
 
-  /** A new session for the account; returns the token for the cookie. */
+  /** A new session for the account (expired ones are swept); returns the cookie's token. */
   String open(Account account) {
     String token = Ids.random(40);
     long now = clock.nowSeconds();
-    db.write(h ->
-        h.execute(
-            "INSERT INTO dashboard_sessions (token_hash, account_id, livemode, created,"
-                + " expires_at) VALUES (?, ?, ?, ?, ?)",
-            ApiKeys.hash(token),
-            account.id(),
-            account.livemode(),
-            now,
-            now + LIFETIME_SECONDS));
+    db.write(h -> {
+      h.execute("DELETE FROM dashboard_sessions WHERE expires_at <= ?", now);
+      return h.execute(
+          "INSERT INTO dashboard_sessions (token_hash, account_id, livemode, created,"
+              + " expires_at) VALUES (?, ?, ?, ?, ?)",
+          ApiKeys.hash(token),
+          account.id(),
+          account.livemode(),
+          now,
+          now + LIFETIME_SECONDS);
+    });
     return token;
   }
 
