@@ -153,7 +153,7 @@ final class RequestLog implements Interceptor {
               .bind(6, e.status())
               .bind(7, e.idempotencyKey())
               .bind(8, bounded(Masking.form(e.params())))
-              .bind(9, bounded(pretty(e.response())))
+              .bind(9, bounded(compact(e.response())))
               .bind(10, objectIds(e))
               .add();
         }
@@ -208,14 +208,19 @@ final class RequestLog implements Interceptor {
     return ids.toString();
   }
 
-  private static String pretty(JsonNode body) {
-    if (body == null) {
-      return "";
+  /** Stored compact (the writer's CPU is the API's too); pretty-printed only when shown. */
+  private static String compact(JsonNode body) {
+    return body == null ? "" : Json.write(Masking.json(body));
+  }
+
+  private static String pretty(String stored) {
+    if (stored.isEmpty() || stored.length() >= MAX_BODY) {
+      return stored;
     }
     try {
-      return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(Masking.json(body));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      return "";
+      return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(Json.tree(stored));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
+      return stored;
     }
   }
 
@@ -249,7 +254,7 @@ final class RequestLog implements Interceptor {
                     rs.getInt(5),
                     rs.getString(6),
                     rs.getString(7),
-                    rs.getString(8)))
+                    pretty(rs.getString(8))))
             .list());
   }
 }
