@@ -44,7 +44,10 @@ final class ListView {
         "searchHelp",
         r.searchPath() == null
             ? "any text in the object"
-            : "any text, or a Search API query such as status:\"succeeded\"");
+            : "any text, or a Search API query such as "
+                + (r.name().equals("customers")
+                    ? "email:\"jenny@example.com\""
+                    : "status:\"succeeded\""));
     params.put("table", table(r, result.rows()));
     params.put("newer", result.newer());
     params.put("older", result.older());
