@@ -17,6 +17,7 @@ import tally.core.Json;
 import tally.core.Scheduler;
 import tally.credits.CreditsFeature;
 import tally.customers.CustomersFeature;
+import tally.dashboard.DashboardFeature;
 import tally.disputes.DisputesFeature;
 import tally.events.EventsFeature;
 import tally.feature.Feature;
@@ -109,17 +110,18 @@ public final class App implements AutoCloseable {
                 customers.customers(), catalog.prices(), invoices, billing.usage()),
             new TestClocksFeature(customers.customers()),
             new CheckoutFeature(
-                catalog, customers.customers(), payments.cardPayments(), this::publicUrl));
+                catalog, customers.customers(), payments.cardPayments(), this::publicUrl),
+            new DashboardFeature(accounts, events.log(), billing.meters()));
     Installer installer = new Installer(router, expander, scheduler, db, clock, events.outbox());
     features.forEach(f -> f.install(installer));
     IdempotencyKeys idempotencyKeys = new IdempotencyKeys();
     scheduler.add(IdempotencyKeys.pruner(db, clock));
 
     List<Interceptor> steps = new ArrayList<>(config.outerInterceptors());
+    steps.addAll(List.of(new RequestIdInterceptor(), new RequestGuard()));
+    steps.addAll(installer.interceptors());
     steps.addAll(
         List.of(
-            new RequestIdInterceptor(),
-            new RequestGuard(),
             new RouteInterceptor(router),
             new AuthInterceptor(accounts),
             new KeyInFlightGuard(),

@@ -47,6 +47,40 @@ public final class Meters {
     return find(ctx, id).orElseThrow(() -> Errors.noSuch("meter", id, "id"));
   }
 
+  /** A customer's usage of a meter over a period: the meter's aggregate and how many events. */
+  public record CustomerUsage(String customer, String value, int events) {}
+
+  /**
+   * The meter's usage per customer over {@code [from, until)}, by the meter's formula (the
+   * dashboard's usage table); at most {@code limit} customers, most events first.
+   */
+  public java.util.List<CustomerUsage> usage(
+      Ctx ctx, String meterId, long from, long until, int limit) {
+    Meter meter = retrieve(ctx, meterId);
+    java.util.List<String> customers =
+        ctx.db()
+            .createQuery(
+                "SELECT customer FROM meter_events WHERE account_id = :a AND event_name = :e AND"
+                    + " customer IS NOT NULL AND event_time >= :from AND event_time < :until AND"
+                    + " cancelled = FALSE GROUP BY customer ORDER BY COUNT(*) DESC, customer"
+                    + " LIMIT :n")
+            .bind("a", ctx.accountId())
+            .bind("e", meter.eventName())
+            .bind("from", from)
+            .bind("until", until)
+            .bind("n", limit)
+            .mapTo(String.class)
+            .list();
+    java.util.List<CustomerUsage> out = new java.util.ArrayList<>();
+    for (String customer : customers) {
+      var events = Usage.events(ctx, meter, customer, from, until);
+      out.add(
+          new CustomerUsage(
+              customer, Usage.aggregate(meter, events).toPlainString(), events.size()));
+    }
+    return out;
+  }
+
   Optional<Meter> findByEventName(Ctx ctx, String eventName) {
     return ctx.db()
         .createQuery("SELECT * FROM billing_meters WHERE account_id = ? AND event_name = ?")

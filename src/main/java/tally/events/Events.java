@@ -35,6 +35,7 @@ public final class Events implements Outbox {
   public void emit(Ctx ctx, String type, ApiObject object, ObjectNode previousAttributes) {
     String id = Ids.newId("evt_");
     List<String> subscribers = endpoints.subscribedTo(ctx, type);
+    ObjectNode json = object.toJson();
     TABLE.insert(
         ctx,
         new Event(
@@ -42,11 +43,12 @@ public final class Events implements Outbox {
             ctx.now(),
             type,
             RequestIdInterceptor.DEFAULT_API_VERSION,
-            object.toJson(),
+            json,
             previousAttributes,
             ctx.requestId(),
             ctx.idempotencyKey(),
-            subscribers.size()));
+            subscribers.size()),
+        java.util.Collections.singletonMap("object_id", json.path("id").textValue()));
     for (String endpoint : subscribers) {
       ctx.db()
           .createUpdate(

@@ -12,9 +12,15 @@ import tally.http.Router;
 public final class EventsFeature implements Feature {
   private final WebhookEndpoints endpoints = new WebhookEndpoints();
   private final Events events = new Events(endpoints);
+  private final EventLog log = new EventLog();
 
   public Outbox outbox() {
     return events;
+  }
+
+  /** Timelines, deliveries and resends, for the dashboard. */
+  public EventLog log() {
+    return log;
   }
 
   @Override

@@ -146,6 +146,16 @@ public final class WebhookDispatcher implements Scheduler.Job {
           .bind(5, d.eventId())
           .bind(6, d.endpointId())
           .execute();
+      h.createUpdate(
+              "INSERT INTO webhook_attempts (account_id, event_id, endpoint_id, attempt,"
+                  + " attempted_at, status) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
+          .bind(0, d.accountId())
+          .bind(1, d.eventId())
+          .bind(2, d.endpointId())
+          .bind(3, attempts)
+          .bind(4, clock.nowSeconds())
+          .bind(5, status)
+          .execute();
       if (ok) {
         h.createUpdate(
                 "UPDATE events SET pending_webhooks = pending_webhooks - 1 WHERE account_id = ?"

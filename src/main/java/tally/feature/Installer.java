@@ -78,6 +78,21 @@ public final class Installer {
     return Collections.unmodifiableSet(eventTypes);
   }
 
+  private final List<tally.http.Interceptor> interceptors =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /**
+   * A pipeline step the feature adds, run after the request guard and before routing (the
+   * dashboard's pages, the request log): it sees every request and may answer it itself.
+   */
+  public void intercept(tally.http.Interceptor interceptor) {
+    interceptors.add(interceptor);
+  }
+
+  public List<tally.http.Interceptor> interceptors() {
+    return Collections.unmodifiableList(interceptors);
+  }
+
   public Db db() {
     return db;
   }

@@ -17,9 +17,11 @@ import tally.store.Db;
  */
 final class RowCounts {
   /**
-   * Written by refused requests on purpose: a replayable idempotent 4xx is stored, as Stripe does.
+   * Written by refused requests on purpose: a replayable idempotent 4xx is stored, as Stripe does;
+   * the dashboard's request log records every request, refused ones too (Stripe's logs show 4xx).
    */
-  private static final Set<String> EXEMPT = Set.of("flyway_schema_history", "idempotency_keys");
+  private static final Set<String> EXEMPT =
+      Set.of("flyway_schema_history", "idempotency_keys", "request_log");
 
   private final Db db;
   private final List<String> tables;

@@ -1,0 +1,283 @@
+package tally.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static tally.testing.Fixtures.customer;
+import static tally.testing.Fixtures.defaultCard;
+
+import com.stripe.StripeClient;
+import com.stripe.exception.CardException;
+import com.stripe.model.Customer;
+import com.stripe.model.PaymentIntent;
+import com.stripe.model.WebhookEndpoint;
+import com.stripe.model.checkout.Session;
+import com.stripe.param.ChargeCreateParams;
+import com.stripe.param.PaymentIntentCreateParams;
+import com.stripe.param.WebhookEndpointCreateParams;
+import com.stripe.param.billing.MeterEventCreateParams;
+import com.stripe.param.checkout.SessionCreateParams;
+import com.stripe.param.testhelpers.TestClockCreateParams;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tally.testing.Fixtures;
+import tally.testing.TallyServer;
+
+/**
+ * The dashboard's test-mode actions, webhook deliveries, meter usage and the masked request log,
+ * each checked through the API afterwards.
+ */
+class DashboardActionsTest {
+  @RegisterExtension static final TallyServer SERVER = new TallyServer();
+
+  private final String key = SERVER.newKey();
+  private final StripeClient stripe = SERVER.client(key);
+  private final DashboardSession dash = DashboardSession.open(SERVER, key);
+
+  @Test
+  void expiringACheckoutSession() throws Exception {
+    Session session =
+        stripe
+            .v1()
+            .checkout()
+            .sessions()
+            .create(
+                SessionCreateParams.builder()
+                    .setMode(SessionCreateParams.Mode.PAYMENT)
+                    .setSuccessUrl("https://example.com/ok")
+                    .addLineItem(
+                        SessionCreateParams.LineItem.builder()
+                            .setQuantity(1L)
+                            .setPriceData(
+                                SessionCreateParams.LineItem.PriceData.builder()
+                                    .setCurrency("usd")
+                                    .setUnitAmount(700L)
+                                    .setProductData(
+                                        SessionCreateParams.LineItem.PriceData.ProductData.builder()
+                                            .setName("Mug")
+                                            .build())
+                                    .build())
+                            .build())
+                    .build());
+    assertThat(dash.get("/dashboard/checkout_sessions/" + session.getId()).body())
+        .contains("id=\"expire-session\"");
+    var reply = dash.post("/dashboard/actions/expire_checkout", "id=" + session.getId());
+    assertThat(reply.statusCode()).isEqualTo(303);
+    assertThat(stripe.v1().checkout().sessions().retrieve(session.getId()).getStatus())
+        .isEqualTo("expired");
+    String page = dash.get(reply.headers().firstValue("Location").orElseThrow()).body();
+    assertThat(page).contains("The Checkout Session expired.").doesNotContain("expire-session");
+    assertThat(page).contains("checkout.session.expired");
+  }
+
+  @Test
+  void advancingATestClock() throws Exception {
+    long start = SERVER.clock().nowSeconds();
+    var clock =
+        stripe
+            .v1()
+            .testHelpers()
+            .testClocks()
+            .create(TestClockCreateParams.builder().setFrozenTime(start).build());
+    var reply = dash.post("/dashboard/actions/advance_clock", "id=" + clock.getId() + "&by=1+week");
+    assertThat(reply.statusCode()).isEqualTo(303);
+    SERVER.runJobs();
+    var after = stripe.v1().testHelpers().testClocks().retrieve(clock.getId());
+    assertThat(after.getFrozenTime()).isEqualTo(start + 7 * 86_400);
+    assertThat(
+            dash.post("/dashboard/actions/advance_clock", "id=" + clock.getId() + "&by=2+days")
+                .statusCode())
+        .isEqualTo(400);
+  }
+
+  @Test
+  void failingACustomersNextPaymentDeclinesTheirNextCharge() throws Exception {
+    Customer c = customer(stripe, "fails@example.com");
+    defaultCard(stripe, c.getId(), "tok_visa");
+    var reply = dash.post("/dashboard/actions/fail_next_payment", "id=" + c.getId());
+    assertThat(reply.statusCode()).isEqualTo(303);
+    assertThatThrownBy(() -> Fixtures.chargeCustomer(stripe, c.getId(), 1000))
+        .isInstanceOfSatisfying(
+            CardException.class, e -> assertThat(e.getDeclineCode()).isEqualTo("generic_decline"));
+    String pm =
+        stripe.v1().customers().retrieve(c.getId()).getInvoiceSettings().getDefaultPaymentMethod();
+    assertThatThrownBy(() ->
+            stripe
+                .v1()
+                .paymentIntents()
+                .create(
+                    PaymentIntentCreateParams.builder()
+                        .setAmount(1000L)
+                        .setCurrency("usd")
+                        .setCustomer(c.getId())
+                        .setPaymentMethod(pm)
+                        .setConfirm(true)
+                        .setOffSession(true)
+                        .build()))
+        .isInstanceOfSatisfying(
+            CardException.class, e -> assertThat(e.getDeclineCode()).isEqualTo("generic_decline"));
+  }
+
+  @Test
+  void anEventsDeliveriesShowEachAttemptAndCanBeResent() throws Exception {
+    AtomicInteger status = new AtomicInteger(500);
+    HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    receiver.createContext(
+        "/hook",
+        exchange -> {
+          exchange.getRequestBody().readAllBytes();
+          exchange.sendResponseHeaders(status.get(), -1);
+          exchange.close();
+        });
+    receiver.start();
+    try {
+      WebhookEndpoint endpoint =
+          stripe
+              .v1()
+              .webhookEndpoints()
+              .create(
+                  WebhookEndpointCreateParams.builder()
+                      .setUrl("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook")
+                      .addEnabledEvent(WebhookEndpointCreateParams.EnabledEvent.CUSTOMER__CREATED)
+                      .build());
+      Customer c = customer(stripe, "hooked@example.com");
+      String event =
+          stripe
+              .v1()
+              .events()
+              .list(com.stripe.param.EventListParams.builder().setType("customer.created").build())
+              .getData()
+              .getFirst()
+              .getId();
+      SERVER.runJobs();
+      String page = dash.get("/dashboard/events/" + event).body();
+      assertThat(page)
+          .contains("id=\"deliveries\"")
+          .contains("#1 ")
+          .contains("HTTP 500")
+          .contains("pending");
+      assertThat(dash.get("/dashboard/customers/" + c.getId()).body()).contains(event);
+
+      status.set(200);
+      var reply =
+          dash.post(
+              "/dashboard/actions/resend_event", "id=" + event + "&endpoint=" + endpoint.getId());
+      assertThat(reply.statusCode()).isEqualTo(303);
+      SERVER.runJobs();
+      page = dash.get("/dashboard/events/" + event).body();
+      assertThat(page).contains("delivered").contains("#2 ").contains("HTTP 200");
+      assertThat(stripe.v1().events().retrieve(event).getPendingWebhooks()).isZero();
+
+      // Resending a delivered event delivers it again and counts it pending until it is.
+      dash.post("/dashboard/actions/resend_event", "id=" + event + "&endpoint=" + endpoint.getId());
+      assertThat(stripe.v1().events().retrieve(event).getPendingWebhooks()).isEqualTo(1);
+      SERVER.runJobs();
+      assertThat(stripe.v1().events().retrieve(event).getPendingWebhooks()).isZero();
+      assertThat(dash.get("/dashboard/events/" + event).body()).contains("#3 ");
+    } finally {
+      receiver.stop(0);
+    }
+  }
+
+  @Test
+  void aMetersPageShowsUsagePerCustomer() throws Exception {
+    var meter = Fixtures.sumMeter(stripe, "api_calls");
+    Customer c = customer(stripe, "metered@example.com");
+    for (String value : new String[] {"3", "4"}) {
+      stripe
+          .v1()
+          .billing()
+          .meterEvents()
+          .create(
+              MeterEventCreateParams.builder()
+                  .setEventName("api_calls")
+                  .putPayload("stripe_customer_id", c.getId())
+                  .putPayload("value", value)
+                  .setTimestamp(SERVER.clock().nowSeconds() - 60)
+                  .build());
+    }
+    String usage = section(dash.get("/dashboard/meters/" + meter.getId()).body(), "meter-usage");
+    assertThat(usage).contains(c.getId()).contains("<td>7</td>").contains("<td>2</td>");
+  }
+
+  @Test
+  void theRequestLogShowsWhatTouchedAnObjectWithSecretsMasked() throws Exception {
+    PaymentIntent pi =
+        stripe
+            .v1()
+            .paymentIntents()
+            .create(
+                PaymentIntentCreateParams.builder()
+                    .setAmount(2500L)
+                    .setCurrency("usd")
+                    .putMetadata("card", "4000 0566 5566 5556")
+                    .build());
+    stripe.v1().paymentIntents().retrieve(pi.getId());
+    String requests =
+        awaitRequests(
+            "/dashboard/payments/" + pi.getId(), r -> r.contains("GET /v1/payment_intents/"));
+    assertThat(requests)
+        .contains("POST /v1/payment_intents")
+        .contains("metadata[card]=••••5556")
+        .doesNotContain("4000 0566 5566 5556")
+        .doesNotContain(pi.getClientSecret())
+        .contains("\"client_secret\" : \"••••\"")
+        .doesNotContain(key);
+
+    WebhookEndpoint endpoint =
+        stripe
+            .v1()
+            .webhookEndpoints()
+            .create(
+                WebhookEndpointCreateParams.builder()
+                    .setUrl("https://example.com/hook")
+                    .addEnabledEvent(WebhookEndpointCreateParams.EnabledEvent.ALL)
+                    .build());
+    String logged =
+        awaitRequests(
+            "/dashboard/webhook_endpoints/" + endpoint.getId(),
+            r -> r.contains("POST /v1/webhook_endpoints"));
+    assertThat(logged).contains("\"secret\" : \"••••\"").doesNotContain(endpoint.getSecret());
+
+    try {
+      stripe
+          .v1()
+          .charges()
+          .create(
+              ChargeCreateParams.builder()
+                  .setAmount(100L)
+                  .setCurrency("usd")
+                  .setSource("tok_chargeDeclined")
+                  .build());
+    } catch (CardException expected) {
+      String charge = expected.getStripeError().getCharge();
+      assertThat(awaitRequests("/dashboard/charges/" + charge, r -> r.contains("402")))
+          .contains("card_declined");
+    }
+  }
+
+  /** The object page's API requests, once the log's writer has caught up. */
+  private String awaitRequests(String page, Predicate<String> ready) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    String requests = "";
+    while (System.nanoTime() < deadline) {
+      requests = section(dash.get(page).body(), "requests");
+      if (ready.test(requests)) {
+        return requests;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("the request log never showed the request; last seen:\n" + requests);
+  }
+
+  private static String section(String html, String id) {
+    int start = html.indexOf("id=\"" + id + "\"");
+    assertThat(start).as("section " + id).isPositive();
+    int end = html.indexOf("<h2>", start);
+    return html.substring(start, end < 0 ? html.length() : end);
+  }
+}
