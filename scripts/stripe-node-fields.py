@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Derives each Stripe object's top-level fields, with presence and nullability, from the typings of
-the stripe-node package the node suite installs (sdk-tests/node/node_modules/stripe), which is
-generated from Stripe's spec for the API version that stripe-node pins (the one Tally renders).
+stripe-node 22.4.0 (from npm), the release that pins 2026-07-29.dahlia: the API version stripe-java
+33.3.0 pins and Tally renders. (The node suite's own stripe-node may be newer: its typings would
+describe a later version.)
 
     scripts/stripe-node-fields.py   # writes src/test/resources/openapi/stripe-node-fields.json
 
@@ -12,9 +13,12 @@ import glob
 import json
 import os
 import re
+import subprocess
+import tarfile
+import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-STRIPE = os.path.join(ROOT, "sdk-tests", "node", "node_modules", "stripe")
+VERSION = "22.4.0"  # CHANGELOG: "changes the pinned API version to `2026-07-29.dahlia`"
 OUT = os.path.join(ROOT, "src", "test", "resources", "openapi", "stripe-node-fields.json")
 
 
@@ -40,7 +44,17 @@ def fields(body):
     return out
 
 
+def fetch(tmp):
+    subprocess.run(["npm", "pack", f"stripe@{VERSION}", "--silent"], cwd=tmp, check=True,
+                   stdout=subprocess.DEVNULL)
+    with tarfile.open(os.path.join(tmp, f"stripe-{VERSION}.tgz")) as t:
+        t.extractall(tmp, filter="data")
+    return os.path.join(tmp, "package")
+
+
 def main():
+    tmp = tempfile.mkdtemp(prefix="stripe-node-")
+    STRIPE = fetch(tmp)
     with open(os.path.join(STRIPE, "package.json")) as f:
         version = json.load(f)["version"]
     objects = {}

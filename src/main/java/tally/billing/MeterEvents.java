@@ -75,7 +75,8 @@ final class MeterEvents {
 
   /**
    * A customer on a test clock uses the product in the clock's time: its events are timestamped,
-   * their window checked and its alerts fired on that clock (received times stay on the wall clock).
+   * their window checked and its alerts fired on that clock (received times stay on the wall
+   * clock).
    */
   private Ctx clockOf(Ctx ctx, String customer) {
     return ctx.onTestClock(customers.testClockOf(ctx, customer));

@@ -70,6 +70,7 @@ final class CardSnapshot {
         "address_zip",
         "dynamic_last4",
         "name",
+        "regulated_status",
         "tokenization_method"
       })
   record Card(String id, @Field(inline = true) Issued issued, String customer) {

@@ -40,7 +40,6 @@ import tally.core.Json;
       "shipping_details",
       "statement_descriptor",
       "subtotal_excluding_tax",
-      "threshold_reason",
       "total_excluding_tax",
       "webhooks_delivered_at"
     })

@@ -24,7 +24,7 @@ public record InvoiceItem(
     @Field(rendered = false) String product,
     String testClock,
     @Field(rendered = false) boolean deleted,
-    String subscription,
+    @Field(rendered = false) String subscription,
     boolean proration,
     @Field(rendered = false) Long periodStart,
     @Field(rendered = false) Long periodEnd)
@@ -51,6 +51,33 @@ public record InvoiceItem(
   Period period() {
     return new Period(
         periodEnd == null ? created : periodEnd, periodStart == null ? created : periodStart);
+  }
+
+  /** Dahlia names the item's subscription under {@code parent}, not at the top. */
+  record Parent(SubscriptionDetails subscriptionDetails, String type) {}
+
+  record SubscriptionDetails(String subscription) {}
+
+  @Field
+  Parent parent() {
+    return subscription == null
+        ? null
+        : new Parent(new SubscriptionDetails(subscription), "subscription_details");
+  }
+
+  @Field
+  String quantityDecimal() {
+    return Long.toString(quantity);
+  }
+
+  @Field
+  java.util.List<String> discounts() {
+    return java.util.List.of();
+  }
+
+  @Field
+  java.util.List<Object> taxRates() {
+    return java.util.List.of();
   }
 
   @Field

@@ -19,6 +19,7 @@ import tally.core.Field;
       "application_fee_amount",
       "customer_account",
       "excluded_payment_method_types",
+      "managed_payments",
       "on_behalf_of",
       "payment_method_configuration_details",
       "processing",

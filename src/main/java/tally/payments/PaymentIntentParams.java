@@ -189,6 +189,13 @@ final class PaymentIntentParams {
     return options;
   }
 
+  /** A SetupIntent's card options: those of a payment, less installments (a setup has none). */
+  static ObjectNode setupCardOptions() {
+    ObjectNode options = cardOptions(false);
+    ((ObjectNode) options.get("card")).remove("installments");
+    return options;
+  }
+
   record Update(
       Long amount,
       String currency,

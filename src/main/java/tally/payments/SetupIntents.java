@@ -63,7 +63,7 @@ final class SetupIntents {
                 null,
                 null,
                 p.automaticPaymentMethods(),
-                PaymentIntentParams.cardOptions(),
+                PaymentIntentParams.setupCardOptions(),
                 p.paymentMethodTypes(),
                 id + "_secret_" + Ids.random(24),
                 null,

@@ -2,33 +2,21 @@ package tally.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import tally.testing.ModelShapes;
 
 /**
- * Every declared Stripe object against Stripe's shapes: each field it renders is a field of that
- * object in the OpenAPI document or in the fields the current API version added since (drift file).
- * A misspelt or invented field name fails here, before any request renders it.
+ * Every declared Stripe object against Stripe's shapes for the version Tally renders: each field it
+ * renders is a field of that object's stripe-java model ({@link ModelShapes}). A misspelt or
+ * invented field name fails here, before any request renders it.
  */
 class DeclarationsTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  private static JsonNode resource(String name) throws IOException {
-    try (InputStream in = DeclarationsTest.class.getResourceAsStream("/openapi/" + name)) {
-      return JSON.readTree(in);
-    }
-  }
-
   private static List<Class<?>> declared() {
     List<Class<?>> found = new ArrayList<>();
     for (JavaClass c :
@@ -43,10 +31,7 @@ class DeclarationsTest {
   }
 
   @Test
-  void everyRenderedFieldIsAFieldOfItsStripeObject() throws IOException {
-    JsonNode schemas = resource("stripe-v1-subset.json").at("/components/schemas");
-    JsonNode drift = resource("current-field-drift.json").path("objects");
-    JsonNode billing = resource("billing-objects.json");
+  void everyRenderedFieldIsAFieldOfItsStripeObject() {
     List<Class<?>> declared = declared();
     assertThat(declared).isNotEmpty();
     List<String> unknown = new ArrayList<>();
@@ -56,21 +41,15 @@ class DeclarationsTest {
       if (object == null) {
         continue; // a nested part that only lists its always-null fields (a charge's outcome)
       }
-      Set<String> known = new TreeSet<>();
-      schemas.path(object).path("properties").fieldNames().forEachRemaining(known::add);
-      drift.path(object).path("current_fields").fieldNames().forEachRemaining(known::add);
-      // billing-objects.json lists dotted paths of nested fields too; the top level is enough here.
-      billing
-          .path(object)
-          .fieldNames()
-          .forEachRemaining(path -> known.add(path.split("[.\\[{]", 2)[0]));
-      assertThat(known).as("Stripe's fields of %s (%s)", object, type).isNotEmpty();
+      Class<?> model = ModelShapes.modelOf(object);
+      assertThat(model).as("stripe-java's model of %s (%s)", object, type).isNotNull();
+      Set<String> known = ModelShapes.fieldsOf(model).keySet();
       for (ObjectSchema.Prop p : schema.rendered()) {
         if (!known.contains(p.name())) {
           unknown.add(object + "." + p.name() + " (" + type.getSimpleName() + ")");
         }
       }
     }
-    assertThat(unknown).as("rendered fields Stripe's %s objects do not have", "").isEmpty();
+    assertThat(unknown).as("rendered fields stripe-java's models do not have").isEmpty();
   }
 }

@@ -8,9 +8,10 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * Presence and nullability of an object's top-level fields as stripe-node's typings for the current
- * API version declare them ({@code current_fields} in {@code openapi/current-field-drift.json}): a
- * field not marked optional must be rendered, and may be null only if its type says so.
+ * Presence and nullability of an object's top-level fields as the typings of stripe-node 22.4.0
+ * (the release pinned to 2026-07-29.dahlia) declare them, in {@code
+ * openapi/stripe-node-fields.json} (made by {@code scripts/stripe-node-fields.py}): a field not
+ * marked optional must be rendered, and may be null only if its type says so.
  */
 final class CurrentFields {
   private static final JsonNode OBJECTS = load();

@@ -166,7 +166,7 @@ public final class ModelShapes {
   }
 
   /** JSON name to declared type, over the model and its superclasses (stripe-java's naming). */
-  static Map<String, Type> fieldsOf(Class<?> model) {
+  public static Map<String, Type> fieldsOf(Class<?> model) {
     return FIELDS.computeIfAbsent(
         model,
         m -> {
