@@ -238,6 +238,13 @@ public final class Invoices {
     return closed;
   }
 
+  /** Voids the invoice if it is still open (an expiring subscription's first invoice). */
+  public void voidIfOpen(Ctx ctx, String id) {
+    if (lock(ctx, id).open()) {
+      close(ctx, id, InvoiceStatus.VOID, "voided_at", "invoice.voided");
+    }
+  }
+
   private static String verb(InvoiceStatus to) {
     return to == InvoiceStatus.VOID ? "void" : "mark uncollectible";
   }

@@ -55,6 +55,13 @@ final class SubscriptionParams {
                   "default_incomplete",
                   "error_if_incomplete",
                   "pending_if_incomplete"));
+      if ("pending_if_incomplete".equals(behavior)) {
+        p.fail(
+            Errors.invalid(
+                "payment_behavior",
+                "payment_behavior=pending_if_incomplete can only be used when updating a"
+                    + " subscription."));
+      }
       String collection =
           p.oneOf("collection_method", List.of("charge_automatically", "send_invoice"));
       Long days = p.integer("days_until_due");

@@ -11,18 +11,23 @@ import tally.invoices.InvoicesFeature;
 /** Subscriptions, renewed at each period end on their customer's clock. */
 public final class SubscriptionsFeature implements Feature {
   private final Subscriptions subscriptions;
+  private final SubscriptionCreation creation;
+  private final Renewals renewals;
 
   public SubscriptionsFeature(Customers customers, Prices prices, InvoicesFeature invoices) {
     this.subscriptions =
-        new Subscriptions(
-            customers, prices, invoices.invoices(), invoices.collection(), invoices.items());
+        new Subscriptions(prices, invoices.invoices(), invoices.collection(), invoices.items());
+    this.creation =
+        new SubscriptionCreation(
+            customers, prices, invoices.invoices(), invoices.collection(), subscriptions);
+    this.renewals = new Renewals(subscriptions, invoices.invoices());
     invoices.invoices().addListener(new SubscriptionInvoices(subscriptions));
   }
 
   @Override
   public void install(Installer in) {
     Router r = in.routes();
-    r.post("/v1/subscriptions", SubscriptionParams.Create::decode, subscriptions::create);
+    r.post("/v1/subscriptions", SubscriptionParams.Create::decode, creation::create);
     r.get("/v1/subscriptions", SubscriptionParams.ListFilter::decode, subscriptions::list);
     r.get(
         "/v1/subscriptions/{subscription_exposed_id}",
@@ -44,13 +49,18 @@ public final class SubscriptionsFeature implements Feature {
     in.due(
         "SELECT account_id, id FROM subscriptions WHERE status = 'trialing' AND trial_warned ="
             + " FALSE AND trial_end - "
-            + Subscriptions.TRIAL_WARNING_SECONDS
+            + Renewals.TRIAL_WARNING_SECONDS
             + " <= :now AND <clock> LIMIT 500",
-        subscriptions::warnTrialEnd);
+        renewals::warnTrialEnd);
     in.due(
         "SELECT account_id, id FROM subscriptions WHERE status IN ('active', 'trialing',"
             + " 'past_due') AND current_period_end <= :now AND <clock> LIMIT 500",
-        subscriptions::renewDue);
+        renewals::renewDue);
+    in.due(
+        "SELECT account_id, id FROM subscriptions WHERE status = 'incomplete' AND created + "
+            + Renewals.INCOMPLETE_EXPIRES_AFTER
+            + " <= :now AND <clock> LIMIT 500",
+        renewals::expireIncomplete);
     in.emits(
         "customer.subscription.trial_will_end",
         "customer.subscription.created",
