@@ -245,6 +245,16 @@ public final class Invoices {
     }
   }
 
+  /** Marks an open invoice uncollectible (the account's setting after its last retry failed). */
+  public void markUncollectible(Ctx ctx, String id) {
+    close(
+        ctx,
+        id,
+        InvoiceStatus.UNCOLLECTIBLE,
+        "marked_uncollectible_at",
+        "invoice.marked_uncollectible");
+  }
+
   private static String verb(InvoiceStatus to) {
     return to == InvoiceStatus.VOID ? "void" : "mark uncollectible";
   }

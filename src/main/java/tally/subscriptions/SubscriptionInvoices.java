@@ -9,13 +9,16 @@ import tally.invoices.Invoices;
 
 /**
  * How a subscription follows its invoices: paid makes it active; a failed renewal makes it
- * past_due; when the retries run out it is canceled (Stripe's default "cancel the subscription").
+ * past_due; when the retries run out it is canceled, unpaid or left past_due as the account's
+ * {@link RetrySettings} say (Stripe's default: canceled).
  */
 final class SubscriptionInvoices implements InvoiceListener {
   private final Subscriptions subscriptions;
+  private final Invoices invoices;
 
-  SubscriptionInvoices(Subscriptions subscriptions) {
+  SubscriptionInvoices(Subscriptions subscriptions, Invoices invoices) {
     this.subscriptions = subscriptions;
+    this.invoices = invoices;
   }
 
   @Override
@@ -25,7 +28,7 @@ final class SubscriptionInvoices implements InvoiceListener {
             s.status() == SubscriptionStatus.INCOMPLETE
                 || s.status() == SubscriptionStatus.PAST_DUE
                 || s.status() == SubscriptionStatus.UNPAID)
-        .ifPresent(s -> subscriptions.move(ctx, s, SubscriptionStatus.ACTIVE, java.util.Map.of()));
+        .ifPresent(s -> subscriptions.move(ctx, s, SubscriptionStatus.ACTIVE, Map.of()));
   }
 
   @Override
@@ -33,12 +36,37 @@ final class SubscriptionInvoices implements InvoiceListener {
     owner(ctx, invoice)
         .ifPresent(s -> {
           if (exhausted && s.status() != SubscriptionStatus.INCOMPLETE) {
-            subscriptions.end(ctx, s, "payment_failed");
+            afterLastRetry(ctx, s, invoice);
           } else if (s.status() == SubscriptionStatus.ACTIVE
               || s.status() == SubscriptionStatus.TRIALING) {
-            subscriptions.move(ctx, s, SubscriptionStatus.PAST_DUE, java.util.Map.of());
+            subscriptions.move(ctx, s, SubscriptionStatus.PAST_DUE, Map.of());
           }
         });
+  }
+
+  /** The last retry failed: the account's settings say what the subscription and invoice become. */
+  private void afterLastRetry(Ctx ctx, Subscription s, Invoice invoice) {
+    RetrySettings.Settings settings = RetrySettings.read(ctx);
+    if ("uncollectible".equals(settings.invoiceStatus())) {
+      invoices.markUncollectible(ctx, invoice.id());
+    }
+    switch (settings.subscriptionStatus()) {
+      case "unpaid" -> {
+        if (s.status().canMoveTo(SubscriptionStatus.UNPAID)) {
+          subscriptions.move(ctx, s, SubscriptionStatus.UNPAID, Map.of());
+        }
+      }
+      case "past_due" -> {
+        if (s.status() == SubscriptionStatus.ACTIVE) {
+          subscriptions.move(ctx, s, SubscriptionStatus.PAST_DUE, Map.of());
+        }
+      }
+      default -> {
+        if (s.status().canMoveTo(SubscriptionStatus.CANCELED)) {
+          subscriptions.end(ctx, s, "payment_failed");
+        }
+      }
+    }
   }
 
   /** The next renewal's invoice as it would be drafted (for {@code create_preview}). */

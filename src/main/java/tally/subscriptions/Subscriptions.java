@@ -96,7 +96,8 @@ final class Subscriptions {
         reason,
         sub.collectionMethod(),
         sub.daysUntilDue(),
-        true,
+        // An unpaid subscription's invoices stay drafts: nothing is attempted until it is paid up.
+        sub.status() != SubscriptionStatus.UNPAID,
         sub.defaultPaymentMethod(),
         sub.currentPeriodStart(),
         sub.currentPeriodEnd(),

@@ -21,7 +21,7 @@ public final class SubscriptionsFeature implements Feature {
         new SubscriptionCreation(
             customers, prices, invoices.invoices(), invoices.collection(), subscriptions);
     this.renewals = new Renewals(subscriptions, invoices.invoices());
-    invoices.invoices().addListener(new SubscriptionInvoices(subscriptions));
+    invoices.invoices().addListener(new SubscriptionInvoices(subscriptions, invoices.invoices()));
   }
 
   @Override
@@ -41,6 +41,14 @@ public final class SubscriptionsFeature implements Feature {
         "/v1/subscriptions/{subscription_exposed_id}",
         Decoder.none(),
         (ctx, p) -> subscriptions.cancel(ctx, ctx.path("subscription_exposed_id")));
+    r.get(
+        "/v1/tally/subscription_retry_settings",
+        Decoder.none(),
+        (ctx, p) -> RetrySettings.read(ctx));
+    r.post(
+        "/v1/tally/subscription_retry_settings",
+        RetrySettings.Update::decode,
+        RetrySettings::update);
     in.expand().finder("sub_", (ctx, id) -> subscriptions.find(ctx, id).orElse(null));
     in.expand()
         .expandable(
@@ -54,7 +62,7 @@ public final class SubscriptionsFeature implements Feature {
         renewals::warnTrialEnd);
     in.due(
         "SELECT account_id, id FROM subscriptions WHERE status IN ('active', 'trialing',"
-            + " 'past_due') AND current_period_end <= :now AND <clock> LIMIT 500",
+            + " 'past_due', 'unpaid') AND current_period_end <= :now AND <clock> LIMIT 500",
         renewals::renewDue);
     in.due(
         "SELECT account_id, id FROM subscriptions WHERE status = 'incomplete' AND created + "
