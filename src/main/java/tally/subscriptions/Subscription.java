@@ -19,7 +19,6 @@ import tally.core.Json;
     nulls = {
       "application",
       "application_fee_percent",
-      "billing_cycle_anchor_config",
       "billing_thresholds",
       "cancel_at",
       "customer_account",
@@ -59,7 +58,8 @@ public record Subscription(
     Map<String, String> metadata,
     String testClock,
     @Field(rendered = false) String cancellationReason,
-    @Field(rendered = false) boolean trialWarned)
+    @Field(rendered = false) boolean trialWarned,
+    AnchorConfig billingCycleAnchorConfig)
     implements ApiObject {
 
   @Field
@@ -89,6 +89,9 @@ public record Subscription(
     list.put("url", "/v1/subscription_items?subscription=" + id);
     return list;
   }
+
+  /** Where the cycle's anchor falls (Stripe's billing_cycle_anchor_config); unset fields null. */
+  public record AnchorConfig(Long dayOfMonth, Long hour, Long minute, Long month, Long second) {}
 
   record CancellationDetails(String comment, String feedback, String reason) {}
 

@@ -81,7 +81,10 @@ final class SubscriptionCreation {
     if (trialEnd != null && trialEnd <= now) {
       throw Errors.invalid("trial_end", "Invalid timestamp: must be in the future.");
     }
-    long periodEnd = trialEnd != null ? trialEnd : Periods.nth(now, unit, count, 1);
+    long cycleStart = trialEnd != null ? trialEnd : now;
+    Long anchor = anchor(p, cycleStart, unit, count);
+    long periodEnd =
+        trialEnd != null ? trialEnd : anchor != null ? anchor : Periods.nth(now, unit, count, 1);
     ArrayNode stored = Json.MAPPER.createArrayNode();
     for (int i = 0; i < items.size(); i++) {
       stored.add(
@@ -104,7 +107,7 @@ final class SubscriptionCreation {
                 stored,
                 unit,
                 count,
-                trialEnd != null ? trialEnd : now,
+                anchor != null ? anchor : cycleStart,
                 now,
                 periodEnd,
                 false,
@@ -121,9 +124,11 @@ final class SubscriptionCreation {
                 p.metadata().applyTo(Map.of()),
                 customer.testClock(),
                 null,
-                false));
+                false,
+                anchor != null ? p.anchorConfig() : null));
     ctx.emit("customer.subscription.created", sub);
-    Invoice invoice = subscriptions.bill(ctx, sub, "subscription_create", trialEnd != null);
+    Invoice invoice =
+        subscriptions.bill(ctx, sub, "subscription_create", trialEnd != null, p.prorate());
     Invoice settled =
         "default_incomplete".equals(p.paymentBehavior())
             // Finalized for the customer to pay; a $0 invoice is paid by finalizing.
@@ -149,5 +154,42 @@ final class SubscriptionCreation {
               null));
     }
     return after;
+  }
+
+  /**
+   * The cycle's anchor when one was asked for: at most one full period after the cycle starts (now,
+   * or when the trial ends); null when none was, or when it is the cycle's start.
+   */
+  private static Long anchor(
+      SubscriptionParams.Create p, long cycleStart, String unit, long count) {
+    if (p.anchorConfig() != null && !"month".equals(unit) && !"year".equals(unit)) {
+      throw Errors.invalid(
+          "billing_cycle_anchor_config",
+          "billing_cycle_anchor_config is only supported for monthly and yearly prices.");
+    }
+    Long anchor =
+        p.anchorConfig() != null
+            ? Long.valueOf(Periods.anchorFrom(cycleStart, unit, p.anchorConfig()))
+            : p.billingCycleAnchor();
+    if (anchor == null || anchor == cycleStart) {
+      return null;
+    }
+    if (anchor < cycleStart) {
+      throw Errors.invalid(
+          "billing_cycle_anchor",
+          "billing_cycle_anchor cannot be earlier than the start of the subscription's first"
+              + " billing period ("
+              + cycleStart
+              + ").");
+    }
+    long natural = Periods.nth(cycleStart, unit, count, 1);
+    if (anchor > natural) {
+      throw Errors.invalid(
+          "billing_cycle_anchor",
+          "billing_cycle_anchor cannot be later than next natural billing date ("
+              + natural
+              + ") for plan");
+    }
+    return anchor;
   }
 }

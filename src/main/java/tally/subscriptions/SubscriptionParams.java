@@ -23,7 +23,10 @@ final class SubscriptionParams {
       String collectionMethod,
       Long daysUntilDue,
       String description,
-      Metadata metadata) {
+      Metadata metadata,
+      Long billingCycleAnchor,
+      Subscription.AnchorConfig anchorConfig,
+      boolean prorate) {
     static Create decode(Params p) {
       String customer = p.requiredString("customer");
       List<Item> items = new ArrayList<>();
@@ -73,8 +76,16 @@ final class SubscriptionParams {
       }
       String description = p.string("description", 500);
       Metadata metadata = Metadata.read(p);
-      p.raw("billing_cycle_anchor");
-      p.raw("proration_behavior");
+      Long anchor = p.integer("billing_cycle_anchor");
+      Subscription.AnchorConfig config = anchorConfig(p);
+      if (anchor != null && config != null) {
+        p.fail(
+            Errors.invalid(
+                "billing_cycle_anchor",
+                "You may only specify one of these parameters: billing_cycle_anchor,"
+                    + " billing_cycle_anchor_config."));
+      }
+      String proration = p.oneOf("proration_behavior", List.of("create_prorations", "none"));
       p.raw("expand");
       p.raw("automatic_tax");
       p.raw("payment_settings");
@@ -90,7 +101,34 @@ final class SubscriptionParams {
           collection == null ? "charge_automatically" : collection,
           days,
           description,
-          metadata);
+          metadata,
+          anchor,
+          config,
+          !"none".equals(proration));
+    }
+
+    private static Subscription.AnchorConfig anchorConfig(Params p) {
+      Params c = p.hash("billing_cycle_anchor_config");
+      if (c == null) {
+        return null;
+      }
+      return new Subscription.AnchorConfig(
+          bounded(c, "day_of_month", 1, 31, true),
+          bounded(c, "hour", 0, 23, false),
+          bounded(c, "minute", 0, 59, false),
+          bounded(c, "month", 1, 12, false),
+          bounded(c, "second", 0, 59, false));
+    }
+
+    private static Long bounded(Params p, String name, long min, long max, boolean required) {
+      Long v = required ? p.requiredInteger(name) : p.integer(name);
+      if (v != null && (v < min || v > max)) {
+        p.fail(
+            Errors.invalid(
+                p.path(name),
+                "Invalid " + p.path(name) + ": must be between " + min + " and " + max + "."));
+      }
+      return v;
     }
   }
 
@@ -103,7 +141,8 @@ final class SubscriptionParams {
       String description,
       Metadata metadata,
       List<ItemChange> items,
-      String prorationBehavior) {
+      String prorationBehavior,
+      boolean resetAnchor) {
     static Update decode(Params p) {
       Boolean cancel = p.bool("cancel_at_period_end");
       String pm = p.string("default_payment_method");
@@ -122,6 +161,8 @@ final class SubscriptionParams {
       }
       String proration =
           p.oneOf("proration_behavior", List.of("always_invoice", "create_prorations", "none"));
+      boolean resetAnchor =
+          "now".equals(p.oneOf("billing_cycle_anchor", List.of("now", "unchanged")));
       p.raw("cancellation_details");
       p.raw("payment_behavior");
       p.raw("proration_date");
@@ -131,7 +172,8 @@ final class SubscriptionParams {
           description,
           metadata,
           changes,
-          proration == null ? "create_prorations" : proration);
+          proration == null ? "create_prorations" : proration,
+          resetAnchor);
     }
   }
 

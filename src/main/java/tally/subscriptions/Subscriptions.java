@@ -40,7 +40,20 @@ final class Subscriptions {
 
   /** Drafts the invoice of the subscription's current period ($0 lines during a trial). */
   Invoice bill(Ctx ctx, Subscription sub, String reason, boolean trial) {
-    List<Invoices.NewLine> lines = periodLines(sub, trial);
+    return bill(ctx, sub, reason, trial, true);
+  }
+
+  /**
+   * Drafts the invoice of the current period. A period that ends at an anchor still ahead of its
+   * start is the shorter first one: billed as prorations of a full period ({@code prorate}), or not
+   * at all.
+   */
+  Invoice bill(Ctx ctx, Subscription sub, String reason, boolean trial, boolean prorate) {
+    boolean stub = !trial && sub.currentPeriodStart() < sub.billingCycleAnchor();
+    List<Invoices.NewLine> lines = stub ? new ArrayList<>() : periodLines(sub, trial);
+    if (stub && prorate) {
+      prorateUntilAnchor(ctx, sub);
+    }
     // Pending items (prorations of changes) go on the subscription's next invoice.
     List<InvoiceItem> pending =
         trial ? List.of() : items.pending(ctx, sub.customer(), sub.currency());
@@ -48,6 +61,32 @@ final class Subscriptions {
     Invoice invoice = draft(ctx, sub, reason, lines);
     pending.forEach(i -> items.assign(ctx, i.id(), invoice.id()));
     return invoice;
+  }
+
+  /** Each item's share of a full period for the time from the period's start to the anchor. */
+  private void prorateUntilAnchor(Ctx ctx, Subscription sub) {
+    long anchor = sub.billingCycleAnchor();
+    long full = anchor - Periods.nth(anchor, sub.intervalUnit(), sub.intervalCount(), -1);
+    long part = anchor - sub.currentPeriodStart();
+    for (var item : sub.itemsData()) {
+      var price = item.path("price");
+      long quantity = item.path("quantity").asLong();
+      long amount =
+          Math.round((double) price.path("unit_amount").asLong() * quantity * part / full);
+      if (amount > 0) {
+        items.addProration(
+            ctx,
+            sub.customer(),
+            sub.id(),
+            sub.currency(),
+            amount,
+            "Remaining time on " + quantity + " × " + price.path("product").asText(),
+            price.path("id").asText(),
+            price.path("product").asText(),
+            sub.currentPeriodStart(),
+            anchor);
+      }
+    }
   }
 
   /** One line per item for the subscription's current period. */
@@ -168,6 +207,9 @@ final class Subscriptions {
   Subscription update(Ctx requestCtx, String id, SubscriptionParams.Update p) {
     if (!p.items().isEmpty()) {
       new ItemChanges(prices, items).apply(requestCtx, this, id, p);
+    }
+    if (p.resetAnchor()) {
+      new AnchorReset(this, items).apply(requestCtx, id, !"none".equals(p.prorationBehavior()));
     }
     var updated =
         TABLE
