@@ -245,8 +245,11 @@ public final class Invoices {
     }
   }
 
-  /** Marks an open invoice uncollectible (the account's setting after its last retry failed). */
+  /** Marks the invoice uncollectible if it is open (after its last retry, or paused collection). */
   public void markUncollectible(Ctx ctx, String id) {
+    if (!lock(ctx, id).open()) {
+      return;
+    }
     close(
         ctx,
         id,

@@ -3,6 +3,8 @@ package tally.subscriptions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tally.api.Ctx;
+import tally.customers.Customers;
+import tally.invoices.Invoice;
 import tally.invoices.Invoices;
 
 /**
@@ -17,10 +19,14 @@ final class Renewals {
 
   private final Subscriptions subscriptions;
   private final Invoices invoices;
+  private final Customers customers;
+  private final Pausing pausing;
 
-  Renewals(Subscriptions subscriptions, Invoices invoices) {
+  Renewals(Subscriptions subscriptions, Invoices invoices, Customers customers, Pausing pausing) {
     this.subscriptions = subscriptions;
     this.invoices = invoices;
+    this.customers = customers;
+    this.pausing = pausing;
   }
 
   /** The clock reached the period end: cancel if asked, else start the next period and bill it. */
@@ -34,17 +40,50 @@ final class Renewals {
       subscriptions.end(at, sub, "cancellation_requested");
       return true;
     }
+    if (sub.status() == SubscriptionStatus.TRIALING && trialEndedWithoutPaymentMethod(at, sub)) {
+      return true;
+    }
     long start = sub.currentPeriodEnd();
     long end =
         Periods.endAfter(sub.billingCycleAnchor(), start, sub.intervalUnit(), sub.intervalCount());
     Map<String, Object> set = new LinkedHashMap<>();
     set.put("current_period_start", start);
     set.put("current_period_end", end);
+    boolean paused = sub.collectionPausedAt(start);
+    if (sub.pauseBehavior() != null && !paused) {
+      set.put("pause_behavior", null); // resumes_at came: this period is collected again
+      set.put("pause_resumes_at", null);
+    }
     Subscription renewed =
         sub.status() == SubscriptionStatus.TRIALING
             ? subscriptions.move(at, sub, SubscriptionStatus.ACTIVE, set)
             : subscriptions.announce(at, sub, set);
-    subscriptions.bill(at, renewed, "subscription_cycle", false);
+    Invoice invoice = subscriptions.bill(at, renewed, "subscription_cycle", false);
+    if (paused) {
+      pausing.settle(at, renewed.pauseBehavior(), invoice);
+    }
+    return true;
+  }
+
+  /**
+   * A trial ends and neither the subscription nor its customer has a payment method: with {@code
+   * trial_settings.end_behavior.missing_payment_method} {@code pause} the subscription is paused
+   * (nothing billed), with {@code cancel} it is canceled; {@code create_invoice} bills as usual.
+   */
+  private boolean trialEndedWithoutPaymentMethod(Ctx at, Subscription sub) {
+    String behavior = sub.trialMissingPaymentMethod();
+    if (behavior == null
+        || "create_invoice".equals(behavior)
+        || sub.defaultPaymentMethod() != null
+        || customers.defaultPaymentMethod(at, sub.customer()).isPresent()) {
+      return false;
+    }
+    if ("cancel".equals(behavior)) {
+      subscriptions.end(at, sub, "cancellation_requested");
+    } else {
+      Subscription paused = subscriptions.move(at, sub, SubscriptionStatus.PAUSED, Map.of());
+      at.emit("customer.subscription.paused", paused);
+    }
     return true;
   }
 

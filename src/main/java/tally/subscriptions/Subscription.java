@@ -25,7 +25,6 @@ import tally.core.Json;
       "default_source",
       "next_pending_invoice_item_invoice",
       "on_behalf_of",
-      "pause_collection",
       "pending_invoice_item_interval",
       "pending_setup_intent",
       "pending_update",
@@ -59,7 +58,10 @@ public record Subscription(
     String testClock,
     @Field(rendered = false) String cancellationReason,
     @Field(rendered = false) boolean trialWarned,
-    AnchorConfig billingCycleAnchorConfig)
+    AnchorConfig billingCycleAnchorConfig,
+    @Field(rendered = false) String pauseBehavior,
+    @Field(rendered = false) Long pauseResumesAt,
+    @Field(rendered = false) String trialMissingPaymentMethod)
     implements ApiObject {
 
   @Field
@@ -130,7 +132,21 @@ public record Subscription(
 
   @Field
   TrialSettings trialSettings() {
-    return new TrialSettings(new MissingPaymentMethod("create_invoice"));
+    return new TrialSettings(
+        new MissingPaymentMethod(
+            trialMissingPaymentMethod == null ? "create_invoice" : trialMissingPaymentMethod));
+  }
+
+  record PauseCollection(String behavior, Long resumesAt) {}
+
+  @Field
+  PauseCollection pauseCollection() {
+    return pauseBehavior == null ? null : new PauseCollection(pauseBehavior, pauseResumesAt);
+  }
+
+  /** Collection is paused for a period that starts at {@code start}. */
+  boolean collectionPausedAt(long start) {
+    return pauseBehavior != null && (pauseResumesAt == null || pauseResumesAt > start);
   }
 
   @Field

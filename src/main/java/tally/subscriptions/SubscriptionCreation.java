@@ -125,7 +125,10 @@ final class SubscriptionCreation {
                 customer.testClock(),
                 null,
                 false,
-                anchor != null ? p.anchorConfig() : null));
+                anchor != null ? p.anchorConfig() : null,
+                null,
+                null,
+                p.trialMissingPaymentMethod()));
     ctx.emit("customer.subscription.created", sub);
     Invoice invoice =
         subscriptions.bill(ctx, sub, "subscription_create", trialEnd != null, p.prorate());

@@ -26,7 +26,8 @@ final class SubscriptionParams {
       Metadata metadata,
       Long billingCycleAnchor,
       Subscription.AnchorConfig anchorConfig,
-      boolean prorate) {
+      boolean prorate,
+      String trialMissingPaymentMethod) {
     static Create decode(Params p) {
       String customer = p.requiredString("customer");
       List<Item> items = new ArrayList<>();
@@ -86,6 +87,12 @@ final class SubscriptionParams {
                     + " billing_cycle_anchor_config."));
       }
       String proration = p.oneOf("proration_behavior", List.of("create_prorations", "none"));
+      String missing = null;
+      Params trial = p.hash("trial_settings");
+      Params end = trial == null ? null : trial.hash("end_behavior");
+      if (end != null) {
+        missing = end.oneOf("missing_payment_method", List.of("cancel", "create_invoice", "pause"));
+      }
       p.raw("expand");
       p.raw("automatic_tax");
       p.raw("payment_settings");
@@ -104,7 +111,8 @@ final class SubscriptionParams {
           metadata,
           anchor,
           config,
-          !"none".equals(proration));
+          !"none".equals(proration),
+          missing);
     }
 
     private static Subscription.AnchorConfig anchorConfig(Params p) {
@@ -142,7 +150,8 @@ final class SubscriptionParams {
       Metadata metadata,
       List<ItemChange> items,
       String prorationBehavior,
-      boolean resetAnchor) {
+      boolean resetAnchor,
+      Pause pause) {
     static Update decode(Params p) {
       Boolean cancel = p.bool("cancel_at_period_end");
       String pm = p.string("default_payment_method");
@@ -163,6 +172,20 @@ final class SubscriptionParams {
           p.oneOf("proration_behavior", List.of("always_invoice", "create_prorations", "none"));
       boolean resetAnchor =
           "now".equals(p.oneOf("billing_cycle_anchor", List.of("now", "unchanged")));
+      Pause pause = null;
+      if (p.isEmpty("pause_collection")) {
+        p.raw("pause_collection");
+        pause = Pause.RESUME;
+      } else {
+        Params h = p.hash("pause_collection");
+        if (h != null) {
+          String behavior = h.oneOf("behavior", Pause.BEHAVIORS);
+          if (behavior == null && !h.has("behavior")) {
+            h.fail(Errors.missing(h.path("behavior")));
+          }
+          pause = new Pause(behavior, h.integer("resumes_at"));
+        }
+      }
       p.raw("cancellation_details");
       p.raw("payment_behavior");
       p.raw("proration_date");
@@ -173,7 +196,25 @@ final class SubscriptionParams {
           metadata,
           changes,
           proration == null ? "create_prorations" : proration,
-          resetAnchor);
+          resetAnchor,
+          pause);
+    }
+  }
+
+  /** A {@code pause_collection} change; {@link #RESUME} ({@code pause_collection=''}) clears it. */
+  record Pause(String behavior, Long resumesAt) {
+    static final List<String> BEHAVIORS = List.of("keep_as_draft", "mark_uncollectible", "void");
+    static final Pause RESUME = new Pause(null, null);
+  }
+
+  /** {@code POST /v1/subscriptions/{id}/resume}: {@code billing_cycle_anchor} now (default). */
+  record Resume(boolean resetAnchor) {
+    static Resume decode(Params p) {
+      String anchor = p.oneOf("billing_cycle_anchor", List.of("now", "unchanged"));
+      p.oneOf("proration_behavior", List.of("always_invoice", "create_prorations", "none"));
+      p.raw("proration_date");
+      p.raw("expand");
+      return new Resume(!"unchanged".equals(anchor));
     }
   }
 

@@ -135,8 +135,10 @@ final class Subscriptions {
         reason,
         sub.collectionMethod(),
         sub.daysUntilDue(),
-        // An unpaid subscription's invoices stay drafts: nothing is attempted until it is paid up.
-        sub.status() != SubscriptionStatus.UNPAID,
+        // An unpaid subscription's invoices stay drafts: nothing is attempted until it is paid up;
+        // so do those made while collection is paused.
+        sub.status() != SubscriptionStatus.UNPAID
+            && !sub.collectionPausedAt(sub.currentPeriodStart()),
         sub.defaultPaymentMethod(),
         sub.currentPeriodStart(),
         sub.currentPeriodEnd(),
@@ -231,6 +233,17 @@ final class Subscriptions {
                     }
                     set.put("cancel_at_period_end", p.cancelAtPeriodEnd());
                     set.put("canceled_at", p.cancelAtPeriodEnd() ? ctx.now() : null);
+                  }
+                  if (p.pause() != null) {
+                    if (!sub.status().renews() && sub.status() != SubscriptionStatus.PAUSED) {
+                      throw Errors.invalid(
+                          "pause_collection",
+                          "A "
+                              + sub.status().wire()
+                              + " subscription's collection cannot be paused.");
+                    }
+                    set.put("pause_behavior", p.pause().behavior());
+                    set.put("pause_resumes_at", p.pause().resumesAt());
                   }
                   if (p.defaultPaymentMethod() != null) {
                     set.put("default_payment_method", p.defaultPaymentMethod());

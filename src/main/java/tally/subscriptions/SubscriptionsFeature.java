@@ -13,6 +13,7 @@ public final class SubscriptionsFeature implements Feature {
   private final Subscriptions subscriptions;
   private final SubscriptionCreation creation;
   private final Renewals renewals;
+  private final Pausing pausing;
 
   public SubscriptionsFeature(Customers customers, Prices prices, InvoicesFeature invoices) {
     this.subscriptions =
@@ -20,7 +21,8 @@ public final class SubscriptionsFeature implements Feature {
     this.creation =
         new SubscriptionCreation(
             customers, prices, invoices.invoices(), invoices.collection(), subscriptions);
-    this.renewals = new Renewals(subscriptions, invoices.invoices());
+    this.pausing = new Pausing(subscriptions, invoices.invoices());
+    this.renewals = new Renewals(subscriptions, invoices.invoices(), customers, pausing);
     invoices.invoices().addListener(new SubscriptionInvoices(subscriptions, invoices.invoices()));
   }
 
@@ -37,6 +39,10 @@ public final class SubscriptionsFeature implements Feature {
         "/v1/subscriptions/{subscription_exposed_id}",
         SubscriptionParams.Update::decode,
         (ctx, p) -> subscriptions.update(ctx, ctx.path("subscription_exposed_id"), p));
+    r.post(
+        "/v1/subscriptions/{subscription}/resume",
+        SubscriptionParams.Resume::decode,
+        (ctx, p) -> pausing.resume(ctx, ctx.path("subscription"), p));
     r.delete(
         "/v1/subscriptions/{subscription_exposed_id}",
         Decoder.none(),
@@ -69,7 +75,14 @@ public final class SubscriptionsFeature implements Feature {
             + Renewals.INCOMPLETE_EXPIRES_AFTER
             + " <= :now AND <clock> LIMIT 500",
         renewals::expireIncomplete);
+    in.due(
+        "SELECT account_id, id FROM subscriptions WHERE pause_behavior IS NOT NULL AND"
+            + " pause_resumes_at <= :now AND pause_resumes_at < current_period_end AND <clock>"
+            + " LIMIT 500",
+        pausing::resumeCollectionDue);
     in.emits(
+        "customer.subscription.paused",
+        "customer.subscription.resumed",
         "customer.subscription.trial_will_end",
         "customer.subscription.created",
         "customer.subscription.updated",
