@@ -10,6 +10,9 @@ public interface InvoiceListener {
   /** A payment attempt failed; {@code exhausted} when no retry is left. */
   default void paymentFailed(Ctx ctx, Invoice invoice, boolean exhausted) {}
 
+  /** The invoice, sent to the customer, is past its due date unpaid. */
+  default void overdue(Ctx ctx, Invoice invoice) {}
+
   /** The invoice was voided or marked uncollectible. */
   default void closed(Ctx ctx, Invoice invoice) {}
 

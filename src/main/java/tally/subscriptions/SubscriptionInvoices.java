@@ -44,6 +44,14 @@ final class SubscriptionInvoices implements InvoiceListener {
         });
   }
 
+  /** An invoice sent for payment is overdue: the subscription is past_due until it is paid. */
+  @Override
+  public void overdue(Ctx ctx, Invoice invoice) {
+    owner(ctx, invoice)
+        .filter(s -> s.status() == SubscriptionStatus.ACTIVE)
+        .ifPresent(s -> subscriptions.move(ctx, s, SubscriptionStatus.PAST_DUE, Map.of()));
+  }
+
   /** The last retry failed: the account's settings say what the subscription and invoice become. */
   private void afterLastRetry(Ctx ctx, Subscription s, Invoice invoice) {
     RetrySettings.Settings settings = RetrySettings.read(ctx);
