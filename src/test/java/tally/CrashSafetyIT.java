@@ -34,8 +34,9 @@ import tally.testing.TestDatabases;
 
 /**
  * kill -9 under load, on SQLite and on PostgreSQL: 32 clients write with idempotency keys (charges,
- * captures and PaymentIntents confirmed on create), the server dies mid-flight, and on restart
- * every acknowledged write is there, every unanswered request retried with its key succeeds
+ * captures, PaymentIntents confirmed on create, and the billing writes of {@link BillingCrashLoad}:
+ * invoices paid, finalized and voided, subscriptions created), the server dies mid-flight, and on
+ * restart every acknowledged write is there, every unanswered request retried with its key succeeds
  * (replayed if it had committed, executed if not) and runs at most once, and the balance is what
  * the charges say. Every answer before the kill is a success: an error response (a 500 included)
  * fails the test.
@@ -80,8 +81,7 @@ class CrashSafetyIT {
 
       TallyProcess server = TallyProcess.start(db, KEY, log);
       StripeClient stripe = client(server);
-      Queue<String> payable = new ConcurrentLinkedQueue<>(openInvoices(stripe, 20));
-      Map<String, Long> ackedInvoices = new ConcurrentHashMap<>();
+      BillingCrashLoad billing = BillingCrashLoad.prepare(stripe, 8);
       AtomicBoolean stop = new AtomicBoolean();
       ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
       for (int i = 0; i < CLIENTS; i++) {
@@ -89,10 +89,10 @@ class CrashSafetyIT {
             load(
                 stripe,
                 stop,
-                new Acks(ackedCreates, ackedCaptures, ackedInvoices),
+                new Acks(ackedCreates, ackedCaptures),
                 unanswered,
                 capturable,
-                payable,
+                billing,
                 errors));
       }
       // The kill must land under load: on a busy machine the clients' first requests (class
@@ -110,20 +110,14 @@ class CrashSafetyIT {
           .as("answers other than success before the kill; the server said:%n%s", problems(log))
           .isEmpty();
       assertThat(unanswered).as("requests in flight when the server died").isNotEmpty();
+      totalRetried += billing.unanswered.size();
 
       try (TallyProcess restarted = TallyProcess.start(db, KEY, log)) {
         StripeClient after = client(restarted);
+        for (BillingCrashLoad.Op op : billing.unanswered) {
+          billing.send(after, op);
+        }
         for (Sent s : unanswered) {
-          if (s.kind().equals("invoice")) {
-            var paid =
-                after
-                    .v1()
-                    .invoices()
-                    .pay(s.chargeId(), RequestOptions.builder().setIdempotencyKey(s.key()).build());
-            assertThat(paid.getStatus()).isEqualTo("paid");
-            ackedInvoices.put(paid.getId(), paid.getAmountPaid());
-            continue;
-          }
           Charge c = send(after, s);
           if (c.getLastResponse().headers().firstValue("Idempotent-Replayed").isPresent()) {
             totalReplayed++;
@@ -139,9 +133,9 @@ class CrashSafetyIT {
           }
         }
         verify(after, ackedCreates, ackedCaptures);
-        verifyInvoices(after, ackedInvoices);
+        billing.verify(after);
       }
-      totalAcked += ackedCreates.size() + ackedCaptures.size() + ackedInvoices.size();
+      totalAcked += ackedCreates.size() + ackedCaptures.size() + billing.acknowledged();
       totalRetried += unanswered.size();
     }
     System.out.printf(
@@ -185,8 +179,7 @@ class CrashSafetyIT {
   }
 
   /** What the server acknowledged, by kind. */
-  private record Acks(
-      Map<String, AckedCharge> creates, Map<String, Long> captures, Map<String, Long> invoices) {}
+  private record Acks(Map<String, AckedCharge> creates, Map<String, Long> captures) {}
 
   private static Void load(
       StripeClient stripe,
@@ -194,33 +187,28 @@ class CrashSafetyIT {
       Acks acks,
       Queue<Sent> unanswered,
       Queue<AckedCharge> capturable,
-      Queue<String> payable,
+      BillingCrashLoad billing,
       Queue<String> errors) {
     Map<String, AckedCharge> ackedCreates = acks.creates();
     Map<String, Long> ackedCaptures = acks.captures();
     ThreadLocalRandom random = ThreadLocalRandom.current();
     while (!stop.get()) {
       AckedCharge toCapture = random.nextBoolean() ? capturable.poll() : null;
-      String toPay = toCapture == null && random.nextInt(4) == 0 ? payable.poll() : null;
-      Sent sent;
-      if (toPay != null) {
-        sent = new Sent("invoice", "pay-" + UUID.randomUUID(), null, toPay, null, null);
+      BillingCrashLoad.Op op =
+          toCapture == null && random.nextInt(4) == 0 ? billing.next(random) : null;
+      if (op != null) {
         try {
-          var paid =
-              stripe
-                  .v1()
-                  .invoices()
-                  .pay(toPay, RequestOptions.builder().setIdempotencyKey(sent.key()).build());
-          acks.invoices().put(paid.getId(), paid.getAmountPaid());
+          billing.send(stripe, op);
         } catch (ApiConnectionException e) {
-          unanswered.add(sent);
+          billing.unanswered.add(op);
           return null;
         } catch (StripeException | RuntimeException e) {
-          errors.add("invoice " + toPay + ": " + e);
+          errors.add(op.kind() + " " + op.target() + ": " + e);
           return null;
         }
         continue;
       }
+      Sent sent;
       if (toCapture != null) {
         long amount = random.nextBoolean() ? toCapture.amount() : toCapture.amount() / 2 + 50;
         sent =
@@ -360,57 +348,5 @@ class CrashSafetyIT {
     assertThat(total)
         .as("balance equals what the %d charges add up to", byId.size())
         .isEqualTo(expected);
-  }
-
-  /** {@code n} open invoices of $12.34 for one customer who pays with a Visa by default. */
-  private static java.util.List<String> openInvoices(StripeClient stripe, int n)
-      throws StripeException {
-    var customer =
-        stripe.v1().customers().create(com.stripe.param.CustomerCreateParams.builder().build());
-    Fixtures.defaultCard(stripe, customer.getId(), "tok_visa");
-    java.util.List<String> ids = new java.util.ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      stripe
-          .v1()
-          .invoiceItems()
-          .create(
-              com.stripe.param.InvoiceItemCreateParams.builder()
-                  .setCustomer(customer.getId())
-                  .setAmount(1234L)
-                  .setCurrency("usd")
-                  .build());
-      var draft =
-          stripe
-              .v1()
-              .invoices()
-              .create(
-                  com.stripe.param.InvoiceCreateParams.builder()
-                      .setCustomer(customer.getId())
-                      .setPendingInvoiceItemsBehavior(
-                          com.stripe.param.InvoiceCreateParams.PendingInvoiceItemsBehavior.INCLUDE)
-                      .build());
-      ids.add(stripe.v1().invoices().finalizeInvoice(draft.getId()).getId());
-    }
-    return ids;
-  }
-
-  /** Every acknowledged invoice payment is there, paid once: one invoice payment, one charge. */
-  private static void verifyInvoices(StripeClient stripe, Map<String, Long> acked)
-      throws StripeException {
-    for (var e : acked.entrySet()) {
-      var invoice = stripe.v1().invoices().retrieve(e.getKey());
-      assertThat(invoice.getStatus()).isEqualTo("paid");
-      assertThat(invoice.getAmountPaid()).isEqualTo(e.getValue()).isEqualTo(1234L);
-      var payments =
-          stripe
-              .v1()
-              .invoicePayments()
-              .list(
-                  com.stripe.param.InvoicePaymentListParams.builder()
-                      .setInvoice(e.getKey())
-                      .build())
-              .getData();
-      assertThat(payments).as("payments of %s", e.getKey()).hasSize(1);
-    }
   }
 }

@@ -128,7 +128,10 @@ public final class InvoiceCollection {
 
   private Invoice failed(Ctx ctx, Invoice inv, String intent) {
     long attempts = inv.attemptCount() + 1;
-    boolean exhausted = attempts > RETRY_DAYS.size();
+    // A subscription's first invoice is not retried: the subscription stays incomplete until it
+    // is paid or expires, as on Stripe.
+    boolean exhausted =
+        attempts > RETRY_DAYS.size() || "subscription_create".equals(inv.billingReason());
     Map<String, Object> set = new LinkedHashMap<>();
     set.put("attempt_count", attempts);
     set.put("attempted", true);

@@ -26,6 +26,9 @@ public interface InvoiceListener {
     return java.util.List.of();
   }
 
+  /** The invoice, sent to the customer, is past its due date unpaid. */
+  default void overdue(Ctx ctx, Invoice invoice) {}
+
   /** The invoice was voided or marked uncollectible. */
   default void closed(Ctx ctx, Invoice invoice) {}
 

@@ -286,6 +286,52 @@ public final class Invoices {
     return closed;
   }
 
+  /**
+   * An open invoice sent to the customer reached its due date unpaid: {@code invoice.overdue} at
+   * that instant, once, and its subscription hears of it (past_due).
+   */
+  boolean overdueDue(Ctx ctx, String id) {
+    Invoice inv = lock(ctx, id);
+    if (!inv.open() || inv.dueDate() == null || inv.dueDate() > ctx.now()) {
+      return false;
+    }
+    int noticed =
+        ctx.db()
+            .createUpdate(
+                "UPDATE invoices SET overdue_noticed = TRUE WHERE account_id = ? AND id = ? AND"
+                    + " overdue_noticed = FALSE")
+            .bind(0, ctx.accountId())
+            .bind(1, id)
+            .execute();
+    if (noticed != 1) {
+      return false;
+    }
+    Ctx at = ctx.at(inv.dueDate());
+    at.emit("invoice.overdue", inv);
+    listeners.forEach(l -> l.overdue(at, inv));
+    return true;
+  }
+
+  /** Voids the invoice if it is still open (an expiring subscription's first invoice). */
+  public void voidIfOpen(Ctx ctx, String id) {
+    if (lock(ctx, id).open()) {
+      close(ctx, id, InvoiceStatus.VOID, "voided_at", "invoice.voided");
+    }
+  }
+
+  /** Marks the invoice uncollectible if it is open (after its last retry, or paused collection). */
+  public void markUncollectible(Ctx ctx, String id) {
+    if (!lock(ctx, id).open()) {
+      return;
+    }
+    close(
+        ctx,
+        id,
+        InvoiceStatus.UNCOLLECTIBLE,
+        "marked_uncollectible_at",
+        "invoice.marked_uncollectible");
+  }
+
   private static String verb(InvoiceStatus to) {
     return to == InvoiceStatus.VOID ? "void" : "mark uncollectible";
   }

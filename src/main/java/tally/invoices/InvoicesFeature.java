@@ -152,7 +152,13 @@ public final class InvoicesFeature implements Feature {
         "SELECT account_id, id FROM invoices WHERE status = 'open' AND next_payment_attempt <="
             + " :now AND <clock> LIMIT 500",
         collection::retryDue);
+    in.due(
+        "SELECT account_id, id FROM invoices WHERE status = 'open' AND collection_method ="
+            + " 'send_invoice' AND overdue_noticed = FALSE AND due_date <= :now AND <clock>"
+            + " LIMIT 500",
+        invoices::overdueDue);
     in.emits(
+        "invoice.overdue",
         "invoice.created",
         "invoice.finalized",
         "invoice.paid",

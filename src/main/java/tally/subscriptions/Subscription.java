@@ -19,14 +19,13 @@ import tally.core.Json;
     nulls = {
       "application",
       "application_fee_percent",
-      "billing_cycle_anchor_config",
       "billing_thresholds",
       "cancel_at",
       "customer_account",
       "default_source",
+      "managed_payments",
       "next_pending_invoice_item_invoice",
       "on_behalf_of",
-      "pause_collection",
       "pending_invoice_item_interval",
       "pending_setup_intent",
       "pending_update",
@@ -59,7 +58,11 @@ public record Subscription(
     Map<String, String> metadata,
     String testClock,
     @Field(rendered = false) String cancellationReason,
-    @Field(rendered = false) boolean trialWarned)
+    @Field(rendered = false) boolean trialWarned,
+    AnchorConfig billingCycleAnchorConfig,
+    @Field(rendered = false) String pauseBehavior,
+    @Field(rendered = false) Long pauseResumesAt,
+    @Field(rendered = false) String trialMissingPaymentMethod)
     implements ApiObject {
 
   @Field
@@ -75,6 +78,7 @@ public record Subscription(
       item.put("current_period_start", currentPeriodStart);
       item.set("discounts", Json.MAPPER.createArrayNode());
       item.set("metadata", Json.object());
+      item.set("plan", Plans.of(stored.path("price")));
       item.set("price", stored.path("price"));
       item.put("quantity", stored.path("quantity").asLong());
       item.put("subscription", id);
@@ -87,6 +91,25 @@ public record Subscription(
     list.put("has_more", false);
     list.put("url", "/v1/subscription_items?subscription=" + id);
     return list;
+  }
+
+  /** Where the cycle's anchor falls (Stripe's billing_cycle_anchor_config); unset fields null. */
+  public record AnchorConfig(Long dayOfMonth, Long hour, Long minute, Long month, Long second) {}
+
+  /**
+   * Tally bills as Stripe's classic mode does (prorations to the second, one cycle for all items);
+   * since 2025-09-30.clover Stripe makes new subscriptions {@code flexible} unless asked otherwise.
+   */
+  record BillingMode(Object flexible, String type) {}
+
+  @Field
+  BillingMode billingMode() {
+    return new BillingMode(null, "classic");
+  }
+
+  @Field
+  java.util.List<Object> billingSchedules() {
+    return java.util.List.of();
   }
 
   record CancellationDetails(String comment, String feedback, String reason) {}
@@ -126,7 +149,21 @@ public record Subscription(
 
   @Field
   TrialSettings trialSettings() {
-    return new TrialSettings(new MissingPaymentMethod("create_invoice"));
+    return new TrialSettings(
+        new MissingPaymentMethod(
+            trialMissingPaymentMethod == null ? "create_invoice" : trialMissingPaymentMethod));
+  }
+
+  record PauseCollection(String behavior, Long resumesAt) {}
+
+  @Field
+  PauseCollection pauseCollection() {
+    return pauseBehavior == null ? null : new PauseCollection(pauseBehavior, pauseResumesAt);
+  }
+
+  /** Collection is paused for a period that starts at {@code start}. */
+  boolean collectionPausedAt(long start) {
+    return pauseBehavior != null && (pauseResumesAt == null || pauseResumesAt > start);
   }
 
   @Field

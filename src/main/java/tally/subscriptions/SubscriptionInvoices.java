@@ -9,14 +9,17 @@ import tally.invoices.Invoices;
 
 /**
  * How a subscription follows its invoices: paid makes it active; a failed renewal makes it
- * past_due; when the retries run out it is canceled (Stripe's default "cancel the subscription").
+ * past_due; when the retries run out it is canceled, unpaid or left past_due as the account's
+ * {@link RetrySettings} say (Stripe's default: canceled).
  */
 final class SubscriptionInvoices implements InvoiceListener {
   private final Subscriptions subscriptions;
+  private final Invoices invoices;
   private final MeteredLines metered;
 
-  SubscriptionInvoices(Subscriptions subscriptions, MeteredLines metered) {
+  SubscriptionInvoices(Subscriptions subscriptions, Invoices invoices, MeteredLines metered) {
     this.subscriptions = subscriptions;
+    this.invoices = invoices;
     this.metered = metered;
   }
 
@@ -27,7 +30,7 @@ final class SubscriptionInvoices implements InvoiceListener {
             s.status() == SubscriptionStatus.INCOMPLETE
                 || s.status() == SubscriptionStatus.PAST_DUE
                 || s.status() == SubscriptionStatus.UNPAID)
-        .ifPresent(s -> subscriptions.move(ctx, s, SubscriptionStatus.ACTIVE, java.util.Map.of()));
+        .ifPresent(s -> subscriptions.move(ctx, s, SubscriptionStatus.ACTIVE, Map.of()));
   }
 
   @Override
@@ -35,12 +38,45 @@ final class SubscriptionInvoices implements InvoiceListener {
     owner(ctx, invoice)
         .ifPresent(s -> {
           if (exhausted && s.status() != SubscriptionStatus.INCOMPLETE) {
-            subscriptions.end(ctx, s, "payment_failed");
+            afterLastRetry(ctx, s, invoice);
           } else if (s.status() == SubscriptionStatus.ACTIVE
               || s.status() == SubscriptionStatus.TRIALING) {
-            subscriptions.move(ctx, s, SubscriptionStatus.PAST_DUE, java.util.Map.of());
+            subscriptions.move(ctx, s, SubscriptionStatus.PAST_DUE, Map.of());
           }
         });
+  }
+
+  /** An invoice sent for payment is overdue: the subscription is past_due until it is paid. */
+  @Override
+  public void overdue(Ctx ctx, Invoice invoice) {
+    owner(ctx, invoice)
+        .filter(s -> s.status() == SubscriptionStatus.ACTIVE)
+        .ifPresent(s -> subscriptions.move(ctx, s, SubscriptionStatus.PAST_DUE, Map.of()));
+  }
+
+  /** The last retry failed: the account's settings say what the subscription and invoice become. */
+  private void afterLastRetry(Ctx ctx, Subscription s, Invoice invoice) {
+    RetrySettings.Settings settings = RetrySettings.read(ctx);
+    if ("uncollectible".equals(settings.invoiceStatus())) {
+      invoices.markUncollectible(ctx, invoice.id());
+    }
+    switch (settings.subscriptionStatus()) {
+      case "unpaid" -> {
+        if (s.status().canMoveTo(SubscriptionStatus.UNPAID)) {
+          subscriptions.move(ctx, s, SubscriptionStatus.UNPAID, Map.of());
+        }
+      }
+      case "past_due" -> {
+        if (s.status() == SubscriptionStatus.ACTIVE) {
+          subscriptions.move(ctx, s, SubscriptionStatus.PAST_DUE, Map.of());
+        }
+      }
+      default -> {
+        if (s.status().canMoveTo(SubscriptionStatus.CANCELED)) {
+          subscriptions.end(ctx, s, "payment_failed");
+        }
+      }
+    }
   }
 
   /**

@@ -23,7 +23,11 @@ final class SubscriptionParams {
       String collectionMethod,
       Long daysUntilDue,
       String description,
-      Metadata metadata) {
+      Metadata metadata,
+      Long billingCycleAnchor,
+      Subscription.AnchorConfig anchorConfig,
+      boolean prorate,
+      String trialMissingPaymentMethod) {
     static Create decode(Params p) {
       String customer = p.requiredString("customer");
       List<Item> items = new ArrayList<>();
@@ -55,6 +59,13 @@ final class SubscriptionParams {
                   "default_incomplete",
                   "error_if_incomplete",
                   "pending_if_incomplete"));
+      if ("pending_if_incomplete".equals(behavior)) {
+        p.fail(
+            Errors.invalid(
+                "payment_behavior",
+                "payment_behavior=pending_if_incomplete can only be used when updating a"
+                    + " subscription."));
+      }
       String collection =
           p.oneOf("collection_method", List.of("charge_automatically", "send_invoice"));
       Long days = p.integer("days_until_due");
@@ -66,8 +77,22 @@ final class SubscriptionParams {
       }
       String description = p.string("description", 500);
       Metadata metadata = Metadata.read(p);
-      p.raw("billing_cycle_anchor");
-      p.raw("proration_behavior");
+      Long anchor = p.integer("billing_cycle_anchor");
+      Subscription.AnchorConfig config = anchorConfig(p);
+      if (anchor != null && config != null) {
+        p.fail(
+            Errors.invalid(
+                "billing_cycle_anchor",
+                "You may only specify one of these parameters: billing_cycle_anchor,"
+                    + " billing_cycle_anchor_config."));
+      }
+      String proration = p.oneOf("proration_behavior", List.of("create_prorations", "none"));
+      String missing = null;
+      Params trial = p.hash("trial_settings");
+      Params end = trial == null ? null : trial.hash("end_behavior");
+      if (end != null) {
+        missing = end.oneOf("missing_payment_method", List.of("cancel", "create_invoice", "pause"));
+      }
       p.raw("expand");
       p.raw("automatic_tax");
       p.raw("payment_settings");
@@ -83,7 +108,35 @@ final class SubscriptionParams {
           collection == null ? "charge_automatically" : collection,
           days,
           description,
-          metadata);
+          metadata,
+          anchor,
+          config,
+          !"none".equals(proration),
+          missing);
+    }
+
+    private static Subscription.AnchorConfig anchorConfig(Params p) {
+      Params c = p.hash("billing_cycle_anchor_config");
+      if (c == null) {
+        return null;
+      }
+      return new Subscription.AnchorConfig(
+          bounded(c, "day_of_month", 1, 31, true),
+          bounded(c, "hour", 0, 23, false),
+          bounded(c, "minute", 0, 59, false),
+          bounded(c, "month", 1, 12, false),
+          bounded(c, "second", 0, 59, false));
+    }
+
+    private static Long bounded(Params p, String name, long min, long max, boolean required) {
+      Long v = required ? p.requiredInteger(name) : p.integer(name);
+      if (v != null && (v < min || v > max)) {
+        p.fail(
+            Errors.invalid(
+                p.path(name),
+                "Invalid " + p.path(name) + ": must be between " + min + " and " + max + "."));
+      }
+      return v;
     }
   }
 
@@ -96,7 +149,9 @@ final class SubscriptionParams {
       String description,
       Metadata metadata,
       List<ItemChange> items,
-      String prorationBehavior) {
+      String prorationBehavior,
+      boolean resetAnchor,
+      Pause pause) {
     static Update decode(Params p) {
       Boolean cancel = p.bool("cancel_at_period_end");
       String pm = p.string("default_payment_method");
@@ -115,6 +170,22 @@ final class SubscriptionParams {
       }
       String proration =
           p.oneOf("proration_behavior", List.of("always_invoice", "create_prorations", "none"));
+      boolean resetAnchor =
+          "now".equals(p.oneOf("billing_cycle_anchor", List.of("now", "unchanged")));
+      Pause pause = null;
+      if (p.isEmpty("pause_collection")) {
+        p.raw("pause_collection");
+        pause = Pause.RESUME;
+      } else {
+        Params h = p.hash("pause_collection");
+        if (h != null) {
+          String behavior = h.oneOf("behavior", Pause.BEHAVIORS);
+          if (behavior == null && !h.has("behavior")) {
+            h.fail(Errors.missing(h.path("behavior")));
+          }
+          pause = new Pause(behavior, h.integer("resumes_at"));
+        }
+      }
       p.raw("cancellation_details");
       p.raw("payment_behavior");
       p.raw("proration_date");
@@ -124,7 +195,26 @@ final class SubscriptionParams {
           description,
           metadata,
           changes,
-          proration == null ? "create_prorations" : proration);
+          proration == null ? "create_prorations" : proration,
+          resetAnchor,
+          pause);
+    }
+  }
+
+  /** A {@code pause_collection} change; {@link #RESUME} ({@code pause_collection=''}) clears it. */
+  record Pause(String behavior, Long resumesAt) {
+    static final List<String> BEHAVIORS = List.of("keep_as_draft", "mark_uncollectible", "void");
+    static final Pause RESUME = new Pause(null, null);
+  }
+
+  /** {@code POST /v1/subscriptions/{id}/resume}: {@code billing_cycle_anchor} now (default). */
+  record Resume(boolean resetAnchor) {
+    static Resume decode(Params p) {
+      String anchor = p.oneOf("billing_cycle_anchor", List.of("now", "unchanged"));
+      p.oneOf("proration_behavior", List.of("always_invoice", "create_prorations", "none"));
+      p.raw("proration_date");
+      p.raw("expand");
+      return new Resume(!"unchanged".equals(anchor));
     }
   }
 

@@ -7,7 +7,7 @@ import tally.core.State;
 /**
  * A subscription's status as Stripe moves it: a first payment that fails leaves it incomplete
  * (expiring after 23 hours), a failed renewal makes it past_due, and when the retries run out it is
- * canceled (Stripe's default setting).
+ * canceled (Stripe's default setting), unpaid or left past_due.
  */
 enum SubscriptionStatus implements State<SubscriptionStatus> {
   INCOMPLETE,
@@ -31,8 +31,8 @@ enum SubscriptionStatus implements State<SubscriptionStatus> {
     };
   }
 
-  /** Statuses whose periods still renew on the clock. */
+  /** Statuses whose periods still renew on the clock (unpaid ones bill drafts only). */
   boolean renews() {
-    return this == TRIALING || this == ACTIVE || this == PAST_DUE;
+    return this == TRIALING || this == ACTIVE || this == PAST_DUE || this == UNPAID;
   }
 }

@@ -1,23 +1,15 @@
 package tally.subscriptions;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import tally.api.ApiError;
-import tally.api.ApiException;
 import tally.api.Ctx;
 import tally.api.Errors;
 import tally.api.ListPage;
 import tally.api.ListQuery;
-import tally.catalog.Price;
 import tally.catalog.Prices;
-import tally.core.Ids;
-import tally.core.Json;
-import tally.customers.Customer;
-import tally.customers.Customers;
 import tally.invoices.Invoice;
 import tally.invoices.InvoiceCollection;
 import tally.invoices.InvoiceItem;
@@ -26,143 +18,54 @@ import tally.invoices.Invoices;
 import tally.store.Table;
 
 /**
- * Subscriptions: created with their first invoice (paid now, or a $0 one for a trial), renewed at
- * each period end on their customer's clock, and canceled now or at period end. Invoice outcomes
- * come back through {@link SubscriptionInvoices}.
+ * Subscriptions: their invoices, status moves, updates and cancellation. They are made by {@link
+ * SubscriptionCreation} and moved by the clock in {@link Renewals}; invoice outcomes come back
+ * through {@link SubscriptionInvoices}.
  */
 final class Subscriptions {
   static final Table<Subscription> TABLE = Table.of("subscriptions", Subscription.class);
 
-  private final Customers customers;
   private final Prices prices;
   private final Invoices invoices;
   private final InvoiceCollection collection;
   private final InvoiceItems items;
-  private final MeteredLines metered;
 
   Subscriptions(
-      Customers customers,
-      Prices prices,
-      Invoices invoices,
-      InvoiceCollection collection,
-      InvoiceItems items,
-      MeteredLines metered) {
-    this.metered = metered;
-    this.customers = customers;
+      Prices prices, Invoices invoices, InvoiceCollection collection, InvoiceItems items) {
     this.prices = prices;
     this.invoices = invoices;
     this.collection = collection;
     this.items = items;
   }
 
-  Subscription create(Ctx requestCtx, SubscriptionParams.Create p) {
-    Customer customer = customers.requireLive(requestCtx, p.customer(), "customer");
-    Ctx ctx = requestCtx.onTestClock(customer.testClock());
-    List<Price> items = new ArrayList<>();
-    for (SubscriptionParams.Item i : p.items()) {
-      Price price = prices.retrieve(ctx, i.price());
-      if (!price.recurringPrice()) {
-        throw Errors.invalid(
-            "items[0][price]",
-            "The price specified is set to `type=one_time` but this field only accepts prices"
-                + " with `type=recurring`.");
-      }
-      items.add(price);
-    }
-    Price first = items.getFirst();
-    String unit = first.recurring().path("interval").asText();
-    long count = first.recurring().path("interval_count").asLong(1);
-    for (Price price : items) {
-      if (!price.currency().equals(first.currency())
-          || !price.recurring().path("interval").asText().equals(unit)
-          || price.recurring().path("interval_count").asLong(1) != count) {
-        throw Errors.invalid(
-            "items",
-            "All prices on a subscription must have the same currency and recurring interval.");
-      }
-    }
-    long now = ctx.now();
-    Long trialEnd =
-        p.trialEnd() != null
-            ? p.trialEnd()
-            : p.trialPeriodDays() != null ? now + p.trialPeriodDays() * 86_400 : null;
-    if (trialEnd != null && trialEnd <= now) {
-      throw Errors.invalid("trial_end", "Invalid timestamp: must be in the future.");
-    }
-    long periodEnd = trialEnd != null ? trialEnd : Periods.nth(now, unit, count, 1);
-    ArrayNode stored = Json.MAPPER.createArrayNode();
-    for (int i = 0; i < items.size(); i++) {
-      stored.add(
-          Json.object()
-              .put("id", Ids.newId("si_"))
-              .put("created", now)
-              .put("quantity", p.items().get(i).quantity())
-              .set("price", items.get(i).toJson()));
-    }
-    String id = Ids.newId("sub_");
-    Subscription sub =
-        TABLE.insert(
-            ctx,
-            new Subscription(
-                id,
-                now,
-                p.customer(),
-                trialEnd != null ? SubscriptionStatus.TRIALING : SubscriptionStatus.INCOMPLETE,
-                first.currency(),
-                stored,
-                unit,
-                count,
-                trialEnd != null ? trialEnd : now,
-                now,
-                periodEnd,
-                false,
-                null,
-                null,
-                now,
-                trialEnd != null ? now : null,
-                trialEnd,
-                null,
-                p.defaultPaymentMethod(),
-                p.collectionMethod(),
-                p.daysUntilDue(),
-                p.description(),
-                p.metadata().applyTo(Map.of()),
-                customer.testClock(),
-                null,
-                false));
-    ctx.emit("customer.subscription.created", sub);
-    Invoice invoice = bill(ctx, sub, "subscription_create", trialEnd != null, List.of());
-    Invoice collected = collection.finalizeAndCollect(ctx, invoice.id());
-    Subscription after = retrieve(ctx, id);
-    if (after.status() == SubscriptionStatus.INCOMPLETE
-        && !"charge_automatically".equals(after.collectionMethod())) {
-      after = move(ctx, after, SubscriptionStatus.ACTIVE, Map.of());
-    }
-    if (after.status() == SubscriptionStatus.INCOMPLETE
-        && "error_if_incomplete".equals(p.paymentBehavior())) {
-      // Nothing of this attempt stays: the transaction rolls back.
-      throw new ApiException(
-          new ApiError.CardError(
-              "card_declined",
-              null,
-              null,
-              "The subscription's first payment failed: "
-                  + Optional.ofNullable(collected.nextPaymentAttempt())
-                      .map(t -> "it would be retried")
-                      .orElse("no payment method could pay it"),
-              null));
-    }
-    return after;
+  /** Drafts the invoice of the subscription's current period ($0 lines during a trial). */
+  Invoice bill(Ctx ctx, Subscription sub, String reason, boolean trial) {
+    return bill(ctx, sub, reason, trial, true);
   }
 
   /**
-   * Drafts the invoice of the subscription's current period ($0 lines during a trial), after the
-   * {@code usage} lines of the period that ended.
+   * Drafts the invoice of the current period. A period that ends at an anchor still ahead of its
+   * start is the shorter first one: billed as prorations of a full period ({@code prorate}), or not
+   * at all.
    */
-  private Invoice bill(
-      Ctx ctx, Subscription sub, String reason, boolean trial, List<Invoices.NewLine> usage) {
-    List<Invoices.NewLine> lines = periodLines(sub, trial);
+  Invoice bill(Ctx ctx, Subscription sub, String reason, boolean trial, boolean prorate) {
+    return bill(ctx, sub, reason, trial, prorate, List.of());
+  }
+
+  /** The same, after the {@code usage} lines of metered items for the period that ended. */
+  Invoice bill(
+      Ctx ctx,
+      Subscription sub,
+      String reason,
+      boolean trial,
+      boolean prorate,
+      List<Invoices.NewLine> usage) {
+    boolean stub = !trial && sub.currentPeriodStart() < sub.billingCycleAnchor();
+    List<Invoices.NewLine> lines = stub ? new ArrayList<>() : periodLines(sub, trial);
     lines.addAll(usage);
+    if (stub && prorate) {
+      prorateUntilAnchor(ctx, sub);
+    }
     // Pending items (prorations of changes) go on the subscription's next invoice.
     List<InvoiceItem> pending =
         trial ? List.of() : items.pending(ctx, sub.customer(), sub.currency());
@@ -170,6 +73,35 @@ final class Subscriptions {
     Invoice invoice = draft(ctx, sub, reason, lines);
     pending.forEach(i -> items.assign(ctx, i.id(), invoice.id()));
     return invoice;
+  }
+
+  /** Each item's share of a full period for the time from the period's start to the anchor. */
+  private void prorateUntilAnchor(Ctx ctx, Subscription sub) {
+    long anchor = sub.billingCycleAnchor();
+    long full = anchor - Periods.nth(anchor, sub.intervalUnit(), sub.intervalCount(), -1);
+    long part = anchor - sub.currentPeriodStart();
+    for (var item : sub.itemsData()) {
+      var price = item.path("price");
+      if (MeteredLines.metered(price)) {
+        continue; // billed for its usage, in arrears
+      }
+      long quantity = item.path("quantity").asLong();
+      long amount =
+          Math.round((double) price.path("unit_amount").asLong() * quantity * part / full);
+      if (amount > 0) {
+        items.addProration(
+            ctx,
+            sub.customer(),
+            sub.id(),
+            sub.currency(),
+            amount,
+            "Remaining time on " + quantity + " × " + price.path("product").asText(),
+            price.path("id").asText(),
+            price.path("product").asText(),
+            sub.currentPeriodStart(),
+            anchor);
+      }
+    }
   }
 
   /** One line per licensed item for the subscription's current period (metered ones: arrears). */
@@ -221,7 +153,10 @@ final class Subscriptions {
         reason,
         sub.collectionMethod(),
         sub.daysUntilDue(),
-        true,
+        // An unpaid subscription's invoices stay drafts: nothing is attempted until it is paid up;
+        // so do those made while collection is paused.
+        sub.status() != SubscriptionStatus.UNPAID
+            && !sub.collectionPausedAt(sub.currentPeriodStart()),
         sub.defaultPaymentMethod(),
         sub.currentPeriodStart(),
         sub.currentPeriodEnd(),
@@ -244,24 +179,6 @@ final class Subscriptions {
         .orElseThrow(() -> Errors.noSuch("subscription", id, "subscription_exposed_id"));
   }
 
-  /** Three days before a trial ends: {@code customer.subscription.trial_will_end}, once. */
-  boolean warnTrialEnd(Ctx ctx, String id) {
-    return TABLE
-        .setWhere(
-            ctx,
-            id,
-            Map.of("trial_warned", false, "status", SubscriptionStatus.TRIALING),
-            Map.of("trial_warned", true))
-        .map(sub -> {
-          ctx.at(sub.trialEnd() - TRIAL_WARNING_SECONDS)
-              .emit("customer.subscription.trial_will_end", sub);
-          return true;
-        })
-        .orElse(false);
-  }
-
-  static final long TRIAL_WARNING_SECONDS = 3 * 86_400;
-
   /** A guarded move of the subscription's status, announced as an update. */
   Subscription move(Ctx ctx, Subscription from, SubscriptionStatus to, Map<String, ?> alsoSet) {
     Subscription moved = TABLE.transition(ctx, from.id(), from.status(), to, alsoSet).orElseThrow();
@@ -269,40 +186,7 @@ final class Subscriptions {
     return moved;
   }
 
-  /** The clock reached the period end: cancel if asked, else start the next period and bill it. */
-  boolean renewDue(Ctx ctx, String id) {
-    Subscription sub = TABLE.findForUpdate(ctx, id).orElseThrow();
-    if (!sub.status().renews() || sub.currentPeriodEnd() > ctx.now()) {
-      return false;
-    }
-    Ctx at = ctx.at(sub.currentPeriodEnd());
-    if (sub.cancelAtPeriodEnd()) {
-      end(at, sub, "cancellation_requested");
-      return true;
-    }
-    long start = sub.currentPeriodEnd();
-    long end =
-        Periods.endAfter(sub.billingCycleAnchor(), start, sub.intervalUnit(), sub.intervalCount());
-    Map<String, Object> set = new LinkedHashMap<>();
-    set.put("current_period_start", start);
-    set.put("current_period_end", end);
-    Subscription renewed =
-        sub.status() == SubscriptionStatus.TRIALING
-            ? move(at, sub, SubscriptionStatus.ACTIVE, set)
-            : announce(at, sub, set);
-    bill(
-        at,
-        renewed,
-        "subscription_cycle",
-        false,
-        // Usage during a trial is free, as the trial's licensed lines are.
-        sub.status() == SubscriptionStatus.TRIALING
-            ? List.of()
-            : metered.lines(at, sub, sub.currentPeriodStart(), sub.currentPeriodEnd()));
-    return true;
-  }
-
-  private Subscription announce(Ctx ctx, Subscription before, Map<String, Object> set) {
+  Subscription announce(Ctx ctx, Subscription before, Map<String, Object> set) {
     Subscription after = TABLE.set(ctx, before.id(), set).orElseThrow();
     ctx.emitUpdate("customer.subscription.updated", new Table.Updated<>(before, after));
     return after;
@@ -344,6 +228,9 @@ final class Subscriptions {
     if (!p.items().isEmpty()) {
       new ItemChanges(prices, items).apply(requestCtx, this, id, p);
     }
+    if (p.resetAnchor()) {
+      new AnchorReset(this, items).apply(requestCtx, id, !"none".equals(p.prorationBehavior()));
+    }
     var updated =
         TABLE
             .update(
@@ -364,6 +251,17 @@ final class Subscriptions {
                     }
                     set.put("cancel_at_period_end", p.cancelAtPeriodEnd());
                     set.put("canceled_at", p.cancelAtPeriodEnd() ? ctx.now() : null);
+                  }
+                  if (p.pause() != null) {
+                    if (!sub.status().renews() && sub.status() != SubscriptionStatus.PAUSED) {
+                      throw Errors.invalid(
+                          "pause_collection",
+                          "A "
+                              + sub.status().wire()
+                              + " subscription's collection cannot be paused.");
+                    }
+                    set.put("pause_behavior", p.pause().behavior());
+                    set.put("pause_resumes_at", p.pause().resumesAt());
                   }
                   if (p.defaultPaymentMethod() != null) {
                     set.put("default_payment_method", p.defaultPaymentMethod());

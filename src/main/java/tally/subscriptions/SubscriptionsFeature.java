@@ -12,26 +12,30 @@ import tally.invoices.InvoicesFeature;
 /** Subscriptions, renewed at each period end on their customer's clock. */
 public final class SubscriptionsFeature implements Feature {
   private final Subscriptions subscriptions;
+  private final SubscriptionCreation creation;
+  private final Renewals renewals;
+  private final Pausing pausing;
 
   public SubscriptionsFeature(
       Customers customers, Prices prices, InvoicesFeature invoices, MeterUsage usage) {
     MeteredLines metered = new MeteredLines(usage, prices);
     this.subscriptions =
-        new Subscriptions(
-            customers,
-            prices,
-            invoices.invoices(),
-            invoices.collection(),
-            invoices.items(),
-            metered);
-    invoices.invoices().addListener(new SubscriptionInvoices(subscriptions, metered));
+        new Subscriptions(prices, invoices.invoices(), invoices.collection(), invoices.items());
+    this.creation =
+        new SubscriptionCreation(
+            customers, prices, invoices.invoices(), invoices.collection(), subscriptions);
+    this.pausing = new Pausing(subscriptions, invoices.invoices());
+    this.renewals = new Renewals(subscriptions, invoices.invoices(), customers, pausing, metered);
+    invoices
+        .invoices()
+        .addListener(new SubscriptionInvoices(subscriptions, invoices.invoices(), metered));
     invoices.invoices().addListener(metered);
   }
 
   @Override
   public void install(Installer in) {
     Router r = in.routes();
-    r.post("/v1/subscriptions", SubscriptionParams.Create::decode, subscriptions::create);
+    r.post("/v1/subscriptions", SubscriptionParams.Create::decode, creation::create);
     r.get("/v1/subscriptions", SubscriptionParams.ListFilter::decode, subscriptions::list);
     r.get(
         "/v1/subscriptions/{subscription_exposed_id}",
@@ -41,10 +45,22 @@ public final class SubscriptionsFeature implements Feature {
         "/v1/subscriptions/{subscription_exposed_id}",
         SubscriptionParams.Update::decode,
         (ctx, p) -> subscriptions.update(ctx, ctx.path("subscription_exposed_id"), p));
+    r.post(
+        "/v1/subscriptions/{subscription}/resume",
+        SubscriptionParams.Resume::decode,
+        (ctx, p) -> pausing.resume(ctx, ctx.path("subscription"), p));
     r.delete(
         "/v1/subscriptions/{subscription_exposed_id}",
         Decoder.none(),
         (ctx, p) -> subscriptions.cancel(ctx, ctx.path("subscription_exposed_id")));
+    r.get(
+        "/v1/tally/subscription_retry_settings",
+        Decoder.none(),
+        (ctx, p) -> RetrySettings.read(ctx));
+    r.post(
+        "/v1/tally/subscription_retry_settings",
+        RetrySettings.Update::decode,
+        RetrySettings::update);
     in.expand().finder("sub_", (ctx, id) -> subscriptions.find(ctx, id).orElse(null));
     in.expand()
         .expandable(
@@ -53,14 +69,26 @@ public final class SubscriptionsFeature implements Feature {
     in.due(
         "SELECT account_id, id FROM subscriptions WHERE status = 'trialing' AND trial_warned ="
             + " FALSE AND trial_end - "
-            + Subscriptions.TRIAL_WARNING_SECONDS
+            + Renewals.TRIAL_WARNING_SECONDS
             + " <= :now AND <clock> LIMIT 500",
-        subscriptions::warnTrialEnd);
+        renewals::warnTrialEnd);
     in.due(
         "SELECT account_id, id FROM subscriptions WHERE status IN ('active', 'trialing',"
-            + " 'past_due') AND current_period_end <= :now AND <clock> LIMIT 500",
-        subscriptions::renewDue);
+            + " 'past_due', 'unpaid') AND current_period_end <= :now AND <clock> LIMIT 500",
+        renewals::renewDue);
+    in.due(
+        "SELECT account_id, id FROM subscriptions WHERE status = 'incomplete' AND created + "
+            + Renewals.INCOMPLETE_EXPIRES_AFTER
+            + " <= :now AND <clock> LIMIT 500",
+        renewals::expireIncomplete);
+    in.due(
+        "SELECT account_id, id FROM subscriptions WHERE pause_behavior IS NOT NULL AND"
+            + " pause_resumes_at <= :now AND pause_resumes_at < current_period_end AND <clock>"
+            + " LIMIT 500",
+        pausing::resumeCollectionDue);
     in.emits(
+        "customer.subscription.paused",
+        "customer.subscription.resumed",
         "customer.subscription.trial_will_end",
         "customer.subscription.created",
         "customer.subscription.updated",

@@ -1,0 +1,126 @@
+package tally.subscriptions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.stripe.StripeClient;
+import com.stripe.exception.StripeException;
+import com.stripe.model.Customer;
+import com.stripe.model.Event;
+import com.stripe.model.Invoice;
+import com.stripe.model.Price;
+import com.stripe.model.Subscription;
+import com.stripe.model.testhelpers.TestClock;
+import com.stripe.param.CustomerCreateParams;
+import com.stripe.param.EventListParams;
+import com.stripe.param.InvoiceListParams;
+import com.stripe.param.PriceCreateParams;
+import com.stripe.param.SubscriptionCreateParams;
+import com.stripe.param.testhelpers.TestClockAdvanceParams;
+import com.stripe.param.testhelpers.TestClockCreateParams;
+import java.util.List;
+import tally.testing.Fixtures;
+import tally.testing.TallyServer;
+
+/** One test's test clock, a customer on it, prices and subscriptions: the billing tests' setup. */
+final class BillingClock {
+  static final long DAY = 86_400;
+  static final long START = 1_767_225_600L; // 2026-01-01T00:00:00Z
+
+  final StripeClient stripe;
+  private final TallyServer server;
+  final TestClock clock;
+
+  BillingClock(TallyServer server, StripeClient stripe) throws StripeException {
+    this.server = server;
+    this.stripe = stripe;
+    this.clock =
+        stripe
+            .v1()
+            .testHelpers()
+            .testClocks()
+            .create(TestClockCreateParams.builder().setFrozenTime(START).build());
+  }
+
+  /** Advances the clock to {@code time} and runs what fell due; the clock is ready again. */
+  void advanceTo(long time) throws StripeException {
+    stripe
+        .v1()
+        .testHelpers()
+        .testClocks()
+        .advance(clock.getId(), TestClockAdvanceParams.builder().setFrozenTime(time).build());
+    server.runJobs();
+    assertThat(stripe.v1().testHelpers().testClocks().retrieve(clock.getId()).getStatus())
+        .isEqualTo("ready");
+  }
+
+  /** A customer on the clock, paying with {@code token} by default (none when null). */
+  Customer customer(String token) throws StripeException {
+    Customer customer =
+        stripe
+            .v1()
+            .customers()
+            .create(
+                CustomerCreateParams.builder()
+                    .setEmail("billed@example.com")
+                    .setTestClock(clock.getId())
+                    .build());
+    if (token != null) {
+      Fixtures.defaultCard(stripe, customer.getId(), token);
+    }
+    return customer;
+  }
+
+  Price price(long unitAmount, PriceCreateParams.Recurring.Interval interval)
+      throws StripeException {
+    return stripe
+        .v1()
+        .prices()
+        .create(
+            PriceCreateParams.builder()
+                .setCurrency("usd")
+                .setUnitAmount(unitAmount)
+                .setRecurring(PriceCreateParams.Recurring.builder().setInterval(interval).build())
+                .setProductData(PriceCreateParams.ProductData.builder().setName("Plan").build())
+                .build());
+  }
+
+  Price monthly(long unitAmount) throws StripeException {
+    return price(unitAmount, PriceCreateParams.Recurring.Interval.MONTH);
+  }
+
+  /** Create params for one item of {@code price}, to add to. */
+  static SubscriptionCreateParams.Builder params(Customer customer, Price price) {
+    return SubscriptionCreateParams.builder()
+        .setCustomer(customer.getId())
+        .addItem(SubscriptionCreateParams.Item.builder().setPrice(price.getId()).build());
+  }
+
+  Subscription subscribe(SubscriptionCreateParams.Builder params) throws StripeException {
+    return stripe.v1().subscriptions().create(params.build());
+  }
+
+  Subscription retrieve(String id) throws StripeException {
+    return stripe.v1().subscriptions().retrieve(id);
+  }
+
+  Invoice invoice(String id) throws StripeException {
+    return stripe.v1().invoices().retrieve(id);
+  }
+
+  List<Invoice> invoices(String subscription) throws StripeException {
+    return stripe
+        .v1()
+        .invoices()
+        .list(InvoiceListParams.builder().setSubscription(subscription).setLimit(100L).build())
+        .getData();
+  }
+
+  /** The account's events of {@code type}, newest first. */
+  List<Event> events(String type) throws StripeException {
+    return stripe
+        .v1()
+        .events()
+        .list(EventListParams.builder().setType(type).setLimit(100L).build())
+        .getData();
+  }
+}
