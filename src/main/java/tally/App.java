@@ -21,6 +21,7 @@ import tally.disputes.DisputesFeature;
 import tally.events.EventsFeature;
 import tally.feature.Feature;
 import tally.feature.Installer;
+import tally.http.ApiVersionInterceptor;
 import tally.http.AuthInterceptor;
 import tally.http.DecodeInterceptor;
 import tally.http.Decoder;
@@ -118,6 +119,7 @@ public final class App implements AutoCloseable {
             new RequestGuard(),
             new RouteInterceptor(router),
             new AuthInterceptor(accounts),
+            new ApiVersionInterceptor(accounts),
             new KeyInFlightGuard(),
             new DecodeInterceptor(),
             new TransactionInterceptor(db),

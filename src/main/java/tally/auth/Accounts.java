@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import tally.api.Account;
+import tally.api.ApiVersions;
 import tally.core.Clock;
 import tally.core.Ids;
 import tally.store.Db;
@@ -14,6 +15,7 @@ public final class Accounts {
   private final Db db;
   private final Clock clock;
   private final Map<String, Account> byKeyHash = new ConcurrentHashMap<>();
+  private final Map<String, String> versions = new ConcurrentHashMap<>();
 
   public Accounts(Db db, Clock clock) {
     this.db = db;
@@ -49,7 +51,11 @@ public final class Accounts {
     try {
       return db.write(h -> {
         String id = Ids.newId("acct_");
-        h.execute("INSERT INTO accounts (id, created) VALUES (?, ?)", id, clock.nowSeconds());
+        h.execute(
+            "INSERT INTO accounts (id, created, api_version) VALUES (?, ?, ?)",
+            id,
+            clock.nowSeconds(),
+            ApiVersions.CURRENT);
         h.execute(
             "INSERT INTO api_keys (key_hash, account_id, last4, livemode, created)"
                 + " VALUES (?, ?, ?, ?, ?)",
@@ -84,6 +90,27 @@ public final class Accounts {
                 .findOne());
     found.ifPresent(a -> byKeyHash.put(hash, a));
     return found;
+  }
+
+  /**
+   * The account's default API version: what its requests without {@code Stripe-Version} get.
+   * Cached: it changes only offline ({@code tally keys}), and a server restart reads it anew.
+   */
+  public String defaultVersion(String accountId) {
+    return versions.computeIfAbsent(accountId, id -> defaultVersion(db, id));
+  }
+
+  /** The same, read in a caller's transaction or handle (events, jobs). */
+  public static String defaultVersion(org.jdbi.v3.core.Handle h, String accountId) {
+    return h.createQuery("SELECT api_version FROM accounts WHERE id = ?")
+        .bind(0, accountId)
+        .mapTo(String.class)
+        .findOne()
+        .orElse(ApiVersions.CURRENT);
+  }
+
+  private static String defaultVersion(Db db, String accountId) {
+    return db.read(h -> defaultVersion(h, accountId));
   }
 
   public boolean isEmpty() {

@@ -12,8 +12,7 @@ public final class VersionProvider implements IVersionProvider {
   @Override
   public String[] getVersion() {
     return new String[] {
-      "tally " + version(),
-      "Stripe API version " + tally.http.RequestIdInterceptor.DEFAULT_API_VERSION,
+      "tally " + version(), "Stripe API version " + tally.api.ApiVersions.CURRENT,
     };
   }
 

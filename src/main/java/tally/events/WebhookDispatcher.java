@@ -48,14 +48,16 @@ public final class WebhookDispatcher implements Scheduler.Job {
       String endpointId,
       int attempts,
       String url,
-      String secret) {}
+      String secret,
+      String apiVersion) {}
 
   @Override
   public int runDue() {
     List<Due> due =
         db.read(h ->
             h.createQuery(
-                    "SELECT d.account_id, d.event_id, d.endpoint_id, d.attempts, e.url, e.secret"
+                    "SELECT d.account_id, d.event_id, d.endpoint_id, d.attempts, e.url, e.secret,"
+                        + " e.api_version"
                         + " FROM webhook_deliveries d JOIN webhook_endpoints e ON e.account_id"
                         + " = d.account_id AND e.id = d.endpoint_id WHERE d.delivered = FALSE"
                         + " AND d.next_attempt_at <= :now AND e.status = 'enabled' AND"
@@ -68,7 +70,8 @@ public final class WebhookDispatcher implements Scheduler.Job {
                         rs.getString(3),
                         rs.getInt(4),
                         rs.getString(5),
-                        rs.getString(6)))
+                        rs.getString(6),
+                        rs.getString(7)))
                 .list());
     int delivered = 0;
     for (Due d : due) {
@@ -90,7 +93,7 @@ public final class WebhookDispatcher implements Scheduler.Job {
                 .bind(1, d.eventId())
                 .map(Events.MAPPER)
                 .findOne()
-                .map(e -> Json.write(e.toJson()))
+                .map(e -> Json.write(rendered(e, d.apiVersion())))
                 .orElse(null));
     if (payload == null) {
       return -1;
@@ -114,6 +117,19 @@ public final class WebhookDispatcher implements Scheduler.Job {
       Thread.currentThread().interrupt();
       return -1;
     }
+  }
+
+  /**
+   * The event as this endpoint receives it: in the endpoint's API version when it was created with
+   * one, else the account's (the event's own). Tally's shapes are the same in every version.
+   */
+  private static com.fasterxml.jackson.databind.node.ObjectNode rendered(
+      Event e, String endpointVersion) {
+    com.fasterxml.jackson.databind.node.ObjectNode json = e.toJson();
+    if (endpointVersion != null) {
+      json.put("api_version", endpointVersion);
+    }
+    return json;
   }
 
   /** Stripe's scheme: HMAC-SHA256 of {@code "<t>.<payload>"} with the endpoint secret, hex. */
