@@ -28,6 +28,7 @@ import tally.http.Decoder;
 import tally.http.Dispatcher;
 import tally.http.HttpServer;
 import tally.http.Interceptor;
+import tally.http.Metrics;
 import tally.http.Pipeline;
 import tally.http.RequestGuard;
 import tally.http.RequestIdInterceptor;
@@ -38,6 +39,7 @@ import tally.idempotency.IdempotencyInterceptor;
 import tally.idempotency.IdempotencyKeys;
 import tally.idempotency.KeyInFlightGuard;
 import tally.invoices.InvoicesFeature;
+import tally.pages.FileDownload;
 import tally.payments.PaymentsFeature;
 import tally.portal.PortalFeature;
 import tally.refunds.RefundsFeature;
@@ -68,6 +70,7 @@ public final class App implements AutoCloseable {
   private final HttpServer http;
   private final String publicUrl;
   private final Router router = new Router();
+  private final Metrics metrics = new Metrics();
 
   private App(Config config) {
     this.clock = config.clock();
@@ -76,6 +79,21 @@ public final class App implements AutoCloseable {
     this.accounts = new Accounts(db, clock);
     Expander expander = new Expander();
     router.open("GET", "/healthz", Decoder.none(), (ctx, p) -> ApiObject.of(App::health));
+    router.open(
+        "GET",
+        "/metrics",
+        Decoder.none(),
+        (ctx, p) -> new FileDownload(Metrics.CONTENT_TYPE, metrics.scrape()));
+    db.reportPoolTo(metrics.registry());
+    db.onWriteBatch(metrics::writeBatch);
+    metrics.gauge(
+        "tally.db.write.queue.depth",
+        "Writes waiting for SQLite's writer (0 on PostgreSQL)",
+        db::writeQueueDepth);
+    metrics.gauge(
+        "tally.webhooks.backlog",
+        "Webhook deliveries not yet made (due or waiting for a retry)",
+        () -> EventsFeature.webhookBacklog(db));
 
     EventsFeature events = new EventsFeature();
     BalanceFeature balance = new BalanceFeature();
@@ -115,7 +133,7 @@ public final class App implements AutoCloseable {
     List<Interceptor> steps = new ArrayList<>(config.outerInterceptors());
     steps.addAll(
         List.of(
-            new RequestIdInterceptor(),
+            new RequestIdInterceptor(metrics),
             new RequestGuard(),
             new RouteInterceptor(router),
             new AuthInterceptor(accounts),

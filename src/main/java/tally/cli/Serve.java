@@ -44,8 +44,24 @@ public final class Serve implements Callable<Integer> {
       description = "Base URL of hosted pages (checkout, portal); default http://127.0.0.1:<port>.")
   String publicUrl;
 
+  @Option(
+      names = "--log-format",
+      defaultValue = "${env:TALLY_LOG_FORMAT:-text}",
+      description =
+          "text (default) or json: one JSON object per line, access lines with account, status,"
+              + " error code and idempotency key (env TALLY_LOG_FORMAT).")
+  String logFormat;
+
   @Override
   public Integer call() throws Exception {
+    LogFormat format;
+    try {
+      format = LogFormat.valueOf(logFormat.toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      System.err.println("tally serve: --log-format must be text or json, not " + logFormat);
+      return 2;
+    }
+    format.apply();
     App app;
     try {
       List<String> keys = ApiKeysVariable.parse(System.getenv("TALLY_API_KEYS"));

@@ -53,6 +53,12 @@ public final class RequestIdInterceptor implements Interceptor {
     return ApiVersions.isKnown(header) ? header : ApiVersions.CURRENT;
   }
 
+  private final Metrics metrics;
+
+  public RequestIdInterceptor(Metrics metrics) {
+    this.metrics = metrics;
+  }
+
   @Override
   public ApiResponse intercept(Chain chain) {
     Exchange exchange = chain.exchange();
@@ -73,14 +79,15 @@ public final class RequestIdInterceptor implements Interceptor {
     if (key != null && "POST".equals(request.method())) {
       response.headers().putIfAbsent("Idempotency-Key", key);
     }
+    long nanos = System.nanoTime() - start;
+    Router.Match match = exchange.match();
+    metrics.request(
+        request.method(),
+        match == null ? "unmatched" : match.route().template(),
+        response.status(),
+        nanos);
     if (LOG.isInfoEnabled()) {
-      LOG.info(
-          "{} {} {} {} {}ms",
-          exchange.requestId,
-          request.method(),
-          LoggedPath.of(request, exchange.match()),
-          response.status(),
-          (System.nanoTime() - start) / 1_000_000);
+      AccessLine.log(LOG, exchange, response, nanos / 1_000_000);
     }
     return response;
   }
