@@ -57,9 +57,29 @@ public final class App implements AutoCloseable {
       Clock clock,
       long jobPeriodMillis,
       List<Interceptor> outerInterceptors,
-      String publicUrl) {
+      String publicUrl,
+      boolean openKeys) {
     public Config(String host, int port, String db, Clock clock, long jobPeriodMillis) {
       this(host, port, db, clock, jobPeriodMillis, List.of(), null);
+    }
+
+    public Config(
+        String host,
+        int port,
+        String db,
+        Clock clock,
+        long jobPeriodMillis,
+        List<Interceptor> outerInterceptors,
+        String publicUrl) {
+      this(host, port, db, clock, jobPeriodMillis, outerInterceptors, publicUrl, false);
+    }
+
+    /**
+     * This config with {@code --open-keys}: any well-formed {@code sk_test_} key opens its own
+     * empty account on first use.
+     */
+    public Config withOpenKeys(boolean open) {
+      return new Config(host, port, db, clock, jobPeriodMillis, outerInterceptors, publicUrl, open);
     }
   }
 
@@ -136,7 +156,7 @@ public final class App implements AutoCloseable {
             new RequestIdInterceptor(metrics),
             new RequestGuard(),
             new RouteInterceptor(router),
-            new AuthInterceptor(accounts),
+            new AuthInterceptor(accounts, config.openKeys()),
             new ApiVersionInterceptor(accounts),
             new KeyInFlightGuard(),
             new DecodeInterceptor(),

@@ -45,6 +45,14 @@ public final class Serve implements Callable<Integer> {
   String publicUrl;
 
   @Option(
+      names = "--open-keys",
+      defaultValue = "${env:TALLY_OPEN_KEYS:-false}",
+      description =
+          "Any well-formed sk_test_… key opens its own empty account on first use: each test"
+              + " isolates itself by choosing a fresh key (env TALLY_OPEN_KEYS; off by default).")
+  boolean openKeys;
+
+  @Option(
       names = "--log-format",
       defaultValue = "${env:TALLY_LOG_FORMAT:-text}",
       description =
@@ -66,7 +74,9 @@ public final class Serve implements Callable<Integer> {
     try {
       List<String> keys = ApiKeysVariable.parse(System.getenv("TALLY_API_KEYS"));
       checkPortIsFree(host, port);
-      App.Config config = new App.Config(host, port, db, new Clock(), 1000, List.of(), publicUrl);
+      App.Config config =
+          new App.Config(host, port, db, new Clock(), 1000, List.of(), publicUrl)
+              .withOpenKeys(openKeys);
       app = App.open(config);
       try {
         prepareKeys(app, keys);
