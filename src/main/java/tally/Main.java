@@ -3,7 +3,9 @@ package tally;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import tally.cli.Keys;
+import tally.cli.Listen;
 import tally.cli.Serve;
+import tally.cli.Trigger;
 import tally.cli.VersionProvider;
 
 /** The {@code tally} command line. */
@@ -12,7 +14,14 @@ import tally.cli.VersionProvider;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "A self-hosted, Stripe-compatible payments API server.",
-    subcommands = {Serve.class, Keys.class, Train.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      Serve.class,
+      Keys.class,
+      Trigger.class,
+      Listen.class,
+      Train.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Runnable {
   public static void main(String[] args) {
     System.exit(new CommandLine(new Main()).execute(args));

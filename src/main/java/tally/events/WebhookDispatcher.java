@@ -5,13 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tally.core.Clock;
@@ -106,7 +101,7 @@ public final class WebhookDispatcher implements Scheduler.Job {
               .timeout(Duration.ofSeconds(10))
               .header("Content-Type", "application/json; charset=utf-8")
               .header("User-Agent", "Stripe/1.0 (+https://stripe.com/docs/webhooks)")
-              .header("Stripe-Signature", "t=" + t + ",v1=" + sign(d.secret(), t, payload))
+              .header("Stripe-Signature", WebhookSignature.header(d.secret(), t, payload))
               .POST(HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8))
               .build();
       return Client.HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -130,18 +125,6 @@ public final class WebhookDispatcher implements Scheduler.Job {
       json.put("api_version", endpointVersion);
     }
     return json;
-  }
-
-  /** Stripe's scheme: HMAC-SHA256 of {@code "<t>.<payload>"} with the endpoint secret, hex. */
-  static String sign(String secret, long t, String payload) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return HexFormat.of()
-          .formatHex(mac.doFinal((t + "." + payload).getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private void record(Due d, int status, boolean ok) {
