@@ -51,22 +51,9 @@ final class Forwarder {
 
   /** Forwards every event since the last poll; how many were sent. */
   int poll() {
-    List<JsonNode> fresh = new ArrayList<>();
-    while (true) {
-      String query = "/v1/events?limit=100" + (cursor == null ? "" : "&ending_before=" + cursor);
-      JsonNode page = api.get(query);
-      JsonNode data = page.path("data");
-      if (data.isEmpty()) {
-        break;
-      }
-      // Newest first within the page: the page's first is the new cursor.
-      for (int i = data.size() - 1; i >= 0; i--) {
-        fresh.add(data.get(i));
-      }
-      cursor = data.get(0).path("id").asText();
-      if (!page.path("has_more").asBoolean()) {
-        break;
-      }
+    List<JsonNode> fresh = cursor == null ? everything() : newerThanCursor();
+    if (!fresh.isEmpty()) {
+      cursor = fresh.getLast().path("id").asText();
     }
     int sent = 0;
     for (JsonNode event : fresh) {
@@ -77,6 +64,44 @@ final class Forwarder {
       }
     }
     return sent;
+  }
+
+  /**
+   * Events newer than the cursor, oldest first: {@code ending_before} pages step towards the
+   * newest, each page itself newest first.
+   */
+  private List<JsonNode> newerThanCursor() {
+    List<JsonNode> fresh = new ArrayList<>();
+    String before = cursor;
+    while (true) {
+      JsonNode page = api.get("/v1/events?limit=100&ending_before=" + before);
+      JsonNode data = page.path("data");
+      if (data.isEmpty()) {
+        return fresh;
+      }
+      for (int i = data.size() - 1; i >= 0; i--) {
+        fresh.add(data.get(i));
+      }
+      before = data.get(0).path("id").asText();
+      if (!page.path("has_more").asBoolean()) {
+        return fresh;
+      }
+    }
+  }
+
+  /** The account had no event when listening began: all of them, oldest first. */
+  private List<JsonNode> everything() {
+    List<JsonNode> newestFirst = new ArrayList<>();
+    String after = null;
+    while (true) {
+      JsonNode page =
+          api.get("/v1/events?limit=100" + (after == null ? "" : "&starting_after=" + after));
+      page.path("data").forEach(newestFirst::add);
+      if (!page.path("has_more").asBoolean() || newestFirst.isEmpty()) {
+        return newestFirst.reversed();
+      }
+      after = newestFirst.getLast().path("id").asText();
+    }
   }
 
   private void forward(JsonNode event, String type) {
