@@ -45,26 +45,47 @@ public final class ApiVersions {
               "2025-09-30", "2025-10-29", "2025-11-17", "2025-12-15", "2026-01-28", "2026-02-25"),
           "dahlia",
           List.of(
-              "2026-03-25", "2026-04-22", "2026-05-27", "2026-06-24", "2026-07-29", "2026-08-26"));
+              "2026-03-25", "2026-04-22", "2026-05-27", "2026-06-24", "2026-07-29", "2026-08-26"),
+          "endive",
+          List.of("2026-09-30", "2026-10-28"));
+
+  /** A version as Stripe names them since acacia. */
+  private static final java.util.regex.Pattern NAMED =
+      java.util.regex.Pattern.compile("(\\d{4}-\\d{2}-\\d{2})\\.([a-z]+)");
 
   /** Every accepted version, oldest first, with how Stripe's shapes compare to Tally's. */
-  public static final Map<String, Rendering> KNOWN = known();
+  public static final java.util.SortedMap<String, Rendering> KNOWN =
+      java.util.Collections.unmodifiableSortedMap(known());
 
   private ApiVersions() {}
 
-  private static Map<String, Rendering> known() {
-    Map<String, Rendering> all = new TreeMap<>();
+  private static TreeMap<String, Rendering> known() {
+    TreeMap<String, Rendering> all = new TreeMap<>();
     RELEASES.forEach((release, dates) -> {
       for (String date : dates) {
         String version = release.isEmpty() ? date : date + "." + release;
         all.put(version, release.equals("dahlia") ? Rendering.SAME : Rendering.DIFFERS);
       }
     });
-    return java.util.Collections.unmodifiableMap(all);
+    return all;
   }
 
+  /**
+   * A published version, or one newer than the newest Tally knows (an SDK released after this build
+   * pins it; its shapes are rendered as {@link #CURRENT}'s, like any other major's).
+   */
   public static boolean isKnown(String version) {
-    return version != null && KNOWN.containsKey(version);
+    if (version == null) {
+      return false;
+    }
+    if (KNOWN.containsKey(version)) {
+      return true;
+    }
+    java.util.regex.Matcher m = NAMED.matcher(version);
+    String newest = KNOWN.lastKey();
+    return m.matches()
+        && m.group(1).compareTo(newest.substring(0, 10)) > 0
+        && m.group(2).compareTo(newest.substring(11)) >= 0;
   }
 
   /**
@@ -112,6 +133,9 @@ public final class ApiVersions {
                   + " current_period_start/end at the top level",
               "2025-09-30.clover",
               "before it, subscriptions default to billing_mode classic",
+              "2026-09-30.endive",
+              "from it on (stripe-node 23.1 pins 2026-10-28.endive), Stripe's endive changes:"
+                  + " Tally renders dahlia's shapes for them",
               "2026-03-25.dahlia",
               "before it, checkout ui_mode says hosted/embedded/custom and decimal fields are"
                   + " plain strings in the SDKs"));

@@ -38,13 +38,20 @@ class ApiVersionTest {
   void everyPublishedVersionIsAcceptedAndEchoed() {
     String key = SERVER.newKey();
     for (String version :
-        new String[] {"2020-03-02", "2022-11-15", "2024-09-30.acacia", "2026-07-29.dahlia"}) {
+        new String[] {
+          "2020-03-02",
+          "2022-11-15",
+          "2024-09-30.acacia",
+          "2026-07-29.dahlia",
+          "2026-10-28.endive",
+          "2027-01-27.fig"
+        }) {
       HttpResponse<String> r =
           SERVER.raw("GET", "/v1/customers", key, null, Map.of("Stripe-Version", version));
       assertThat(r.statusCode()).as(version).isEqualTo(200);
       assertThat(r.headers().firstValue("Stripe-Version")).as(version).contains(version);
     }
-    assertThat(ApiVersions.KNOWN).hasSize(32).containsKey("2020-08-27");
+    assertThat(ApiVersions.KNOWN).hasSize(34).containsKey("2020-08-27");
   }
 
   @Test
