@@ -4,7 +4,6 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
-import ch.qos.logback.core.AppenderBase;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.spi.AppenderAttachable;
 import org.slf4j.LoggerFactory;
@@ -34,8 +33,7 @@ enum LogFormat {
       console.stop();
       console.setEncoder(encoder);
       console.start();
-    } else if (appender instanceof AppenderBase<ILoggingEvent>
-        && appender instanceof AppenderAttachable<?> holder) {
+    } else if (appender instanceof AppenderAttachable<?> holder) {
       ((AppenderAttachable<ILoggingEvent>) holder)
           .iteratorForAppenders()
           .forEachRemaining(inner -> useJson(context, inner));
