@@ -22,12 +22,14 @@ import tally.disputes.DisputesFeature;
 import tally.events.EventsFeature;
 import tally.feature.Feature;
 import tally.feature.Installer;
+import tally.http.ApiVersionInterceptor;
 import tally.http.AuthInterceptor;
 import tally.http.DecodeInterceptor;
 import tally.http.Decoder;
 import tally.http.Dispatcher;
 import tally.http.HttpServer;
 import tally.http.Interceptor;
+import tally.http.Metrics;
 import tally.http.Pipeline;
 import tally.http.RequestGuard;
 import tally.http.RequestIdInterceptor;
@@ -38,6 +40,7 @@ import tally.idempotency.IdempotencyInterceptor;
 import tally.idempotency.IdempotencyKeys;
 import tally.idempotency.KeyInFlightGuard;
 import tally.invoices.InvoicesFeature;
+import tally.pages.FileDownload;
 import tally.payments.PaymentsFeature;
 import tally.portal.PortalFeature;
 import tally.refunds.RefundsFeature;
@@ -56,9 +59,29 @@ public final class App implements AutoCloseable {
       Clock clock,
       long jobPeriodMillis,
       List<Interceptor> outerInterceptors,
-      String publicUrl) {
+      String publicUrl,
+      boolean openKeys) {
     public Config(String host, int port, String db, Clock clock, long jobPeriodMillis) {
       this(host, port, db, clock, jobPeriodMillis, List.of(), null);
+    }
+
+    public Config(
+        String host,
+        int port,
+        String db,
+        Clock clock,
+        long jobPeriodMillis,
+        List<Interceptor> outerInterceptors,
+        String publicUrl) {
+      this(host, port, db, clock, jobPeriodMillis, outerInterceptors, publicUrl, false);
+    }
+
+    /**
+     * This config with {@code --open-keys}: any well-formed {@code sk_test_} key opens its own
+     * empty account on first use.
+     */
+    public Config withOpenKeys(boolean open) {
+      return new Config(host, port, db, clock, jobPeriodMillis, outerInterceptors, publicUrl, open);
     }
   }
 
@@ -69,6 +92,7 @@ public final class App implements AutoCloseable {
   private final HttpServer http;
   private final String publicUrl;
   private final Router router = new Router();
+  private final Metrics metrics = new Metrics();
 
   private App(Config config) {
     this.clock = config.clock();
@@ -77,6 +101,21 @@ public final class App implements AutoCloseable {
     this.accounts = new Accounts(db, clock);
     Expander expander = new Expander();
     router.open("GET", "/healthz", Decoder.none(), (ctx, p) -> ApiObject.of(App::health));
+    router.open(
+        "GET",
+        "/metrics",
+        Decoder.none(),
+        (ctx, p) -> new FileDownload(Metrics.CONTENT_TYPE, metrics.scrape()));
+    db.reportPoolTo(metrics.registry());
+    db.onWriteBatch(metrics::writeBatch);
+    metrics.gauge(
+        "tally.db.write.queue.depth",
+        "Writes waiting for SQLite's writer (0 on PostgreSQL)",
+        db::writeQueueDepth);
+    metrics.gauge(
+        "tally.webhooks.backlog",
+        "Webhook deliveries not yet made (due or waiting for a retry)",
+        () -> EventsFeature.webhookBacklog(db));
 
     EventsFeature events = new EventsFeature();
     BalanceFeature balance = new BalanceFeature();
@@ -118,12 +157,13 @@ public final class App implements AutoCloseable {
     scheduler.add(IdempotencyKeys.pruner(db, clock));
 
     List<Interceptor> steps = new ArrayList<>(config.outerInterceptors());
-    steps.addAll(List.of(new RequestIdInterceptor(), new RequestGuard()));
+    steps.addAll(List.of(new RequestIdInterceptor(metrics), new RequestGuard()));
     steps.addAll(installer.interceptors());
     steps.addAll(
         List.of(
             new RouteInterceptor(router),
-            new AuthInterceptor(accounts),
+            new AuthInterceptor(accounts, config.openKeys()),
+            new ApiVersionInterceptor(accounts),
             new KeyInFlightGuard(),
             new DecodeInterceptor(),
             new TransactionInterceptor(db),

@@ -13,8 +13,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tally.core.Json;
 import tally.testing.TallyProcess;
 
@@ -28,13 +29,21 @@ class SecretsInLogsIT {
   private final HttpClient http = HttpClient.newHttpClient();
   private String base;
 
-  @Test
-  void noSecretAppearsInTheServersLog(@TempDir Path dir) throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"text", "json"})
+  void noSecretAppearsInTheServersLog(String format, @TempDir Path dir) throws Exception {
     Path log = dir.resolve("server.log");
     List<String> secrets = new ArrayList<>(List.of(KEY));
     try (TallyProcess server =
         TallyProcess.start(
-            log, KEY, "--host", "127.0.0.1", "--db", dir.resolve("t.db").toString())) {
+            log,
+            KEY,
+            "--host",
+            "127.0.0.1",
+            "--db",
+            dir.resolve("t.db").toString(),
+            "--log-format",
+            format)) {
       base = server.baseUrl();
       String customer = id(post(KEY, "/v1/customers", "email=s@example.com"));
       var portal =
@@ -91,6 +100,14 @@ class SecretsInLogsIT {
               .build(),
           HttpResponse.BodyHandlers.ofString());
       post(KEY, "/v1/charges", "amount=100&currency=usd&source=tok_visa&description=" + wrong);
+      http.send(
+          HttpRequest.newBuilder(URI.create(base + "/v1/charges"))
+              .header("Authorization", "Bearer " + KEY)
+              .header("Idempotency-Key", "order-4711")
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(HttpRequest.BodyPublishers.ofString("amount=100&currency=usd&source=tok_nope"))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
       server.terminate(Duration.ofSeconds(40));
     }
     String written = Files.readString(log);
@@ -99,8 +116,44 @@ class SecretsInLogsIT {
     for (String secret : secrets) {
       assertThat(written).as("the log holds a secret").doesNotContain(secret);
     }
+    if (format.equals("json")) {
+      checkJsonAccessLines(written);
+    }
     System.out.printf(
         "%d secrets checked against %d log lines%n", secrets.size(), written.lines().count());
+  }
+
+  /**
+   * Every log line the server wrote is one JSON object; access lines carry the account, a 4xx's
+   * error code and the idempotency key as fields.
+   */
+  private static void checkJsonAccessLines(String written) {
+    List<com.fasterxml.jackson.databind.JsonNode> access = new ArrayList<>();
+    for (String line : written.lines().toList()) {
+      if (line.contains("\"logger\":")) {
+        var json = Json.tree(line);
+        assertThat(json.path("time").asText()).isNotEmpty();
+        if (json.path("logger").asText().equals("tally.access")) {
+          access.add(json);
+        }
+      }
+    }
+    assertThat(access).hasSizeGreaterThan(10);
+    assertThat(access)
+        .anySatisfy(a -> {
+          assertThat(a.path("idempotency_key").asText()).isEqualTo("order-4711");
+          assertThat(a.path("status").asInt()).isEqualTo(404);
+          assertThat(a.path("error_code").asText()).isEqualTo("resource_missing");
+          assertThat(a.path("account").asText()).startsWith("acct_");
+        });
+    assertThat(access)
+        .anySatisfy(a -> {
+          assertThat(a.path("status").asInt()).isEqualTo(401);
+          assertThat(a.has("account")).isFalse();
+        });
+    assertThat(access)
+        .filteredOn(a -> a.path("status").asInt() == 200)
+        .allSatisfy(a -> assertThat(a.has("error_code")).isFalse());
   }
 
   private static String id(HttpResponse<String> r) {

@@ -25,6 +25,30 @@ class ServeProcessIT {
   private static final String KEY = "sk_test_processIt0000000000abcd";
 
   @Test
+  void theLauncherAnswersVersionAndHelp(@TempDir Path dir) throws Exception {
+    assertThat(run(dir, "./tally", "--version"))
+        .startsWith("tally ")
+        .contains("Stripe API version");
+    assertThat(run(dir, "./tally", "serve", "--help"))
+        .contains("Usage: tally serve")
+        .contains("--db")
+        .doesNotContain("Unknown option");
+  }
+
+  /** Runs the launcher to its end; its standard output (build chatter goes to stderr). */
+  private static String run(Path dir, String... command) throws Exception {
+    Path out = dir.resolve("out.txt");
+    Process p =
+        new ProcessBuilder(command)
+            .redirectOutput(out.toFile())
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
+    assertThat(p.exitValue()).as(String.join(" ", command)).isZero();
+    return Files.readString(out);
+  }
+
+  @Test
   void servesChargesOverRawHttpAndLogsNoKey(@TempDir Path dir) throws Exception {
     Path log = dir.resolve("server.log");
     long started = System.nanoTime();

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import tally.api.Account;
+import tally.api.ApiVersions;
 import tally.core.Clock;
 import tally.core.Ids;
 import tally.store.Db;
@@ -13,7 +14,19 @@ import tally.store.DbFailure;
 public final class Accounts {
   private final Db db;
   private final Clock clock;
-  private final Map<String, Account> byKeyHash = new ConcurrentHashMap<>();
+  private final Map<String, Cached> byKeyHash = new ConcurrentHashMap<>();
+
+  /** A cached key is read again after this long: a roll made offline reaches a running server. */
+  private static final long RECHECK_NANOS = 10_000_000_000L;
+
+  /** A key's account and when the key stops working (null: never), as read at {@code readAt}. */
+  private record Cached(Account account, Long expiresAt, long readAt) {
+    boolean expired(long now) {
+      return expiresAt != null && expiresAt <= now;
+    }
+  }
+
+  private final Map<String, String> versions = new ConcurrentHashMap<>();
 
   public Accounts(Db db, Clock clock) {
     this.db = db;
@@ -25,6 +38,12 @@ public final class Accounts {
     if (!ApiKeys.isWellFormed(key)) {
       throw new IllegalArgumentException(
           "not a secret key (sk_test_… or sk_live_…): " + ApiKeys.mask(key));
+    }
+    if (authenticate(key).isEmpty() && lookup(ApiKeys.hash(key)) != null) {
+      throw new IllegalArgumentException(
+          "API key "
+              + ApiKeys.mask(key)
+              + " was rolled and its grace period is over: use its successor (tally keys list).");
     }
     Account account = authenticate(key).orElseGet(() -> create(key));
     addPublishableKey(account, key);
@@ -49,7 +68,11 @@ public final class Accounts {
     try {
       return db.write(h -> {
         String id = Ids.newId("acct_");
-        h.execute("INSERT INTO accounts (id, created) VALUES (?, ?)", id, clock.nowSeconds());
+        h.execute(
+            "INSERT INTO accounts (id, created, api_version) VALUES (?, ?, ?)",
+            id,
+            clock.nowSeconds(),
+            ApiVersions.CURRENT);
         h.execute(
             "INSERT INTO api_keys (key_hash, account_id, last4, livemode, created)"
                 + " VALUES (?, ?, ?, ?, ?)",
@@ -69,21 +92,69 @@ public final class Accounts {
     }
   }
 
+  /** The key's account, unless the key is unknown or was rolled and its grace period is over. */
   public Optional<Account> authenticate(String key) {
     String hash = ApiKeys.hash(key);
-    Account cached = byKeyHash.get(hash);
-    if (cached != null) {
-      return Optional.of(cached);
+    Cached cached = byKeyHash.get(hash);
+    if (cached == null || System.nanoTime() - cached.readAt() > RECHECK_NANOS) {
+      cached = lookup(hash);
+      if (cached == null) {
+        byKeyHash.remove(hash);
+        return Optional.empty();
+      }
+      byKeyHash.put(hash, cached);
     }
-    Optional<Account> found =
-        db.read(h ->
-            h.createQuery(
-                    "SELECT account_id, livemode, publishable FROM api_keys WHERE key_hash = ?")
-                .bind(0, hash)
-                .map((rs, ctx) -> new Account(rs.getString(1), rs.getBoolean(2), rs.getBoolean(3)))
-                .findOne());
-    found.ifPresent(a -> byKeyHash.put(hash, a));
-    return found;
+    return cached.expired(clock.nowSeconds()) ? Optional.empty() : Optional.of(cached.account());
+  }
+
+  private Cached lookup(String hash) {
+    return db.read(h ->
+        h.createQuery(
+                "SELECT account_id, livemode, publishable, expires_at FROM api_keys"
+                    + " WHERE key_hash = ?")
+            .bind(0, hash)
+            .map((rs, ctx) -> {
+              Account account = new Account(rs.getString(1), rs.getBoolean(2), rs.getBoolean(3));
+              long expires = rs.getLong(4);
+              return new Cached(account, rs.wasNull() ? null : expires, System.nanoTime());
+            })
+            .findOne()
+            .orElse(null));
+  }
+
+  /** Adds another secret key (and its publishable key) to an existing account. */
+  void addKey(String accountId, String key) {
+    db.write(h ->
+        h.execute(
+            "INSERT INTO api_keys (key_hash, account_id, last4, livemode, created)"
+                + " VALUES (?, ?, ?, ?, ?)",
+            ApiKeys.hash(key),
+            accountId,
+            key.substring(key.length() - 4),
+            key.contains("_live_"),
+            clock.nowSeconds()));
+    addPublishableKey(new Account(accountId, key.contains("_live_")), key);
+  }
+
+  /**
+   * The account's default API version: what its requests without {@code Stripe-Version} get.
+   * Cached: it changes only offline ({@code tally keys}), and a server restart reads it anew.
+   */
+  public String defaultVersion(String accountId) {
+    return versions.computeIfAbsent(accountId, id -> defaultVersion(db, id));
+  }
+
+  /** The same, read in a caller's transaction or handle (events, jobs). */
+  public static String defaultVersion(org.jdbi.v3.core.Handle h, String accountId) {
+    return h.createQuery("SELECT api_version FROM accounts WHERE id = ?")
+        .bind(0, accountId)
+        .mapTo(String.class)
+        .findOne()
+        .orElse(ApiVersions.CURRENT);
+  }
+
+  private static String defaultVersion(Db db, String accountId) {
+    return db.read(h -> defaultVersion(h, accountId));
   }
 
   public boolean isEmpty() {

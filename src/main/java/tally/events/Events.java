@@ -13,8 +13,8 @@ import tally.api.ListParams;
 import tally.api.ListQuery;
 import tally.api.Outbox;
 import tally.api.Params;
+import tally.auth.Accounts;
 import tally.core.Ids;
-import tally.http.RequestIdInterceptor;
 import tally.store.Table;
 
 /**
@@ -42,7 +42,7 @@ public final class Events implements Outbox {
             id,
             ctx.now(),
             type,
-            RequestIdInterceptor.DEFAULT_API_VERSION,
+            Accounts.defaultVersion(ctx.db(), ctx.accountId()),
             json,
             previousAttributes,
             ctx.requestId(),

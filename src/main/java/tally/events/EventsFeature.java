@@ -23,6 +23,16 @@ public final class EventsFeature implements Feature {
     return log;
   }
 
+  /** Deliveries still to be made, to any endpoint of any account (not those given up on). */
+  public static long webhookBacklog(tally.store.Db db) {
+    return db.read(h ->
+        h.createQuery(
+                "SELECT COUNT(*) FROM webhook_deliveries WHERE delivered = FALSE"
+                    + " AND next_attempt_at IS NOT NULL")
+            .mapTo(Long.class)
+            .one());
+  }
+
   @Override
   public void install(Installer in) {
     Router r = in.routes();

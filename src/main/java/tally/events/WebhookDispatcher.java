@@ -5,13 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tally.core.Clock;
@@ -48,14 +43,16 @@ public final class WebhookDispatcher implements Scheduler.Job {
       String endpointId,
       int attempts,
       String url,
-      String secret) {}
+      String secret,
+      String apiVersion) {}
 
   @Override
   public int runDue() {
     List<Due> due =
         db.read(h ->
             h.createQuery(
-                    "SELECT d.account_id, d.event_id, d.endpoint_id, d.attempts, e.url, e.secret"
+                    "SELECT d.account_id, d.event_id, d.endpoint_id, d.attempts, e.url, e.secret,"
+                        + " e.api_version"
                         + " FROM webhook_deliveries d JOIN webhook_endpoints e ON e.account_id"
                         + " = d.account_id AND e.id = d.endpoint_id WHERE d.delivered = FALSE"
                         + " AND d.next_attempt_at <= :now AND e.status = 'enabled' AND"
@@ -68,7 +65,8 @@ public final class WebhookDispatcher implements Scheduler.Job {
                         rs.getString(3),
                         rs.getInt(4),
                         rs.getString(5),
-                        rs.getString(6)))
+                        rs.getString(6),
+                        rs.getString(7)))
                 .list());
     int delivered = 0;
     for (Due d : due) {
@@ -90,7 +88,7 @@ public final class WebhookDispatcher implements Scheduler.Job {
                 .bind(1, d.eventId())
                 .map(Events.MAPPER)
                 .findOne()
-                .map(e -> Json.write(e.toJson()))
+                .map(e -> Json.write(rendered(e, d.apiVersion())))
                 .orElse(null));
     if (payload == null) {
       return -1;
@@ -103,7 +101,7 @@ public final class WebhookDispatcher implements Scheduler.Job {
               .timeout(Duration.ofSeconds(10))
               .header("Content-Type", "application/json; charset=utf-8")
               .header("User-Agent", "Stripe/1.0 (+https://stripe.com/docs/webhooks)")
-              .header("Stripe-Signature", "t=" + t + ",v1=" + sign(d.secret(), t, payload))
+              .header("Stripe-Signature", WebhookSignature.header(d.secret(), t, payload))
               .POST(HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8))
               .build();
       return Client.HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -116,16 +114,17 @@ public final class WebhookDispatcher implements Scheduler.Job {
     }
   }
 
-  /** Stripe's scheme: HMAC-SHA256 of {@code "<t>.<payload>"} with the endpoint secret, hex. */
-  static String sign(String secret, long t, String payload) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return HexFormat.of()
-          .formatHex(mac.doFinal((t + "." + payload).getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-      throw new IllegalStateException(e);
+  /**
+   * The event as this endpoint receives it: in the endpoint's API version when it was created with
+   * one, else the account's (the event's own). Tally's shapes are the same in every version.
+   */
+  private static com.fasterxml.jackson.databind.node.ObjectNode rendered(
+      Event e, String endpointVersion) {
+    com.fasterxml.jackson.databind.node.ObjectNode json = e.toJson();
+    if (endpointVersion != null) {
+      json.put("api_version", endpointVersion);
     }
+    return json;
   }
 
   private void record(Due d, int status, boolean ok) {

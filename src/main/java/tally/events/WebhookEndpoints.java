@@ -6,7 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import tally.api.ApiVersions;
 import tally.api.Ctx;
+import tally.api.Echo;
 import tally.api.Errors;
 import tally.api.ListPage;
 import tally.api.ListParams;
@@ -61,12 +63,18 @@ public final class WebhookEndpoints {
         }
       }
       p.bool("connect");
+      String apiVersion = create ? p.string("api_version") : null;
+      if (apiVersion != null && !ApiVersions.isKnown(apiVersion)) {
+        p.fail(
+            Errors.invalid(
+                "api_version", "Invalid Stripe API version: " + Echo.bounded(apiVersion) + "."));
+      }
       return new Fields(
           url,
           events,
           p.stringPatch("description"),
           Metadata.read(p),
-          create ? p.string("api_version") : null,
+          apiVersion,
           create ? null : p.bool("disabled"));
     }
 

@@ -12,6 +12,7 @@ public final class Exchange {
   Handle db;
   boolean executing;
   DecodeInterceptor.Decoded decoded;
+  String apiVersion;
 
   Exchange(ApiRequest request) {
     this.request = request;
@@ -36,6 +37,11 @@ public final class Exchange {
   /** The request's transaction (null before the transaction step). */
   public Handle db() {
     return db;
+  }
+
+  /** The API version that shapes the answer: the request's, else the account's default. */
+  public String apiVersion() {
+    return apiVersion;
   }
 
   /** True once the params passed validation and the handler began: its outcome is final. */

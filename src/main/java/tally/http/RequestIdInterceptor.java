@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tally.api.ApiError;
 import tally.api.ApiException;
+import tally.api.ApiVersions;
 import tally.core.Ids;
 
 /**
@@ -12,7 +13,6 @@ import tally.core.Ids;
  */
 public final class RequestIdInterceptor implements Interceptor {
   private static final Logger LOG = LoggerFactory.getLogger("tally.access");
-  public static final String DEFAULT_API_VERSION = "2026-03-25.dahlia";
 
   /**
    * An unexpected failure: a conflict with another transaction is Stripe's 429 {@code
@@ -41,6 +41,24 @@ public final class RequestIdInterceptor implements Interceptor {
     return ApiResponse.error(new ApiError.ApiFailure("An unknown error occurred"));
   }
 
+  /**
+   * The version that shaped the answer; before it was settled (no key, a page), the header's if it
+   * is a published one, else the current version.
+   */
+  private static String versionOf(Exchange exchange) {
+    if (exchange.apiVersion != null) {
+      return exchange.apiVersion;
+    }
+    String header = exchange.request().header("Stripe-Version");
+    return ApiVersions.isKnown(header) ? header : ApiVersions.CURRENT;
+  }
+
+  private final Metrics metrics;
+
+  public RequestIdInterceptor(Metrics metrics) {
+    this.metrics = metrics;
+  }
+
   @Override
   public ApiResponse intercept(Chain chain) {
     Exchange exchange = chain.exchange();
@@ -59,20 +77,20 @@ public final class RequestIdInterceptor implements Interceptor {
       V2.toV2Error(response.body());
     }
     response.withHeader("Request-Id", exchange.requestId);
-    String version = request.header("Stripe-Version");
-    response.withHeader("Stripe-Version", version == null ? DEFAULT_API_VERSION : version);
+    response.withHeader("Stripe-Version", versionOf(exchange));
     String key = request.header("Idempotency-Key");
     if (key != null && "POST".equals(request.method())) {
       response.headers().putIfAbsent("Idempotency-Key", key);
     }
+    long nanos = System.nanoTime() - start;
+    Router.Match match = exchange.match();
+    metrics.request(
+        request.method(),
+        match == null ? "unmatched" : match.route().template(),
+        response.status(),
+        nanos);
     if (LOG.isInfoEnabled()) {
-      LOG.info(
-          "{} {} {} {} {}ms",
-          exchange.requestId,
-          request.method(),
-          LoggedPath.of(request, exchange.match()),
-          response.status(),
-          (System.nanoTime() - start) / 1_000_000);
+      AccessLine.log(LOG, exchange, response, nanos / 1_000_000);
     }
     return response;
   }

@@ -132,6 +132,23 @@ public final class Db implements AutoCloseable {
     Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
   }
 
+  /** Writes waiting for SQLite's single writer (always 0 on PostgreSQL, which has no queue). */
+  public int writeQueueDepth() {
+    return writeQueue == null ? 0 : writeQueue.depth();
+  }
+
+  /** Tells {@code sizes} how many writes each SQLite group commit carries. */
+  public void onWriteBatch(java.util.function.IntConsumer sizes) {
+    if (writeQueue != null) {
+      writeQueue.onBatch(sizes);
+    }
+  }
+
+  /** Hikari reports its pool (active, idle, pending, timings) to a Micrometer registry. */
+  public void reportPoolTo(Object meterRegistry) {
+    pool.setMetricRegistry(meterRegistry);
+  }
+
   public Kind kind() {
     return kind;
   }

@@ -78,6 +78,10 @@ final class WriteQueue implements AutoCloseable {
   // warm from batch to batch. Replaced after a failure.
   private Connection connection;
   private final Thread writer;
+
+  /** Told each batch's size as it commits (metrics); nothing by default. */
+  private volatile java.util.function.IntConsumer batchSizes = n -> {};
+
   private volatile Handle current;
   private volatile boolean running = true;
 
@@ -104,6 +108,15 @@ final class WriteQueue implements AutoCloseable {
     jdbi.setStatementBuilderFactory(conn -> statements);
     attributes.forEach(jdbi::define);
     this.writer = Threads.start("tally-writer", this::loop);
+  }
+
+  /** Units waiting for the writer. */
+  int depth() {
+    return queue.size();
+  }
+
+  void onBatch(java.util.function.IntConsumer sizes) {
+    this.batchSizes = sizes;
   }
 
   /** Runs {@code work} in the next batch and returns once that batch is committed. */
@@ -136,6 +149,7 @@ final class WriteQueue implements AutoCloseable {
         return;
       }
       queue.drainTo(batch, MAX_BATCH - 1);
+      batchSizes.accept(batch.size());
       RuntimeException commitFailure = runBatch(batch);
       List<Unit<?>> done = List.copyOf(batch);
       batch.clear();

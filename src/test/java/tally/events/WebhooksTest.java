@@ -93,6 +93,40 @@ class WebhooksTest {
   }
 
   @Test
+  void anEndpointWithAnApiVersionReceivesEventsInIt() throws Exception {
+    String key = SERVER.newKey();
+    var created =
+        SERVER.raw(
+            "POST",
+            "/v1/webhook_endpoints",
+            key,
+            "url=" + url() + "&enabled_events[]=customer.created&api_version=2024-06-20",
+            java.util.Map.of());
+    assertThat(created.statusCode()).isEqualTo(200);
+    assertThat(tally.core.Json.tree(created.body()).path("api_version").asText())
+        .isEqualTo("2024-06-20");
+    var bad =
+        SERVER.raw(
+            "POST",
+            "/v1/webhook_endpoints",
+            key,
+            "url=" + url() + "&enabled_events[]=*&api_version=banana",
+            java.util.Map.of());
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(tally.core.Json.tree(bad.body()).at("/error/param").asText())
+        .isEqualTo("api_version");
+    SERVER.raw("POST", "/v1/customers", key, "email=v@example.com", java.util.Map.of());
+    SERVER.runJobs();
+    assertThat(received).hasSize(1);
+    assertThat(tally.core.Json.tree(received.getFirst()[0]).path("api_version").asText())
+        .isEqualTo("2024-06-20");
+    var listed = SERVER.raw("GET", "/v1/events", key, null, java.util.Map.of());
+    assertThat(tally.core.Json.tree(listed.body()).at("/data/0/api_version").asText())
+        .as("the event itself stays in the account's version")
+        .isEqualTo(tally.api.ApiVersions.CURRENT);
+  }
+
+  @Test
   void aFailingEndpointIsRetriedWithBackoffOnTheClock() throws Exception {
     StripeClient stripe = SERVER.newClient();
     WebhookEndpoint we = endpoint(stripe, "ALL");

@@ -34,6 +34,13 @@ public final class TallyServer implements BeforeAllCallback, AfterAllCallback, A
   private final Clock clock = new Clock();
   private final List<String> schemaProblems = Collections.synchronizedList(new ArrayList<>());
   private final HttpClient http = HttpClient.newHttpClient();
+  private boolean openKeys;
+
+  /** This server with {@code --open-keys}: unknown sk_test_ keys open their own accounts. */
+  public TallyServer withOpenKeys() {
+    this.openKeys = true;
+    return this;
+  }
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
@@ -63,7 +70,8 @@ public final class TallyServer implements BeforeAllCallback, AfterAllCallback, A
     app =
         App.start(
             new App.Config(
-                "127.0.0.1", 0, TestDatabases.fresh(dir), clock, 0, List.of(schemaCheck), null));
+                    "127.0.0.1", 0, TestDatabases.fresh(dir), clock, 0, List.of(schemaCheck), null)
+                .withOpenKeys(openKeys));
   }
 
   @Override

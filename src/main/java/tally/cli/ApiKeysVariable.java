@@ -1,4 +1,4 @@
-package tally;
+package tally.cli;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package tally;
+package tally.cli;
 
 import java.net.BindException;
 import java.nio.file.AccessDeniedException;
@@ -34,7 +34,7 @@ final class StartupProblem extends RuntimeException {
     String root = rootMessage(chain);
     if (db.startsWith("postgres")) {
       return "cannot connect to PostgreSQL at "
-          + Main.Serve.describe(db)
+          + Serve.describe(db)
           + " ("
           + root
           + "): check that it is running and reachable and that the URL given with --db or"
