@@ -19,21 +19,10 @@ final class Usage {
   record Event(long time, BigDecimal value, long seq) {}
 
   static List<Event> events(Ctx ctx, Meter meter, String customer, long from, long until) {
-    return ctx.db()
-        .createQuery(
-            "SELECT event_time, value_text, seq FROM meter_events WHERE account_id = :a AND"
-                + " event_name = :e AND customer = :c AND event_time >= :from AND event_time <"
-                + " :until AND cancelled = FALSE ORDER BY event_time, seq")
-        .bind("a", ctx.accountId())
-        .bind("e", meter.eventName())
-        .bind("c", customer)
+    return select(ctx, meter, customer, "event_time >= :from AND event_time < :until")
         .bind("from", from)
         .bind("until", until)
-        .map((rs, c) ->
-            new Event(
-                rs.getLong(1),
-                rs.getString(2) == null ? null : new BigDecimal(rs.getString(2)),
-                rs.getLong(3)))
+        .map(Usage::event)
         .list();
   }
 
@@ -42,21 +31,32 @@ final class Usage {
    * created then watches, whatever clock the customer's usage is timestamped on.
    */
   static List<Event> receivedSince(Ctx ctx, Meter meter, String customer, long since) {
+    return select(ctx, meter, customer, "created >= :since")
+        .bind("since", since)
+        .map(Usage::event)
+        .list();
+  }
+
+  /** The customer's uncancelled events of the meter that also match {@code when}, in order. */
+  private static org.jdbi.v3.core.statement.Query select(
+      Ctx ctx, Meter meter, String customer, String when) {
     return ctx.db()
         .createQuery(
             "SELECT event_time, value_text, seq FROM meter_events WHERE account_id = :a AND"
-                + " event_name = :e AND customer = :c AND created >= :since AND cancelled = FALSE"
-                + " ORDER BY event_time, seq")
+                + " event_name = :e AND customer = :c AND "
+                + when
+                + " AND cancelled = FALSE ORDER BY event_time, seq")
         .bind("a", ctx.accountId())
         .bind("e", meter.eventName())
-        .bind("c", customer)
-        .bind("since", since)
-        .map((rs, c) ->
-            new Event(
-                rs.getLong(1),
-                rs.getString(2) == null ? null : new BigDecimal(rs.getString(2)),
-                rs.getLong(3)))
-        .list();
+        .bind("c", customer);
+  }
+
+  private static Event event(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext c)
+      throws java.sql.SQLException {
+    return new Event(
+        rs.getLong(1),
+        rs.getString(2) == null ? null : new BigDecimal(rs.getString(2)),
+        rs.getLong(3));
   }
 
   /** The aggregate of {@code events} (ordered by time, then arrival) for this meter. */

@@ -155,11 +155,16 @@ class DashboardBrowserTest {
     return rows.stream().skip(1).map(WebElement::getText).toList();
   }
 
+  /** Types a search and submits it, again if the live view replaced the form meanwhile. */
   private static void search(WebDriver browser, String text) {
-    WebElement q = browser.findElement(By.id("q"));
-    q.clear();
-    q.sendKeys(text);
-    browser.findElement(By.id("search")).click();
+    waitFor(browser)
+        .until(d -> {
+          WebElement q = d.findElement(By.id("q"));
+          q.clear();
+          q.sendKeys(text);
+          d.findElement(By.id("search")).click();
+          return true;
+        });
     waitFor(browser).until(ExpectedConditions.attributeToBe(By.id("q"), "value", text));
   }
 

@@ -41,6 +41,10 @@ public final class Browser {
 
   /** Waits up to 15 seconds for what the page is to show. */
   public static WebDriverWait waitFor(WebDriver browser) {
-    return new WebDriverWait(browser, java.time.Duration.ofSeconds(15));
+    WebDriverWait wait = new WebDriverWait(browser, java.time.Duration.ofSeconds(15));
+    // A page that updates itself (the dashboard's live view) may replace an element between
+    // finding it and reading it: that is a reason to look again, not a failure.
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    return wait;
   }
 }
