@@ -144,14 +144,23 @@ public final class Accounts {
     return versions.computeIfAbsent(accountId, id -> defaultVersion(db, id));
   }
 
-  /** The same, read in a caller's transaction or handle (events, jobs). */
+  /**
+   * The same, read in a caller's transaction or handle (events, jobs) once per account and process:
+   * every event needs it, and on SQLite a read in the writer's batch delays every other write.
+   */
   public static String defaultVersion(org.jdbi.v3.core.Handle h, String accountId) {
-    return h.createQuery("SELECT api_version FROM accounts WHERE id = ?")
-        .bind(0, accountId)
-        .mapTo(String.class)
-        .findOne()
-        .orElse(ApiVersions.CURRENT);
+    return KNOWN_VERSIONS.computeIfAbsent(
+        accountId,
+        id ->
+            h.createQuery("SELECT api_version FROM accounts WHERE id = ?")
+                .bind(0, id)
+                .mapTo(String.class)
+                .findOne()
+                .orElse(ApiVersions.CURRENT));
   }
+
+  private static final java.util.Map<String, String> KNOWN_VERSIONS =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private static String defaultVersion(Db db, String accountId) {
     return db.read(h -> defaultVersion(h, accountId));
