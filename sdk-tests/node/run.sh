@@ -9,7 +9,10 @@ if [ ! -d node_modules/stripe ]; then
   npm ci --no-audit --no-fund >/dev/null
 fi
 work=$(mktemp -d)
-port=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+free_port() {
+  node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
+}
+port=$(free_port)
 key=sk_test_node$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')
 other=sk_test_nodeother$(head -c 8 /dev/urandom | od -An -tx1 | tr -d ' \n')
 TALLY_API_KEYS="$key,$other" "$root/tally" serve --host 127.0.0.1 --port "$port" --db "$work/tally.db" \
@@ -24,7 +27,7 @@ for _ in $(seq 1 300); do
 done
 # Every response the SDK gets passes a proxy that checks it against stripe-java's models
 # (tally.testing.RecordingProxy): the suite fails on any object or field Stripe does not have.
-proxy_port=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+proxy_port=$(free_port)
 . "$root/.mvn/jdk.sh"
 "$JAVA_HOME/bin/java" -cp "$root/target/test-classes:$root/target/classes:$(cat "$root/target/test-classpath.txt")" \
   tally.testing.RecordingProxy "$proxy_port" "http://127.0.0.1:$port" "$work/shapes.txt" \

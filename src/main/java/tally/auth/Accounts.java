@@ -26,8 +26,6 @@ public final class Accounts {
     }
   }
 
-  private final Map<String, String> versions = new ConcurrentHashMap<>();
-
   public Accounts(Db db, Clock clock) {
     this.db = db;
     this.clock = clock;
@@ -141,7 +139,8 @@ public final class Accounts {
    * Cached: it changes only offline ({@code tally keys}), and a server restart reads it anew.
    */
   public String defaultVersion(String accountId) {
-    return versions.computeIfAbsent(accountId, id -> defaultVersion(db, id));
+    String known = KNOWN_VERSIONS.get(accountId);
+    return known != null ? known : db.read(h -> defaultVersion(h, accountId));
   }
 
   /**
@@ -161,10 +160,6 @@ public final class Accounts {
 
   private static final java.util.Map<String, String> KNOWN_VERSIONS =
       new java.util.concurrent.ConcurrentHashMap<>();
-
-  private static String defaultVersion(Db db, String accountId) {
-    return db.read(h -> defaultVersion(h, accountId));
-  }
 
   public boolean isEmpty() {
     return db.read(h -> h.createQuery("SELECT COUNT(*) FROM accounts").mapTo(Long.class).one())

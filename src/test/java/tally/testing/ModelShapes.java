@@ -103,7 +103,11 @@ public final class ModelShapes {
       }
       if (StripeCollection.class.isAssignableFrom(model) && entry.getKey().equals("data")) {
         // A list's items: the element type of the concrete collection (RefundCollection…).
-        fieldType = listOf(elementType(type, model));
+        Type item = elementType(type);
+        for (int i = 0; i < entry.getValue().size(); i++) {
+          check(entry.getValue().get(i), item, at + "[" + i + "]", problems);
+        }
+        continue;
       }
       check(entry.getValue(), unwrap(fieldType), at, problems);
     }
@@ -121,27 +125,8 @@ public final class ModelShapes {
     return type;
   }
 
-  private static Type listOf(Type element) {
-    return new ParameterizedType() {
-      @Override
-      public Type[] getActualTypeArguments() {
-        return new Type[] {element};
-      }
-
-      @Override
-      public Type getRawType() {
-        return List.class;
-      }
-
-      @Override
-      public Type getOwnerType() {
-        return null;
-      }
-    };
-  }
-
   /** T of a StripeCollection&lt;T&gt; field type, or of a subclass such as RefundCollection. */
-  private static Type elementType(Type declared, Class<?> model) {
+  private static Type elementType(Type declared) {
     if (declared instanceof ParameterizedType p) {
       return p.getActualTypeArguments()[0];
     }
