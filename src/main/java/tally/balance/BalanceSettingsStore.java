@@ -6,6 +6,7 @@ import tally.api.Changes;
 import tally.api.Ctx;
 import tally.core.ApiResource;
 import tally.core.Json;
+import tally.store.Sql;
 
 /**
  * The account's balance settings (defaults until first updated): one row per account holding the
@@ -25,12 +26,16 @@ final class BalanceSettingsStore {
   }
 
   private static java.util.Optional<Settings> read(Ctx ctx, String suffix) {
-    return ctx.db()
-        .createQuery("SELECT settings FROM balance_settings WHERE account_id = ? " + suffix)
-        .bind(0, ctx.accountId())
-        .mapTo(String.class)
-        .findOne()
+    return stored(ctx, suffix)
         .map(text -> new Settings((ObjectNode) Json.tree(text).get("payments")));
+  }
+
+  private static java.util.Optional<String> stored(Ctx ctx, String suffix) {
+    return Sql.one(
+        ctx.db(),
+        "SELECT settings FROM balance_settings WHERE account_id = ? " + suffix,
+        rs -> rs.getString(1),
+        ctx.accountId());
   }
 
   /**
@@ -58,7 +63,15 @@ final class BalanceSettingsStore {
 
   /** Days charge funds stay pending: the override if one is set, else the default. */
   static int delayDays(Ctx ctx) {
-    var timing = load(ctx).payments().path("settlement_timing");
+    // Every charge asks: parse each stored text once (an account's settings change rarely).
+    return stored(ctx, "").map(DELAYS::get).orElse(DEFAULT_DELAY_DAYS);
+  }
+
+  private static final tally.core.SmallCache<String, Integer> DELAYS =
+      new tally.core.SmallCache<>(256, BalanceSettingsStore::delayDays);
+
+  private static int delayDays(String stored) {
+    var timing = Json.tree(stored).path("payments").path("settlement_timing");
     return timing.has("delay_days_override")
         ? timing.get("delay_days_override").asInt()
         : timing.path("delay_days").asInt(DEFAULT_DELAY_DAYS);

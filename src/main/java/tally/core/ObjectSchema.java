@@ -35,7 +35,7 @@ public final class ObjectSchema {
   public record Prop(
       String name,
       String javaName,
-      MethodHandle getter,
+      java.util.function.Function<Object, Object> getter,
       Class<?> type,
       java.lang.reflect.Type genericType,
       boolean omitNull,
@@ -45,11 +45,7 @@ public final class ObjectSchema {
       boolean shared) {
 
     public Object read(Object owner) {
-      try {
-        return (Object) getter.invokeExact(owner); // every getter is (Object)Object
-      } catch (Throwable e) {
-        throw new IllegalStateException("reading " + javaName, e);
-      }
+      return getter.apply(owner);
     }
   }
 
@@ -57,23 +53,6 @@ public final class ObjectSchema {
   @FunctionalInterface
   public interface Source<E extends Exception> {
     Object value(Prop field) throws E;
-  }
-
-  private static final MethodHandle IS_NULL;
-  private static final MethodHandle NULL;
-
-  static {
-    try {
-      IS_NULL =
-          MethodHandles.lookup()
-              .findStatic(
-                  java.util.Objects.class,
-                  "isNull",
-                  MethodType.methodType(boolean.class, Object.class));
-      NULL = MethodHandles.empty(MethodType.methodType(Object.class, Object.class));
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
-    }
   }
 
   private final Class<?> type;
@@ -278,25 +257,18 @@ public final class ObjectSchema {
 
   private static Prop prop(
       MethodHandles.Lookup lookup, Method getter, String javaName, Field f, boolean component) {
-    try {
-      getter.setAccessible(true);
-      MethodHandle h =
-          lookup.unreflect(getter).asType(MethodType.methodType(Object.class, Object.class));
-      String name = f == null || f.name().isEmpty() ? snake(javaName) : f.name();
-      return new Prop(
-          name,
-          javaName,
-          h,
-          getter.getReturnType(),
-          getter.getGenericReturnType(),
-          f != null && f.omitNull(),
-          f == null || f.rendered(),
-          component && (f == null || f.stored()),
-          component,
-          f != null && f.shared());
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException(e);
-    }
+    String name = f == null || f.name().isEmpty() ? snake(javaName) : f.name();
+    return new Prop(
+        name,
+        javaName,
+        Getters.of(lookup, getter),
+        getter.getReturnType(),
+        getter.getGenericReturnType(),
+        f != null && f.omitNull(),
+        f == null || f.rendered(),
+        component && (f == null || f.stored()),
+        component,
+        f != null && f.shared());
   }
 
   private static ObjectSchema group(Class<?> type) {
@@ -309,9 +281,13 @@ public final class ObjectSchema {
 
   /** A field of an inline group, read from the object that holds the group (null if it is). */
   private static Prop through(Prop group, Prop field) {
-    MethodHandle read =
-        MethodHandles.filterReturnValue(
-            group.getter(), MethodHandles.guardWithTest(IS_NULL, NULL, field.getter()));
+    java.util.function.Function<Object, Object> outer = group.getter();
+    java.util.function.Function<Object, Object> inner = field.getter();
+    java.util.function.Function<Object, Object> read =
+        owner -> {
+          Object held = outer.apply(owner);
+          return held == null ? null : inner.apply(held);
+        };
     return new Prop(
         field.name(),
         field.javaName(),

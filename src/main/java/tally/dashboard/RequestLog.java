@@ -140,7 +140,17 @@ final class RequestLog implements Interceptor {
     }
   }
 
+  /** One row to insert: masked and written out before the batch reaches the database writer. */
+  private record Row(Entry entry, String requestBody, String responseBody, String ids) {
+    Row(Entry e) {
+      this(e, bounded(Masking.form(e.params())), bounded(compact(e.response())), objectIds(e));
+    }
+  }
+
   private void write(List<Entry> batch) {
+    // SQLite has one writer, shared with the API: it gets finished rows, not masking and JSON work.
+    List<Row> rows = batch.stream().map(Row::new).toList();
+    List<String> trim = accountsToTrim(batch);
     try {
       db.write(h -> {
         var insert =
@@ -148,7 +158,8 @@ final class RequestLog implements Interceptor {
                 "INSERT INTO request_log (account_id, request_id, seq, created, method, path,"
                     + " status, idempotency_key, request_body, response_body, object_ids) VALUES"
                     + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
-        for (Entry e : batch) {
+        for (Row row : rows) {
+          Entry e = row.entry();
           insert
               .bind(0, e.accountId())
               .bind(1, e.requestId())
@@ -158,13 +169,13 @@ final class RequestLog implements Interceptor {
               .bind(5, e.path())
               .bind(6, e.status())
               .bind(7, e.idempotencyKey())
-              .bind(8, bounded(Masking.form(e.params())))
-              .bind(9, bounded(compact(e.response())))
-              .bind(10, objectIds(e))
+              .bind(8, row.requestBody())
+              .bind(9, row.responseBody())
+              .bind(10, row.ids())
               .add();
         }
         insert.execute();
-        for (String account : accountsToTrim(batch)) {
+        for (String account : trim) {
           h.execute(
               "DELETE FROM request_log WHERE account_id = ? AND seq < (SELECT seq FROM"
                   + " request_log WHERE account_id = ? ORDER BY seq DESC LIMIT 1 OFFSET ?)",

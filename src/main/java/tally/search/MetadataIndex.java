@@ -3,6 +3,7 @@ package tally.search;
 import java.util.Locale;
 import java.util.Map;
 import tally.api.Ctx;
+import tally.store.Sql;
 
 /**
  * Keeps an object's metadata as rows (owner, key, lower-cased value) so that {@code
@@ -11,35 +12,32 @@ import tally.api.Ctx;
 public final class MetadataIndex {
   private final String table;
   private final String ownerColumn;
+  private final String insertSql;
 
   public MetadataIndex(String table, String ownerColumn) {
     this.table = table;
     this.ownerColumn = ownerColumn;
+    this.insertSql =
+        "INSERT INTO "
+            + table
+            + " (account_id, "
+            + ownerColumn
+            + ", meta_key, value_lower) VALUES (?, ?, ?, ?)";
   }
 
   public void write(Ctx ctx, String ownerId, Map<String, String> metadata) {
-    ctx.db()
-        .createUpdate("DELETE FROM " + table + " WHERE account_id = ? AND " + ownerColumn + " = ?")
-        .bind(0, ctx.accountId())
-        .bind(1, ownerId)
-        .execute();
+    Sql.update(
+        ctx.db(),
+        "DELETE FROM " + table + " WHERE account_id = ? AND " + ownerColumn + " = ?",
+        ctx.accountId(),
+        ownerId);
     insert(ctx, ownerId, metadata);
   }
 
   /** The rows of a new owner (nothing to delete first). */
   public void insert(Ctx ctx, String ownerId, Map<String, String> metadata) {
     metadata.forEach((key, value) ->
-        ctx.db()
-            .createUpdate(
-                "INSERT INTO "
-                    + table
-                    + " (account_id, "
-                    + ownerColumn
-                    + ", meta_key, value_lower) VALUES (?, ?, ?, ?)")
-            .bind(0, ctx.accountId())
-            .bind(1, ownerId)
-            .bind(2, key)
-            .bind(3, value.toLowerCase(Locale.ROOT))
-            .execute());
+        Sql.update(
+            ctx.db(), insertSql, ctx.accountId(), ownerId, key, value.toLowerCase(Locale.ROOT)));
   }
 }

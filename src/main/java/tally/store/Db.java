@@ -43,7 +43,7 @@ public final class Db implements AutoCloseable {
     dialect.forEach(jdbi::define);
     boolean sqlite = kind == Kind.SQLITE;
     if (sqlite) {
-      jdbi.setStatementBuilderFactory(new PooledStatementCaches()); // PostgreSQL's driver has one
+      jdbi.setStatementBuilderFactory(new StatementCaches()); // PostgreSQL's driver has one
     }
     this.writeQueue =
         sqlite ? new WriteQueue(writerSource, new WalSync(sqliteFile), writeLock, dialect) : null;

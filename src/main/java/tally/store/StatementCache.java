@@ -12,11 +12,11 @@ import org.jdbi.v3.core.statement.StatementBuilder;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
- * Keeps prepared statements open for reuse on the one connection of the SQLite writer: preparing
- * (SQLite compiling the SQL) was a sixth of the writer's CPU. A statement in use is never handed
- * out twice; a nested use of the same SQL prepares another one, which is kept too. Only for a
- * connection used by one thread at a time; statements are prepared on the driver's connection, not
- * on a pool's proxy, which would close them when the connection goes back to the pool.
+ * Keeps prepared statements open for reuse on one SQLite connection: preparing (SQLite compiling
+ * the SQL) was a sixth of the writer's CPU. A statement in use is never handed out twice; a nested
+ * use of the same SQL prepares another one, which is kept too. Only for a connection used by one
+ * thread at a time; statements are prepared on the driver's connection, not on a pool's proxy,
+ * which would close them when the connection goes back to the pool.
  */
 final class StatementCache implements StatementBuilder {
   // Search and list SQL varies in shape with the client's query: past this many texts a new one
@@ -41,7 +41,7 @@ final class StatementCache implements StatementBuilder {
     }
     Connection raw = unwrap(conn);
     PreparedStatement prepared =
-        ctx.isReturningGeneratedKeys()
+        ctx != null && ctx.isReturningGeneratedKeys()
             ? raw.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)
             : raw.prepareStatement(sql);
     sqlOf.put(prepared, sql);

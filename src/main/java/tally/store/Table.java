@@ -6,9 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.statement.StatementContext;
 import tally.core.ObjectSchema;
 import tally.core.ObjectSchema.Prop;
 import tally.core.Sequence;
@@ -32,7 +30,7 @@ public final class Table<T extends Record> {
     this.schema = ObjectSchema.of(type);
     this.stored = schema.stored();
     this.insertSql = insertSql(List.of());
-    this.mapper = this::map;
+    this.mapper = (rs, ctx) -> map(rs);
   }
 
   public static <T extends Record> Table<T> of(String name, Class<T> type) {
@@ -79,8 +77,8 @@ public final class Table<T extends Record> {
         + ")";
   }
 
-  // Inserts are the hot path (every charge, balance transaction, event): positional binds and SQL
-  // built once per set of internal columns, not named parameters and templates per statement.
+  // Inserts are the hot path (every charge, balance transaction, event): plain JDBC (see Sql) and
+  // SQL built once per set of internal columns.
   private final Map<List<String>, String> insertSqlByInternal =
       new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -88,47 +86,17 @@ public final class Table<T extends Record> {
     List<String> extra = List.copyOf(internal.keySet());
     String sql =
         extra.isEmpty() ? insertSql : insertSqlByInternal.computeIfAbsent(extra, this::insertSql);
-    var insert = s.db().createUpdate(suffix.isEmpty() ? sql : sql + suffix);
-    insert.bind(0, argument(s.accountId()));
-    insert.bind(1, argument(Sequence.next()));
+    Object[] values = new Object[2 + stored.size() + extra.size()];
+    values[0] = s.accountId();
+    values[1] = Sequence.next();
     int i = 2;
     for (Prop p : stored) {
-      insert.bind(i++, argument(p.read(row)));
+      values[i++] = p.read(row);
     }
     for (String column : extra) {
-      insert.bind(i++, argument(internal.get(column)));
+      values[i++] = internal.get(column);
     }
-    return insert.execute();
-  }
-
-  /**
-   * A ready JDBC argument for a column value (named and positional binds alike): Jdbi's
-   * per-statement lookup of an argument factory for each value type cost more CPU than the insert's
-   * own SQLite work on the writer thread. A null is untyped, so PostgreSQL infers the column's type
-   * (a typed VARCHAR null fails on BIGINT).
-   */
-  private static Argument argument(Object value) {
-    return new Bind(Columns.toColumn(value));
-  }
-
-  /**
-   * One argument class for every value: Jdbi wraps an argument whose class has no {@code toString}
-   * in a description built per bind (a lambda's class name and hash: 5% of a charge's CPU), and
-   * looks its factory up by class (one class keeps that lookup a cache hit).
-   */
-  private record Bind(Object column) implements Argument {
-    @Override
-    public void apply(int p, java.sql.PreparedStatement ps, StatementContext c)
-        throws java.sql.SQLException {
-      switch (column) {
-        case null -> ps.setNull(p, java.sql.Types.NULL);
-        case String text -> ps.setString(p, text);
-        case Long number -> ps.setLong(p, number);
-        case Integer number -> ps.setInt(p, number);
-        case Boolean flag -> ps.setBoolean(p, flag);
-        case Object other -> ps.setObject(p, other);
-      }
-    }
+    return Sql.update(s.db(), suffix.isEmpty() ? sql : sql + suffix, values);
   }
 
   public Optional<T> find(Scope s, String id) {
@@ -151,22 +119,19 @@ public final class Table<T extends Record> {
    */
   public Optional<T> setWhere(Scope s, String id, Map<String, ?> expected, Map<String, ?> changes) {
     StringBuilder sql = new StringBuilder("UPDATE ").append(name).append(" SET ");
-    Map<String, Object> binds = new LinkedHashMap<>();
-    int i = 0;
+    List<Object> values = new ArrayList<>(changes.size() + expected.size() + 2);
     for (Map.Entry<String, ?> change : changes.entrySet()) {
-      sql.append(i == 0 ? "" : ", ").append(change.getKey()).append(" = :s").append(i);
-      binds.put("s" + i++, change.getValue());
+      sql.append(values.isEmpty() ? "" : ", ").append(change.getKey()).append(" = ?");
+      values.add(change.getValue());
     }
-    sql.append(" WHERE account_id = :account_id AND id = :id");
-    int j = 0;
+    sql.append(" WHERE account_id = ? AND id = ?");
+    values.add(s.accountId());
+    values.add(id);
     for (Map.Entry<String, ?> guard : expected.entrySet()) {
-      sql.append(" AND ").append(guard.getKey()).append(" = :w").append(j);
-      binds.put("w" + j++, guard.getValue());
+      sql.append(" AND ").append(guard.getKey()).append(" = ?");
+      values.add(guard.getValue());
     }
-    var query = s.db().createQuery(sql.append(" RETURNING *").toString());
-    query.bind("account_id", s.accountId()).bind("id", id);
-    binds.forEach((key, value) -> query.bind(key, argument(value)));
-    return query.map(mapper).findOne();
+    return Sql.one(s.db(), sql.append(" RETURNING *").toString(), this::map, values.toArray());
   }
 
   /**
@@ -200,15 +165,15 @@ public final class Table<T extends Record> {
   }
 
   private Optional<T> select(Scope s, String id, String suffix) {
-    return s.db()
-        .createQuery("SELECT * FROM " + name + " WHERE account_id = ? AND id = ? " + suffix)
-        .bind(0, s.accountId())
-        .bind(1, id)
-        .map(mapper)
-        .findOne();
+    return Sql.one(
+        s.db(),
+        "SELECT * FROM " + name + " WHERE account_id = ? AND id = ? " + suffix,
+        this::map,
+        s.accountId(),
+        id);
   }
 
-  private T map(java.sql.ResultSet rs, StatementContext ctx) throws java.sql.SQLException {
+  private T map(java.sql.ResultSet rs) throws java.sql.SQLException {
     @SuppressWarnings("unchecked")
     T row = (T) schema.construct(p -> p.stored() ? Columns.read(rs, p) : Columns.absent(p.type()));
     return row;

@@ -71,7 +71,6 @@ final class WriteQueue implements AutoCloseable {
 
   private final BlockingQueue<Unit<?>> queue = new LinkedBlockingQueue<>();
   private final WalSync walSync;
-  private final StatementCache statements = new StatementCache();
   private final Jdbi jdbi;
   private final Lock writeLock;
   // The writer's own connection, outside the pool: its page cache and prepared statements stay
@@ -105,7 +104,7 @@ final class WriteQueue implements AutoCloseable {
                 // kept open for the next batch
               }
             });
-    jdbi.setStatementBuilderFactory(conn -> statements);
+    jdbi.setStatementBuilderFactory(new StatementCaches());
     attributes.forEach(jdbi::define);
     this.writer = Threads.start("tally-writer", this::loop);
   }
@@ -190,8 +189,8 @@ final class WriteQueue implements AutoCloseable {
   }
 
   private void discardConnection() {
-    statements.clear();
     if (connection != null) {
+      StatementCaches.discard(connection);
       try {
         connection.close();
       } catch (SQLException ignored) {
