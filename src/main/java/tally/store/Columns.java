@@ -30,8 +30,12 @@ final class Columns {
   }
 
   static Object read(ResultSet rs, Prop p) throws SQLException {
+    return read(rs, p, rs.findColumn(p.name()));
+  }
+
+  /** The field's value from column {@code column} (1-based) of the current row. */
+  static Object read(ResultSet rs, Prop p, int column) throws SQLException {
     Class<?> t = p.type();
-    String column = p.name();
     if (t == String.class) {
       return rs.getString(column);
     }
@@ -39,7 +43,8 @@ final class Columns {
       return rs.getLong(column);
     }
     if (t == Long.class) {
-      return Rows.nullableLong(rs, column);
+      long v = rs.getLong(column);
+      return rs.wasNull() ? null : v;
     }
     if (t == int.class) {
       return rs.getInt(column);
@@ -52,7 +57,8 @@ final class Columns {
       return rs.getBoolean(column);
     }
     if (t == Boolean.class) {
-      return Rows.nullableBoolean(rs, column);
+      boolean v = rs.getBoolean(column);
+      return rs.wasNull() ? null : v;
     }
     String text = rs.getString(column);
     if (t.isEnum()) {
@@ -71,7 +77,7 @@ final class Columns {
       return Json.MAPPER.readValue(
           text, Json.MAPPER.getTypeFactory().constructType(p.genericType()));
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("column " + column, e);
+      throw new IllegalStateException("column " + p.name(), e);
     }
   }
 

@@ -24,6 +24,10 @@ public final class Table<T extends Record> {
   private final List<Prop> stored;
   private final RowMapper<T> mapper;
   private final String insertSql;
+  // Its own reads name the stored columns in declaration order and read them by position: a read
+  // by name made SQLite's driver fetch every column's name for each row (8% of a GET).
+  private final String columns;
+  private final Map<String, Integer> position;
 
   private Table(String name, Class<T> type) {
     this.name = name;
@@ -31,6 +35,12 @@ public final class Table<T extends Record> {
     this.stored = schema.stored();
     this.insertSql = insertSql(List.of());
     this.mapper = (rs, ctx) -> map(rs);
+    this.columns = String.join(", ", stored.stream().map(Prop::name).toList());
+    Map<String, Integer> positions = new java.util.HashMap<>();
+    for (int i = 0; i < stored.size(); i++) {
+      positions.put(stored.get(i).name(), i + 1);
+    }
+    this.position = Map.copyOf(positions);
   }
 
   public static <T extends Record> Table<T> of(String name, Class<T> type) {
@@ -131,7 +141,8 @@ public final class Table<T extends Record> {
       sql.append(" AND ").append(guard.getKey()).append(" = ?");
       values.add(guard.getValue());
     }
-    return Sql.one(s.db(), sql.append(" RETURNING *").toString(), this::map, values.toArray());
+    return Sql.one(
+        s.db(), sql.append(" RETURNING ").append(columns).toString(), this::read, values.toArray());
   }
 
   /**
@@ -167,8 +178,8 @@ public final class Table<T extends Record> {
   private Optional<T> select(Scope s, String id, String suffix) {
     return Sql.one(
         s.db(),
-        "SELECT * FROM " + name + " WHERE account_id = ? AND id = ? " + suffix,
-        this::map,
+        "SELECT " + columns + " FROM " + name + " WHERE account_id = ? AND id = ? " + suffix,
+        this::read,
         s.accountId(),
         id);
   }
@@ -176,6 +187,18 @@ public final class Table<T extends Record> {
   private T map(java.sql.ResultSet rs) throws java.sql.SQLException {
     @SuppressWarnings("unchecked")
     T row = (T) schema.construct(p -> p.stored() ? Columns.read(rs, p) : Columns.absent(p.type()));
+    return row;
+  }
+
+  /** A row of this table's own reads (its stored columns, in order). */
+  private T read(java.sql.ResultSet rs) throws java.sql.SQLException {
+    @SuppressWarnings("unchecked")
+    T row =
+        (T)
+            schema.construct(p ->
+                p.stored()
+                    ? Columns.read(rs, p, position.get(p.name()))
+                    : Columns.absent(p.type()));
     return row;
   }
 }
