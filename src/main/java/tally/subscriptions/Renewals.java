@@ -45,6 +45,12 @@ final class Renewals {
     }
     Ctx at = ctx.at(sub.currentPeriodEnd());
     if (sub.cancelAtPeriodEnd()) {
+      // The last period's usage is still owed: billed in arrears on a final invoice (with pending
+      // items), as a renewal would have billed it, before the subscription ends.
+      if (sub.status() != SubscriptionStatus.TRIALING) {
+        subscriptions.billFinal(
+            at, sub, metered.lines(at, sub, sub.currentPeriodStart(), sub.currentPeriodEnd()));
+      }
       subscriptions.end(at, sub, "cancellation_requested");
       return true;
     }

@@ -75,6 +75,21 @@ final class Subscriptions {
     return invoice;
   }
 
+  /**
+   * The invoice of a subscription that ends at its period end: the period's metered usage and the
+   * pending items, nothing in advance. No invoice when nothing is owed.
+   */
+  void billFinal(Ctx ctx, Subscription sub, List<Invoices.NewLine> usage) {
+    List<Invoices.NewLine> lines = new ArrayList<>(usage);
+    List<InvoiceItem> pending = items.pending(ctx, sub.customer(), sub.currency());
+    lines.addAll(InvoiceItems.lines(pending));
+    if (lines.isEmpty()) {
+      return;
+    }
+    Invoice invoice = draft(ctx, sub, "subscription_cycle", lines);
+    pending.forEach(i -> items.assign(ctx, i.id(), invoice.id()));
+  }
+
   /** Each item's share of a full period for the time from the period's start to the anchor. */
   private void prorateUntilAnchor(Ctx ctx, Subscription sub) {
     long anchor = sub.billingCycleAnchor();

@@ -514,4 +514,37 @@ class MeteredBillingTest {
               .isEqualTo(open.getId());
         });
   }
+
+  @Test
+  void theLastPeriodsUsageIsBilledWhenTheSubscriptionEndsAtThePeriodEnd() throws StripeException {
+    Customer customer = customerOnClock();
+    Plan plan = plan();
+    Subscription sub = subscribe(customer, plan, false);
+    String first = sub.getLatestInvoice();
+    monthOfUsage(customer);
+    stripe
+        .v1()
+        .subscriptions()
+        .update(
+            sub.getId(),
+            com.stripe.param.SubscriptionUpdateParams.builder().setCancelAtPeriodEnd(true).build());
+
+    advanceTo(PERIOD_END + 2 * 3600);
+    sub = stripe.v1().subscriptions().retrieve(sub.getId());
+    assertThat(sub.getStatus()).isEqualTo("canceled");
+    assertThat(sub.getEndedAt()).isEqualTo(PERIOD_END);
+    Invoice last = stripe.v1().invoices().retrieve(sub.getLatestInvoice());
+    assertThat(last.getId()).isNotEqualTo(first);
+    // Usage in arrears only: no licensed line for a period that will not come.
+    Map<String, InvoiceLineItem> lines = linesByPrice(last);
+    assertThat(lines).doesNotContainKey(plan.base().getId());
+    // 130 tokens at 1.5 cents, 12 requests on the graduated tiers, 13 GB on the volume tiers.
+    assertThat(lines.get(plan.tokens().getId()).getAmount()).isEqualTo(195L);
+    assertThat(lines.get(plan.requests().getId()).getAmount()).isEqualTo(970L);
+    assertThat(lines.get(plan.storage().getId()).getAmount()).isEqualTo(2700L);
+    assertThat(last.getTotal()).isEqualTo(195L + 970 + 2700);
+    assertThat(last.getStatus()).isEqualTo("paid");
+    assertThat(last.getPeriodStart()).isEqualTo(START);
+    assertThat(last.getPeriodEnd()).isEqualTo(PERIOD_END);
+  }
 }
