@@ -23,13 +23,45 @@ final class CreditsOnInvoices implements InvoiceListener {
     this.prices = prices;
   }
 
+  /** One grant's share of one line, planned from the grants' balances as they stand. */
+  private record Share(Invoice.Line line, CreditGrant grant, long amount) {}
+
   @Override
   public List<Invoices.LineCredit> payWithCredits(Ctx ctx, Invoice invoice) {
+    List<Invoices.LineCredit> paid = new ArrayList<>();
+    for (Share share : plan(ctx, invoice)) {
+      if (!spend(ctx, share.grant(), share.amount())) {
+        continue; // another invoice spent it since it was read: the line stays payable
+      }
+      CreditTransaction debit =
+          CreditGrants.record(
+              ctx,
+              share.grant(),
+              "debit",
+              "credits_applied",
+              share.amount(),
+              ctx.now(),
+              invoice.id(),
+              share.line().id());
+      paid.add(new Invoices.LineCredit(share.line().id(), share.amount(), debit.id()));
+    }
+    return paid;
+  }
+
+  /** The same plan for {@code create_preview}: nothing spent, so no balance transaction yet. */
+  @Override
+  public List<Invoices.LineCredit> previewCredits(Ctx ctx, Invoice invoice) {
+    return plan(ctx, invoice).stream()
+        .map(s -> new Invoices.LineCredit(s.line().id(), s.amount(), null))
+        .toList();
+  }
+
+  private List<Share> plan(Ctx ctx, Invoice invoice) {
     if (invoice.subscription() == null) {
       return List.of(); // credits pay subscription invoices' metered lines only
     }
     List<CreditGrant> grants = usable(ctx, invoice);
-    List<Invoices.LineCredit> paid = new ArrayList<>();
+    List<Share> shares = new ArrayList<>();
     for (Invoice.Line line : invoice.billedLines()) {
       Price price = line.price() == null ? null : prices.find(ctx, line.price()).orElse(null);
       if (price == null
@@ -41,18 +73,15 @@ final class CreditsOnInvoices implements InvoiceListener {
       for (int i = 0; i < grants.size() && due > 0; i++) {
         CreditGrant g = grants.get(i);
         long take = Math.min(due, g.remaining());
-        if (take == 0 || !covers(g, price.id()) || !spend(ctx, g, take)) {
+        if (take == 0 || !covers(g, price.id())) {
           continue;
         }
+        shares.add(new Share(line, g, take));
         grants.set(i, with(g, g.remaining() - take));
         due -= take;
-        CreditTransaction debit =
-            CreditGrants.record(
-                ctx, g, "debit", "credits_applied", take, ctx.now(), invoice.id(), line.id());
-        paid.add(new Invoices.LineCredit(line.id(), take, debit.id()));
       }
     }
-    return paid;
+    return shares;
   }
 
   /** A voided invoice gives back every credit it was paid with. */

@@ -26,6 +26,14 @@ public interface InvoiceListener {
     return java.util.List.of();
   }
 
+  /**
+   * What credits would pay of a previewed invoice ({@code create_preview}), spending nothing: each
+   * {@link Invoices.LineCredit} without a balance transaction.
+   */
+  default java.util.List<Invoices.LineCredit> previewCredits(Ctx ctx, Invoice invoice) {
+    return java.util.List.of();
+  }
+
   /** The invoice, sent to the customer, is past its due date unpaid. */
   default void overdue(Ctx ctx, Invoice invoice) {}
 

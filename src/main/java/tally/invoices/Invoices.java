@@ -135,7 +135,8 @@ public final class Invoices {
   Invoice preview(Ctx requestCtx, NewInvoice n) {
     Customer customer = customers.requireLive(requestCtx, n.customer(), "customer");
     Ctx ctx = requestCtx.onTestClock(customer.testClock());
-    return seen(build(ctx, "upcoming_in_" + Ids.random(24), customer, n));
+    Invoice upcoming = build(ctx, "upcoming_in_" + Ids.random(24), customer, n);
+    return seen(Settlement.preview(ctx, upcoming, listeners));
   }
 
   private Invoice build(Ctx ctx, String id, Customer customer, NewInvoice n) {

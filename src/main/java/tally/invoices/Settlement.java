@@ -35,18 +35,41 @@ final class Settlement {
     Invoice priced = repriced ? store(ctx, draft, lines) : draft;
     boolean credited = false;
     for (InvoiceListener l : listeners) {
-      for (Invoices.LineCredit c : l.payWithCredits(ctx, priced)) {
-        line(lines, c.line())
-            .withArray("pretax_credit_amounts")
-            .addObject()
-            .put("amount", c.amount())
-            .put("credit_balance_transaction", c.creditBalanceTransaction())
-            .putNull("discount")
-            .put("type", "credit_balance_transaction");
-        credited = true;
-      }
+      credited |= credit(lines, l.payWithCredits(ctx, priced));
     }
     return credited ? store(ctx, priced, lines) : priced;
+  }
+
+  /**
+   * A preview ({@code create_preview}, never stored) with what credits would pay of it now: the
+   * same lines and totals a finalization would give, nothing spent.
+   */
+  static Invoice preview(Ctx ctx, Invoice preview, List<InvoiceListener> listeners) {
+    ArrayNode lines = preview.linesData().deepCopy();
+    boolean credited = false;
+    for (InvoiceListener l : listeners) {
+      credited |= credit(lines, l.previewCredits(ctx, preview));
+    }
+    if (!credited) {
+      return preview;
+    }
+    Map<String, Object> set = totals(lines);
+    set.put("lines_data", lines);
+    return tally.core.ObjectSchema.of(Invoice.class).with(preview, set);
+  }
+
+  /** Adds each credit to its line's {@code pretax_credit_amounts}; false if there were none. */
+  private static boolean credit(ArrayNode lines, List<Invoices.LineCredit> credits) {
+    for (Invoices.LineCredit c : credits) {
+      line(lines, c.line())
+          .withArray("pretax_credit_amounts")
+          .addObject()
+          .put("amount", c.amount())
+          .put("credit_balance_transaction", c.creditBalanceTransaction())
+          .putNull("discount")
+          .put("type", "credit_balance_transaction");
+    }
+    return !credits.isEmpty();
   }
 
   private static ObjectNode line(ArrayNode lines, String id) {
@@ -60,6 +83,15 @@ final class Settlement {
 
   /** Stores the lines and their totals; the draft is locked by the finalization. */
   private static Invoice store(Ctx ctx, Invoice draft, ArrayNode lines) {
+    Map<String, Object> set = totals(lines);
+    set.put("lines_data", lines.deepCopy());
+    return Invoices.TABLE
+        .setWhere(ctx, draft.id(), Map.of("status", InvoiceStatus.DRAFT), set)
+        .orElseThrow();
+  }
+
+  /** Subtotal, total and amount due of {@code lines}: credits apply before tax. */
+  private static Map<String, Object> totals(ArrayNode lines) {
     long subtotal = 0;
     long credits = 0;
     for (JsonNode l : lines) {
@@ -69,12 +101,9 @@ final class Settlement {
       }
     }
     Map<String, Object> set = new LinkedHashMap<>();
-    set.put("lines_data", lines.deepCopy());
     set.put("subtotal", subtotal);
     set.put("total", subtotal - credits);
     set.put("amount_due", subtotal - credits);
-    return Invoices.TABLE
-        .setWhere(ctx, draft.id(), Map.of("status", InvoiceStatus.DRAFT), set)
-        .orElseThrow();
+    return set;
   }
 }

@@ -374,6 +374,18 @@ class MeteredBillingTest {
     assertThat(so.get(plan.tokens().getId()).getAmount()).isEqualTo(195L);
     assertThat(so.get(plan.requests().getId()).getAmount()).isEqualTo(970L);
     assertThat(so.get(plan.storage().getId()).getAmount()).isEqualTo(2700L);
+    // It shows what the credits would pay now, in the same order (the expiring grant pays the
+    // tokens' 195 and 5 of the requests), and spends nothing.
+    assertThat(so.get(plan.requests().getId()).getPretaxCreditAmounts())
+        .extracting(InvoiceLineItem.PretaxCreditAmount::getAmount)
+        .containsExactly(300L, 5L, 665L);
+    assertThat(
+            preview.getTotalPretaxCreditAmounts().stream()
+                .mapToLong(Invoice.TotalPretaxCreditAmount::getAmount)
+                .sum())
+        .isEqualTo(195L + 300 + 5 + 665 + 1335);
+    assertThat(preview.getTotal()).isEqualTo(1000L + 195 + 970 + 2700 - 2500);
+    assertThat(available(customer)).isEqualTo(2200L);
 
     // The period ends: the renewal is a draft for an hour (the finalization grace period).
     advanceTo(PERIOD_END + 600);
