@@ -201,6 +201,9 @@ public final class CheckoutSessions {
       if (s.setupIntent() != null) {
         cards.abandon(ctx, s.setupIntent());
       }
+      if (s.field("attempt_intent") != null) {
+        cards.abandon(ctx, s.field("attempt_intent"));
+      }
     });
     return expired;
   }

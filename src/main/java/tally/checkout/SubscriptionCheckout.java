@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import tally.api.ApiError;
+import tally.api.ApiException;
 import tally.api.Ctx;
 import tally.core.Json;
 import tally.customers.Customers;
@@ -61,10 +63,11 @@ final class SubscriptionCheckout {
       keep = !(r instanceof Result.Declined);
       return r;
     } finally {
-      if (!keep) {
+      if (keep) {
+        h.releaseSavepoint(ATTEMPT);
+      } else {
         h.rollbackToSavepoint(ATTEMPT);
       }
-      h.releaseSavepoint(ATTEMPT);
     }
   }
 
@@ -84,7 +87,16 @@ final class SubscriptionCheckout {
                   customer, form.token(), form.billingDetails(), null, Map.of(), returnUrl(s)));
       return afterSetup(a, saved);
     }
-    String pm = cards.saveCard(at, customer, form.token(), form.billingDetails());
+    String pm;
+    try {
+      // Saving checks the card, as Stripe's attach does: a declining card fails here.
+      pm = cards.saveCard(at, customer, form.token(), form.billingDetails());
+    } catch (ApiException declined) {
+      if (!(declined.error() instanceof ApiError.CardError)) {
+        throw declined;
+      }
+      return new Result.Declined(declined.error().message());
+    }
     if (s.subscription() == null) {
       return start(a, pm);
     }
