@@ -200,6 +200,67 @@ class CheckoutSubscriptionBrowserTest {
   }
 
   @Test
+  void afterA3dsFailureANewCardPaysTheSameSubscription() throws Exception {
+    Price plan = CheckoutSubscriptionTest.monthly(stripe, 900);
+    Session s =
+        create(CheckoutSubscriptionTest.subscription().addLineItem(CheckoutTest.priced(plan, 1)));
+    WebDriver browser = Browser.open();
+    String waiting;
+    try {
+      pay(browser, s, "4000 0027 6000 3184");
+      waitFor(browser)
+          .until(ExpectedConditions.elementToBeClickable(By.id("test-source-fail-3ds")))
+          .click();
+      waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("error")));
+      Session open = retrieve(s);
+      assertThat(open.getStatus()).isEqualTo("open");
+      assertThat(open.getSubscription()).isNotNull();
+      waiting = open.getSubscription();
+      assertThat(stripe.v1().subscriptions().retrieve(waiting).getStatus()).isEqualTo("incomplete");
+      CheckoutBrowserTest.fill(browser, "4242 4242 4242 4242");
+      browser.findElement(By.id("pay")).click();
+      waitFor(browser).until(ExpectedConditions.urlToBe(successFor(s)));
+    } finally {
+      browser.quit();
+    }
+    Session done = retrieve(s);
+    assertThat(done.getSubscription()).isEqualTo(waiting);
+    Subscription sub = stripe.v1().subscriptions().retrieve(waiting);
+    assertThat(sub.getStatus()).isEqualTo("active");
+    assertThat(
+            stripe
+                .v1()
+                .paymentMethods()
+                .retrieve(sub.getDefaultPaymentMethod())
+                .getCard()
+                .getLast4())
+        .isEqualTo("4242");
+    assertThat(stripe.v1().paymentIntents().list().getData()).hasSize(1);
+    assertThat(stripe.v1().subscriptions().list().getData()).hasSize(1);
+  }
+
+  @Test
+  void expiringASessionWaitingFor3dsCancelsItsPayment() throws Exception {
+    Price plan = CheckoutSubscriptionTest.monthly(stripe, 900);
+    Session s =
+        create(CheckoutSubscriptionTest.subscription().addLineItem(CheckoutTest.priced(plan, 1)));
+    WebDriver browser = Browser.open();
+    try {
+      pay(browser, s, "4000 0027 6000 3184");
+      waitFor(browser)
+          .until(ExpectedConditions.elementToBeClickable(By.id("test-source-authorize-3ds")));
+    } finally {
+      browser.quit();
+    }
+    Session expired = stripe.v1().checkout().sessions().expire(s.getId());
+    assertThat(expired.getStatus()).isEqualTo("expired");
+    assertThat(stripe.v1().paymentIntents().list().getData())
+        .extracting(com.stripe.model.PaymentIntent::getStatus)
+        .containsExactly("canceled");
+    assertThat(eventTypes()).contains("checkout.session.expired");
+  }
+
+  @Test
   void aTrialSavesTheCardAndChargesNothing() throws Exception {
     Price plan = CheckoutSubscriptionTest.monthly(stripe, 2000);
     Session s =
