@@ -92,6 +92,8 @@ public final class CheckoutFeature implements Feature {
         "/c/pay/{session}/return",
         CheckoutPage::ignoreRedirectParams,
         (ctx, p) -> page.returned(ctx, ctx.path("session")));
+    // Back from 3-D Secure the page pays an invoice or completes the session: one transaction.
+    r.writingOnGet();
 
     in.due(
         "SELECT account_id, id FROM checkout_sessions WHERE status = 'open' AND expires_at <="
