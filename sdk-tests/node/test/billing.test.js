@@ -54,3 +54,42 @@ test('a trial on a test clock turns into a paid monthly subscription', async () 
   assert.equal(canceled.status, 'canceled');
   assert.equal(canceled.ended_at, START + 8 * DAY);
 });
+
+test('a subscription-mode checkout session starts a subscription when the hosted page is paid', async () => {
+  const price = await client.prices.create({
+    currency: 'usd', unit_amount: 1500, recurring: {interval: 'month'},
+    product_data: {name: 'Node checkout plan'},
+  });
+  const session = await client.checkout.sessions.create({
+    mode: 'subscription',
+    success_url: 'https://example.com/ok?session={CHECKOUT_SESSION_ID}',
+    line_items: [{price: price.id, quantity: 2}],
+    subscription_data: {metadata: {source: 'node'}},
+  });
+  assert.equal(session.mode, 'subscription');
+  assert.equal(session.amount_total, 3000);
+  assert.equal(session.subscription, null);
+  assert.equal(session.customer_creation, null);
+  // The payer's form, posted to the hosted page as a browser would.
+  const page = session.url.split('#')[0];
+  const paid = await fetch(page, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: {'Content-Type': 'application/x-www-form-urlencoded'},
+    body: new URLSearchParams({
+      email: 'node-checkout@example.com', cardNumber: '4242 4242 4242 4242', cardExpiry: '12 / 34',
+      cardCvc: '123', billingName: 'Node Payer', billingCountry: 'US', billingPostalCode: '94107',
+    }),
+  });
+  assert.equal(paid.status, 303);
+  assert.equal(paid.headers.get('location'), `https://example.com/ok?session=${session.id}`);
+  const done = await client.checkout.sessions.retrieve(session.id, {expand: ['subscription']});
+  assert.equal(done.status, 'complete');
+  assert.equal(done.payment_status, 'paid');
+  assert.equal(done.subscription.status, 'active');
+  assert.equal(done.subscription.metadata.source, 'node');
+  assert.equal(done.subscription.customer, done.customer);
+  const invoice = await client.invoices.retrieve(done.invoice);
+  assert.equal(invoice.status, 'paid');
+  assert.equal(invoice.amount_paid, 3000);
+});

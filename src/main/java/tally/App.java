@@ -129,6 +129,9 @@ public final class App implements AutoCloseable {
     InvoicesFeature invoices =
         new InvoicesFeature(
             customers.customers(), catalog.prices(), payments.cardPayments(), this::publicUrl);
+    SubscriptionsFeature subscriptions =
+        new SubscriptionsFeature(
+            customers.customers(), catalog.prices(), invoices, billing.usage());
     List<Feature> features =
         List.of(
             new AccountsFeature(),
@@ -145,11 +148,15 @@ public final class App implements AutoCloseable {
             new PortalFeature(customers.customers(), charges.charges(), this::publicUrl),
             payments,
             invoices,
-            new SubscriptionsFeature(
-                customers.customers(), catalog.prices(), invoices, billing.usage()),
+            subscriptions,
             new TestClocksFeature(customers.customers()),
             new CheckoutFeature(
-                catalog, customers.customers(), payments.cardPayments(), this::publicUrl),
+                catalog,
+                customers.customers(),
+                payments.cardPayments(),
+                new CheckoutFeature.Billing(
+                    subscriptions.starts(), invoices.invoices(), invoices.collection()),
+                this::publicUrl),
             new DashboardFeature(accounts, events.log(), billing.meters()));
     Installer installer = new Installer(router, expander, scheduler, db, clock, events.outbox());
     features.forEach(f -> f.install(installer));

@@ -68,11 +68,9 @@ record CardForm(
 
   /** What is wrong with the form, in Stripe's words; null if nothing. {@code now} in seconds. */
   String problem(long now) {
-    if (email == null) {
-      return "Your email address is incomplete.";
-    }
-    if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-      return "Your email address is invalid.";
+    String contact = contactProblem();
+    if (contact != null) {
+      return contact;
     }
     if (cardNumber == null) {
       return "Your card number is incomplete.";
@@ -98,6 +96,17 @@ record CardForm(
     }
     if (POSTAL.contains(country()) && billingPostalCode == null) {
       return "Your postal code is incomplete.";
+    }
+    return null;
+  }
+
+  /** What is wrong when the page asks for no card (a trial that needs none); null if nothing. */
+  String contactProblem() {
+    if (email == null) {
+      return "Your email address is incomplete.";
+    }
+    if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+      return "Your email address is invalid.";
     }
     return null;
   }

@@ -10,18 +10,31 @@ import tally.feature.Feature;
 import tally.feature.Installer;
 import tally.http.Decoder;
 import tally.http.Router;
+import tally.invoices.InvoiceCollection;
+import tally.invoices.Invoices;
 import tally.payments.CardPayments;
+import tally.subscriptions.SubscriptionStarts;
 
 /** Checkout Sessions and the hosted payment page; open sessions expire on the clock. */
 public final class CheckoutFeature implements Feature {
   private final CheckoutSessions sessions;
   private final CardPayments cards;
+  private final Billing billing;
+
+  /** What subscription mode starts subscriptions and pays their first invoices with. */
+  public record Billing(
+      SubscriptionStarts starts, Invoices invoices, InvoiceCollection collection) {}
 
   public CheckoutFeature(
-      CatalogFeature catalog, Customers customers, CardPayments cards, Supplier<String> publicUrl) {
+      CatalogFeature catalog,
+      Customers customers,
+      CardPayments cards,
+      Billing billing,
+      Supplier<String> publicUrl) {
     this.sessions =
         new CheckoutSessions(catalog.prices(), catalog.products(), customers, cards, publicUrl);
     this.cards = cards;
+    this.billing = billing;
   }
 
   @Override
@@ -65,7 +78,8 @@ public final class CheckoutFeature implements Feature {
         });
 
     // The session url's #fragment never reaches the server: the page routes on the path.
-    CheckoutPage page = new CheckoutPage(sessions, cards);
+    CheckoutPage page =
+        new CheckoutPage(sessions, cards, new SubscriptionCheckout(sessions, cards, billing));
     r.open(
         "GET", "/c/pay/{session}", Decoder.none(), (ctx, p) -> page.show(ctx, ctx.path("session")));
     r.open(
@@ -78,6 +92,8 @@ public final class CheckoutFeature implements Feature {
         "/c/pay/{session}/return",
         CheckoutPage::ignoreRedirectParams,
         (ctx, p) -> page.returned(ctx, ctx.path("session")));
+    // Back from 3-D Secure the page pays an invoice or completes the session: one transaction.
+    r.writingOnGet();
 
     in.due(
         "SELECT account_id, id FROM checkout_sessions WHERE status = 'open' AND expires_at <="

@@ -21,10 +21,12 @@ import tally.payments.CardPayments;
 final class CheckoutPage {
   private final CheckoutSessions sessions;
   private final CardPayments cards;
+  private final SubscriptionCheckout subscriptions;
 
-  CheckoutPage(CheckoutSessions sessions, CardPayments cards) {
+  CheckoutPage(CheckoutSessions sessions, CardPayments cards, SubscriptionCheckout subscriptions) {
     this.sessions = sessions;
     this.cards = cards;
+    this.subscriptions = subscriptions;
   }
 
   private Optional<Ctx> acting(Ctx ctx, String id) {
@@ -74,9 +76,12 @@ final class CheckoutPage {
     if (!s.open() || s.expiresAt() <= acting.now()) {
       return render(acting, s, form, null, 410);
     }
-    String problem = form.problem(acting.now());
+    String problem = s.collectsCard() ? form.problem(acting.now()) : form.contactProblem();
     if (problem != null) {
       return render(acting, s, form, problem, 400);
+    }
+    if (s.subscriptionMode()) {
+      return finish(acting, s, form, subscriptions.submit(acting, s, form));
     }
     boolean setup = "setup".equals(s.mode());
     String customer = customerFor(acting, s, form.email(), setup);
@@ -123,6 +128,12 @@ final class CheckoutPage {
     if (s.status() == CheckoutStatus.COMPLETE) {
       return success(s);
     }
+    if (s.subscriptionMode()) {
+      return subscriptions
+          .resume(acting, s)
+          .map(r -> finish(acting, s, CardForm.blank(knownEmail(acting, s)), r))
+          .orElseGet(() -> show(ctx, id));
+    }
     String intent = s.paymentIntent() != null ? s.paymentIntent() : s.setupIntent();
     Optional<CardPayments.Outcome> outcome =
         intent == null ? Optional.empty() : cards.outcome(acting, intent);
@@ -143,9 +154,26 @@ final class CheckoutPage {
     return render(ctx, sessions.retrieve(ctx, s.id()), form, error, 402);
   }
 
-  /** open → complete in this transaction, after the intent's own events. */
+  private ApiObject finish(
+      Ctx ctx, CheckoutSession s, CardForm form, SubscriptionCheckout.Result result) {
+    return switch (result) {
+      case SubscriptionCheckout.Result.Done d -> completed(ctx, s, d.made());
+      case SubscriptionCheckout.Result.Authenticate a -> HtmlPage.seeOther(a.url());
+      case SubscriptionCheckout.Result.Declined d ->
+          render(ctx, sessions.retrieve(ctx, s.id()), form, d.message(), 402);
+    };
+  }
+
   private ApiObject completed(Ctx ctx, CheckoutSession s) {
-    Optional<CheckoutSession> completed = sessions.complete(ctx, s.id());
+    return completed(ctx, s, Map.of());
+  }
+
+  /**
+   * open → complete in this transaction, after the intent's own events (in subscription mode, after
+   * the subscription's and its invoice's: {@code made} is what they were).
+   */
+  private ApiObject completed(Ctx ctx, CheckoutSession s, Map<String, Object> made) {
+    Optional<CheckoutSession> completed = sessions.complete(ctx, s.id(), made);
     if (completed.isEmpty()) {
       CheckoutSession now = sessions.retrieve(ctx, s.id());
       return now.status() == CheckoutStatus.COMPLETE

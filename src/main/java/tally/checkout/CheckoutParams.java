@@ -29,17 +29,12 @@ final class CheckoutParams {
       String captureMethod,
       Map<String, String> paymentMetadata,
       String paymentDescription,
+      SubscriptionData subscriptionData,
       ObjectNode fields) {
 
     static Create decode(Params p) {
       String mode = p.oneOf("mode", List.of("payment", "setup", "subscription"));
-      if ("subscription".equals(mode)) {
-        p.fail(
-            Errors.invalid(
-                "mode",
-                "mode=subscription needs subscriptions, which Tally does not support yet; use"
-                    + " payment or setup."));
-      }
+      boolean subscription = "subscription".equals(mode);
       List<Item> items = items(p);
       String customer = p.string("customer");
       String email = p.string("customer_email");
@@ -52,8 +47,23 @@ final class CheckoutParams {
       fields.put("success_url", p.string("success_url"));
       fields.put("cancel_url", p.string("cancel_url"));
       fields.put("client_reference_id", p.string("client_reference_id", 200));
-      fields.put(
-          "customer_creation", p.oneOf("customer_creation", List.of("always", "if_required")));
+      String creation = p.oneOf("customer_creation", List.of("always", "if_required"));
+      if (subscription && creation != null) {
+        // Subscription mode always makes a customer.
+        p.fail(
+            Errors.invalid(
+                "customer_creation",
+                "`customer_creation` can only be used in `payment` and `setup` mode."));
+      }
+      fields.put("customer_creation", creation);
+      String collection = p.oneOf("payment_method_collection", List.of("always", "if_required"));
+      if (collection != null && !subscription) {
+        p.fail(
+            Errors.invalid(
+                "payment_method_collection",
+                "`payment_method_collection` can only be used in `subscription` mode."));
+      }
+      fields.put("payment_method_collection", collection == null ? "always" : collection);
       fields.putNull("customer_details");
       fields.put("locale", p.string("locale"));
       fields.set("metadata", Json.MAPPER.valueToTree(Metadata.read(p).applyTo(Map.of())));
@@ -73,6 +83,12 @@ final class CheckoutParams {
       Map<String, String> paymentMetadata = Map.of();
       String description = null;
       Params pid = p.hash("payment_intent_data");
+      if (pid != null && subscription) {
+        p.fail(
+            Errors.invalid(
+                "payment_intent_data",
+                "You can only pass `payment_intent_data` in `payment` mode."));
+      }
       if (pid != null) {
         capture = pid.oneOf("capture_method", List.of("automatic", "automatic_async", "manual"));
         paymentMetadata = Metadata.read(pid).applyTo(Map.of());
@@ -96,6 +112,7 @@ final class CheckoutParams {
         fields.put("setup_description", sid.string("description"));
         sid.raw("on_behalf_of");
       }
+      SubscriptionData subscriptionData = SubscriptionData.decode(p, subscription);
       p.raw("return_url");
       p.raw("billing_address_collection");
       p.raw("phone_number_collection");
@@ -109,6 +126,7 @@ final class CheckoutParams {
           capture,
           paymentMetadata,
           description,
+          subscriptionData,
           fields);
     }
 
@@ -160,16 +178,17 @@ final class CheckoutParams {
     }
   }
 
-  record ListFilter(ListParams page, String customer, String status, String paymentIntent) {
+  record ListFilter(
+      ListParams page, String customer, String status, String paymentIntent, String subscription) {
     static ListFilter decode(Params p) {
       ListFilter f =
           new ListFilter(
               ListParams.read(p),
               p.string("customer"),
               p.oneOf("status", List.of("complete", "expired", "open")),
-              p.string("payment_intent"));
+              p.string("payment_intent"),
+              p.string("subscription"));
       p.raw("payment_link");
-      p.raw("subscription");
       p.raw("customer_details");
       return f;
     }

@@ -32,7 +32,6 @@ import tally.core.ObjectSchema;
       "currency_conversion",
       "customer_account",
       "integration_identifier",
-      "invoice",
       "invoice_creation",
       "managed_payments",
       "origin_context",
@@ -43,7 +42,6 @@ import tally.core.ObjectSchema;
       "saved_payment_method_options",
       "shipping_address_collection",
       "shipping_cost",
-      "subscription",
       "wallet_options"
     })
 record CheckoutSession(
@@ -61,6 +59,8 @@ record CheckoutSession(
     @Field(rendered = false) String charge,
     String paymentIntent,
     String setupIntent,
+    String subscription,
+    String invoice,
     @Field(rendered = false) ObjectNode fields,
     @Field(stored = false, rendered = false) String publicBase)
     implements ApiObject {
@@ -164,7 +164,22 @@ record CheckoutSession(
 
   @Field
   String paymentMethodCollection() {
-    return "always";
+    String given = field("payment_method_collection");
+    return given == null ? "always" : given;
+  }
+
+  boolean subscriptionMode() {
+    return "subscription".equals(mode);
+  }
+
+  /**
+   * Whether the page asks for a card: always, unless {@code payment_method_collection=if_required}
+   * and nothing is due today (a trial).
+   */
+  boolean collectsCard() {
+    return !"if_required".equals(paymentMethodCollection())
+        || amountTotal == null
+        || amountTotal > 0;
   }
 
   @Field

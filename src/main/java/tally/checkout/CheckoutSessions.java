@@ -1,9 +1,6 @@
 package tally.checkout;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +11,6 @@ import tally.api.Ctx;
 import tally.api.Errors;
 import tally.api.ListPage;
 import tally.api.ListQuery;
-import tally.catalog.Price;
 import tally.catalog.Prices;
 import tally.catalog.Products;
 import tally.core.Ids;
@@ -32,7 +28,7 @@ public final class CheckoutSessions {
   static final Table<LineItem> LINE_ITEMS = Table.of("checkout_line_items", LineItem.class);
 
   private final Prices prices;
-  private final Products products;
+  private final SessionPricing pricing;
   private final Customers customers;
   private final Supplier<String> publicBase;
   private final CardPayments cards;
@@ -44,7 +40,7 @@ public final class CheckoutSessions {
       CardPayments cards,
       Supplier<String> publicBase) {
     this.prices = prices;
-    this.products = products;
+    this.pricing = new SessionPricing(prices, products);
     this.customers = customers;
     this.cards = cards;
     this.publicBase = publicBase;
@@ -60,8 +56,6 @@ public final class CheckoutSessions {
     return s.at(publicBase.get());
   }
 
-  private record Priced(Price price, long quantity, long amount, String description) {}
-
   CheckoutSession create(Ctx ctx, CheckoutParams.Create p) {
     if (p.customer() != null) {
       customers.requireLive(ctx, p.customer(), "customer");
@@ -73,13 +67,19 @@ public final class CheckoutSessions {
           "The `expires_at` timestamp must be between 30 minutes and 24 hours from Checkout"
               + " Session creation.");
     }
-    List<Priced> items = price(ctx, p);
+    List<SessionPricing.Priced> items = pricing.price(ctx, p);
+    if ("subscription".equals(p.mode())) {
+      SessionPricing.checkTimes(ctx.now(), items, p.subscriptionData());
+    }
     String currency = items.isEmpty() ? p.currency() : items.getFirst().price().currency();
-    Long total = "setup".equals(p.mode()) ? null : items.stream().mapToLong(Priced::amount).sum();
+    Long total = SessionPricing.dueToday(p.mode(), items, p.subscriptionData());
     ObjectNode fields = p.fields().deepCopy();
     fields.put("capture_method", p.captureMethod());
     fields.set("payment_metadata", Json.MAPPER.valueToTree(p.paymentMetadata()));
     fields.put("payment_description", p.paymentDescription());
+    if ("subscription".equals(p.mode())) {
+      fields.set("subscription_data", Json.MAPPER.valueToTree(p.subscriptionData()));
+    }
     CheckoutSession session =
         TABLE.insert(
             ctx,
@@ -98,9 +98,11 @@ public final class CheckoutSessions {
                 null,
                 null,
                 null,
+                null,
+                null,
                 fields,
                 publicBase.get()));
-    for (Priced item : items) {
+    for (SessionPricing.Priced item : items) {
       LINE_ITEMS.insert(
           ctx,
           new LineItem(
@@ -114,58 +116,6 @@ public final class CheckoutSessions {
               item.price()));
     }
     return session;
-  }
-
-  private List<Priced> price(Ctx ctx, CheckoutParams.Create p) {
-    if ("setup".equals(p.mode())) {
-      if (!p.items().isEmpty()) {
-        throw Errors.invalid("line_items", "You cannot pass `line_items` in `setup` mode.");
-      }
-      return List.of();
-    }
-    if (p.items().isEmpty()) {
-      throw Errors.missing("line_items");
-    }
-    if (p.items().size() > 100) {
-      throw Errors.invalid("line_items", "A Checkout Session can have at most 100 line items.");
-    }
-    List<Priced> out = new ArrayList<>();
-    for (int i = 0; i < p.items().size(); i++) {
-      CheckoutParams.Item item = p.items().get(i);
-      String at = "line_items[" + i + "]";
-      Price price =
-          item.price() != null
-              ? prices
-                  .find(ctx, item.price())
-                  .orElseThrow(() -> Errors.noSuch("price", item.price(), at + "[price]"))
-              : products.adhocPrice(ctx, item.priceData(), item.product(), item.productName());
-      if (item.price() != null && !price.active()) {
-        throw Errors.invalid(at + "[price]", "The price " + price.id() + " is not active.");
-      }
-      if (price.recurringPrice()) {
-        throw Errors.invalid(
-            at,
-            "You specified `payment` mode but passed a recurring price. Either switch to"
-                + " `subscription` mode or use only one-time prices.");
-      }
-      if (item.quantity() == null) {
-        throw Errors.missing(at + "[quantity]");
-      }
-      if (!out.isEmpty() && !out.getFirst().price().currency().equals(price.currency())) {
-        throw Errors.invalid(at, "All line items must use the same currency.");
-      }
-      BigDecimal unit =
-          price.unitAmount() != null
-              ? BigDecimal.valueOf(price.unitAmount())
-              : new BigDecimal(price.unitAmountDecimal() == null ? "0" : price.unitAmountDecimal());
-      long amount =
-          unit.multiply(BigDecimal.valueOf(item.quantity()))
-              .setScale(0, RoundingMode.HALF_UP)
-              .longValueExact();
-      String name = products.find(ctx, price.product()).map(pr -> pr.name()).orElse(null);
-      out.add(new Priced(price, item.quantity(), amount, name));
-    }
-    return out;
   }
 
   Optional<CheckoutSession> find(Ctx ctx, String id) {
@@ -251,12 +201,52 @@ public final class CheckoutSessions {
       if (s.setupIntent() != null) {
         cards.abandon(ctx, s.setupIntent());
       }
+      if (s.field("attempt_intent") != null) {
+        cards.abandon(ctx, s.field("attempt_intent"));
+      }
     });
     return expired;
   }
 
   /** What the payer typed on the hosted page, echoed as the session's customer_details. */
   record Payer(String email, String name, String country, String postalCode) {}
+
+  /**
+   * Records what a subscription-mode attempt left waiting for 3-D Secure: the customer, the
+   * subscription and first invoice (or none yet, for a trial's card being set up) and the intent,
+   * kept in the fields (the session's own payment_intent and setup_intent stay null, as Stripe's do
+   * in this mode). Empty if the session was no longer open.
+   */
+  Optional<CheckoutSession> waiting(
+      Ctx ctx,
+      String id,
+      String customer,
+      String subscription,
+      String invoice,
+      String intent,
+      Payer payer) {
+    return TABLE
+        .update(
+            ctx,
+            id,
+            locked -> {
+              if (!locked.open()) {
+                return Map.of();
+              }
+              ObjectNode fields = locked.fields().deepCopy();
+              fields.set("payer", Json.MAPPER.valueToTree(payer));
+              fields.put("attempt_intent", intent);
+              Map<String, Object> set = new HashMap<>();
+              set.put("customer", customer);
+              set.put("subscription", subscription);
+              set.put("invoice", invoice);
+              set.put("fields", fields);
+              return set;
+            })
+        .map(u -> u.after())
+        .filter(CheckoutSession::open)
+        .map(this::located);
+  }
 
   /**
    * Records the intent the page made (payment_intent or setup_intent), its customer and the payer
@@ -293,6 +283,14 @@ public final class CheckoutSessions {
    * longer open. The row is locked while the payer's details are merged into the fields.
    */
   Optional<CheckoutSession> complete(Ctx ctx, String id) {
+    return complete(ctx, id, Map.of());
+  }
+
+  /**
+   * The same, also setting {@code made}: in subscription mode the subscription, its first invoice
+   * and customer, the amounts the invoice came to, and the payment status it gives.
+   */
+  Optional<CheckoutSession> complete(Ctx ctx, String id, Map<String, Object> made) {
     Optional<CheckoutSession> locked = TABLE.findForUpdate(ctx, id);
     if (locked.isEmpty() || !locked.get().open()) {
       return Optional.empty();
@@ -310,6 +308,7 @@ public final class CheckoutSessions {
                 payer.email(), payer.name(), payer.country(), payer.postalCode())));
     Map<String, Object> also = new HashMap<>();
     also.put("payment_status", paymentStatus(s));
+    also.putAll(made);
     also.put("fields", fields);
     return TABLE
         .transition(ctx, id, CheckoutStatus.OPEN, CheckoutStatus.COMPLETE, also)
@@ -333,6 +332,7 @@ public final class CheckoutSessions {
     return new ListQuery<>(TABLE.name(), "checkout.session", ctx.accountId(), mapper())
         .whereEquals("customer", f.customer())
         .whereEquals("payment_intent", f.paymentIntent())
+        .whereEquals("subscription", f.subscription())
         .whereEquals("status", f.status())
         .page(ctx.db(), f.page(), "/v1/checkout/sessions");
   }

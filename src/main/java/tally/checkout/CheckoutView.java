@@ -18,19 +18,33 @@ final class CheckoutView {
     boolean setup = "setup".equals(s.mode());
     List<Map<String, String>> items = new ArrayList<>();
     for (LineItem item : lineItems) {
+      String every =
+          item.price().recurringPrice()
+              ? ", billed every " + item.price().recurring().path("interval").asText()
+              : "";
       items.add(
           Map.of(
-              "description", item.description() == null ? "" : item.description(),
-              "quantity", Long.toString(item.quantity()),
-              "amount", Money.format(item.amount(), item.currency())));
+              "description",
+              (item.description() == null ? "" : item.description()) + every,
+              "quantity",
+              item.quantity() == null ? "metered" : Long.toString(item.quantity()),
+              "amount",
+              Money.format(item.amount(), item.currency())));
     }
     List<Map<String, String>> countries = new ArrayList<>();
     CardForm.COUNTRIES.forEach((code, name) -> countries.add(Map.of("code", code, "name", name)));
     String total = s.amountTotal() == null ? "" : Money.format(s.amountTotal(), s.currency());
     Map<String, Object> params = new HashMap<>();
     params.put("merchant", MERCHANT);
-    params.put("heading", setup ? "Save your card" : "Pay " + total);
-    params.put("button", setup ? "Save card" : "Pay " + total);
+    if (s.subscriptionMode()) {
+      boolean trial = SubscriptionCheckout.data(s).trial();
+      params.put("heading", trial ? "Start your trial" : "Subscribe");
+      params.put("button", trial ? "Start trial" : "Subscribe");
+    } else {
+      params.put("heading", setup ? "Save your card" : "Pay " + total);
+      params.put("button", setup ? "Save card" : "Pay " + total);
+    }
+    params.put("collectCard", s.collectsCard());
     params.put("setup", setup);
     params.put("items", items);
     params.put("total", total);

@@ -9,7 +9,8 @@ import tally.core.ObjectSchema;
 
 /**
  * A Checkout line item ({@code object: item}) of one session. The row keeps the price's id; the
- * rendered item carries the full price, looked up when read.
+ * rendered item carries the full price, looked up when read. A metered price has no quantity (its
+ * usage is billed later): stored as 0, rendered null.
  */
 @ApiResource(
     value = "item",
@@ -18,7 +19,7 @@ record LineItem(
     String id,
     @Field(rendered = false) String session,
     @Field(name = "price", rendered = false) String priceId,
-    long quantity,
+    @Field(name = "quantity", rendered = false) long storedQuantity,
     @Field(rendered = false) long amount,
     String currency,
     String description,
@@ -32,6 +33,11 @@ record LineItem(
   @Field
   Price price() {
     return fullPrice;
+  }
+
+  @Field
+  Long quantity() {
+    return storedQuantity == 0 ? null : storedQuantity;
   }
 
   @Field

@@ -13,7 +13,8 @@ public record Route<P>(
     boolean authenticated,
     boolean publishable,
     TokenAuth tokenAuth,
-    List<String> segments) {
+    List<String> segments,
+    boolean writesOnGet) {
 
   /**
    * How a route that takes no API key authenticates its bearer token instead (the v2 meter event
@@ -39,19 +40,42 @@ public record Route<P>(
         authenticated,
         false,
         null,
-        List.of(template.substring(1).split("/")));
+        List.of(template.substring(1).split("/")),
+        false);
+  }
+
+  /** Whether the request's work is a write transaction: every method but GET, and marked GETs. */
+  public boolean writes() {
+    return !"GET".equals(method) || writesOnGet;
   }
 
   /** This route, also open to the account's publishable key (Stripe.js's routes). */
   Route<P> withPublishableKey() {
     return new Route<>(
-        method, template, decoder, handler, authenticated, true, tokenAuth, segments);
+        method, template, decoder, handler, authenticated, true, tokenAuth, segments, writesOnGet);
   }
 
   /** This route, authenticated by {@code auth} instead of an API key. */
   Route<P> withTokenAuth(TokenAuth auth) {
     return new Route<>(
-        method, template, decoder, handler, authenticated, publishable, auth, segments);
+        method,
+        template,
+        decoder,
+        handler,
+        authenticated,
+        publishable,
+        auth,
+        segments,
+        writesOnGet);
+  }
+
+  /**
+   * This GET route, run in a write transaction: a page a browser is redirected back to (GET) that
+   * finishes a payment must change state atomically and durably.
+   */
+  Route<P> writingOnGet() {
+    return new Route<>(
+        method, template, decoder, handler, authenticated, publishable, tokenAuth, segments, true);
   }
 
   /** Path parameters when {@code path} fits the template, else null. */

@@ -30,6 +30,13 @@ public final class Router {
     return add(new Route<>(method, template, decoder, handler, false));
   }
 
+  /** Runs the GET route last added in a write transaction (see {@link Route#writingOnGet}). */
+  public Router writingOnGet() {
+    Route<?> last = added.removeLast();
+    routes.remove(last);
+    return add(last.writingOnGet());
+  }
+
   /** Opens the route last added to the account's publishable key too. */
   public Router withPublishableKey() {
     Route<?> last = added.removeLast();

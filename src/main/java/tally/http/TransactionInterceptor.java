@@ -18,7 +18,10 @@ public final class TransactionInterceptor implements Interceptor {
   @Override
   public ApiResponse intercept(Chain chain) {
     Exchange exchange = chain.exchange();
-    boolean write = !"GET".equals(exchange.request().method());
+    boolean write =
+        exchange.match() != null
+            ? exchange.match().route().writes()
+            : !"GET".equals(exchange.request().method());
     try {
       return write
           ? db.write(handle -> {

@@ -87,9 +87,13 @@ public final class InvoiceCollection {
     return failed;
   }
 
-  /** The invoice was paid on its hosted page, by {@code intent}. */
-  Invoice paidBy(Ctx ctx, String id, String intent) {
-    Invoice inv = invoices.lock(ctx, id);
+  /**
+   * The invoice was paid on a hosted page (its own, or Checkout's for a subscription's first
+   * invoice) by {@code intent}; on its customer's clock.
+   */
+  public Invoice paidBy(Ctx requestCtx, String id, String intent) {
+    Invoice inv = invoices.lock(requestCtx, id);
+    Ctx ctx = requestCtx.onTestClock(inv.testClock());
     return paid(ctx, inv, intent, inv.amountDue() - inv.amountPaid());
   }
 

@@ -148,6 +148,42 @@ public final class InvoiceItems {
     return q.page(ctx.db(), f.page(), "/v1/invoiceitems");
   }
 
+  /**
+   * A one-time price added to a new subscription's first invoice ({@code add_invoice_items}, or a
+   * Checkout Session's one-time line items): pending until that invoice takes it.
+   */
+  public InvoiceItem addOneTime(
+      Ctx ctx,
+      String customer,
+      String subscription,
+      Price price,
+      long quantity,
+      String description) {
+    InvoiceItem item =
+        TABLE.insert(
+            ctx,
+            new InvoiceItem(
+                Ids.newId("ii_"),
+                ctx.now(),
+                customer,
+                (price.unitAmount() == null ? 0 : price.unitAmount()) * quantity,
+                price.currency(),
+                description,
+                quantity,
+                null,
+                Map.of(),
+                price.id(),
+                price.product(),
+                customers.testClockOf(ctx, customer),
+                false,
+                subscription,
+                false,
+                null,
+                null));
+    ctx.emit("invoiceitem.created", item);
+    return item;
+  }
+
   /** A proration of a subscription change, pending until the subscription's next invoice. */
   public InvoiceItem addProration(
       Ctx ctx,

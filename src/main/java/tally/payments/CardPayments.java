@@ -80,6 +80,56 @@ public final class CardPayments {
   }
 
   /**
+   * The card typed on a page, saved on {@code customer} as a new PaymentMethod (Checkout's
+   * subscription mode keeps it as the subscription's default). Returns its id.
+   */
+  public String saveCard(Ctx ctx, String customer, String token, JsonNode billingDetails) {
+    return methods
+        .create(
+            ctx,
+            new PaymentMethodParams.Create(
+                token, null, customer, billingDetails, Metadata.NONE, null))
+        .id();
+  }
+
+  /**
+   * Pays with a customer's saved PaymentMethod while the cardholder is on the page, so a card that
+   * asks for 3-D Secure is sent to authenticate. The card is kept for off-session use (the
+   * subscription's renewals). {@code intentId}, when given and still confirmable, is confirmed
+   * again instead of making a new intent.
+   */
+  public Outcome payOnSession(
+      Ctx ctx,
+      String customer,
+      String paymentMethod,
+      long amount,
+      String currency,
+      String description,
+      String returnUrl,
+      String intentId) {
+    PaymentIntent earlier = intentId == null ? null : intents.find(ctx, intentId).orElse(null);
+    PaymentIntent pi =
+        earlier != null && earlier.status().confirmable()
+            ? earlier
+            : newIntent(
+                ctx,
+                amount,
+                currency,
+                customer,
+                paymentMethod,
+                "automatic_async",
+                "off_session",
+                description,
+                null,
+                Map.of());
+    return confirm(
+        ctx,
+        pi,
+        new PaymentIntentParams.Confirm(
+            null, paymentMethod, returnUrl, false, null, null, null, false, false));
+  }
+
+  /**
    * Charges a customer's saved PaymentMethod off session (an invoice paying itself): the intent
    * paid, or declined with the reason.
    */
@@ -221,6 +271,14 @@ public final class CardPayments {
                   failure(si.lastSetupError())));
     }
     return intents.find(ctx, intentId).map(CardPayments::outcome);
+  }
+
+  /** The PaymentMethod a SetupIntent saved (e.g. for a subscription that starts with a trial). */
+  public Optional<String> savedMethod(Ctx ctx, String setupIntentId) {
+    return setups
+        .find(ctx, setupIntentId)
+        .filter(si -> si.status() == IntentStatus.SUCCEEDED)
+        .map(SetupIntent::paymentMethod);
   }
 
   private static Outcome outcome(PaymentIntent pi) {

@@ -17,6 +17,7 @@ import tally.customers.Customer;
 import tally.customers.Customers;
 import tally.invoices.Invoice;
 import tally.invoices.InvoiceCollection;
+import tally.invoices.InvoiceItems;
 import tally.invoices.Invoices;
 
 /**
@@ -32,6 +33,7 @@ final class SubscriptionCreation {
   private final Prices prices;
   private final Invoices invoices;
   private final InvoiceCollection collection;
+  private final InvoiceItems invoiceItems;
   private final Subscriptions subscriptions;
 
   SubscriptionCreation(
@@ -39,11 +41,13 @@ final class SubscriptionCreation {
       Prices prices,
       Invoices invoices,
       InvoiceCollection collection,
+      InvoiceItems invoiceItems,
       Subscriptions subscriptions) {
     this.customers = customers;
     this.prices = prices;
     this.invoices = invoices;
     this.collection = collection;
+    this.invoiceItems = invoiceItems;
     this.subscriptions = subscriptions;
   }
 
@@ -73,6 +77,7 @@ final class SubscriptionCreation {
             "All prices on a subscription must have the same currency and recurring interval.");
       }
     }
+    List<Price> oneTime = oneTimePrices(ctx, p, first.currency());
     long now = ctx.now();
     Long trialEnd =
         p.trialEnd() != null
@@ -130,6 +135,11 @@ final class SubscriptionCreation {
                 null,
                 p.trialMissingPaymentMethod()));
     ctx.emit("customer.subscription.created", sub);
+    for (int i = 0; i < oneTime.size(); i++) {
+      SubscriptionParams.OneTime added = p.addInvoiceItems().get(i);
+      invoiceItems.addOneTime(
+          ctx, sub.customer(), id, oneTime.get(i), added.quantity(), added.description());
+    }
     Invoice invoice =
         subscriptions.bill(ctx, sub, "subscription_create", trialEnd != null, p.prorate());
     Invoice settled =
@@ -157,6 +167,33 @@ final class SubscriptionCreation {
               null));
     }
     return after;
+  }
+
+  /** The prices of {@code add_invoice_items}: one-time, in the subscription's currency. */
+  private List<Price> oneTimePrices(Ctx ctx, SubscriptionParams.Create p, String currency) {
+    List<Price> out = new ArrayList<>();
+    for (int i = 0; i < p.addInvoiceItems().size(); i++) {
+      String param = "add_invoice_items[" + i + "][price]";
+      String id = p.addInvoiceItems().get(i).price();
+      Price price = prices.find(ctx, id).orElseThrow(() -> Errors.noSuch("price", id, param));
+      if (price.recurringPrice()) {
+        throw Errors.invalid(
+            param,
+            "The price specified is set to `type=recurring` but this field only accepts prices"
+                + " with `type=one_time`.");
+      }
+      if (!price.currency().equals(currency)) {
+        throw Errors.invalid(
+            param,
+            "The price's currency ("
+                + price.currency()
+                + ") must match the subscription's currency ("
+                + currency
+                + ").");
+      }
+      out.add(price);
+    }
+    return out;
   }
 
   /**

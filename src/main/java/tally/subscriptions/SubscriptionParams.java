@@ -13,6 +13,9 @@ final class SubscriptionParams {
 
   record Item(String price, long quantity) {}
 
+  /** A one-time price for the first invoice only ({@code add_invoice_items}). */
+  record OneTime(String price, long quantity, String description) {}
+
   record Create(
       String customer,
       List<Item> items,
@@ -27,7 +30,8 @@ final class SubscriptionParams {
       Long billingCycleAnchor,
       Subscription.AnchorConfig anchorConfig,
       boolean prorate,
-      String trialMissingPaymentMethod) {
+      String trialMissingPaymentMethod,
+      List<OneTime> addInvoiceItems) {
     static Create decode(Params p) {
       String customer = p.requiredString("customer");
       List<Item> items = new ArrayList<>();
@@ -93,6 +97,15 @@ final class SubscriptionParams {
       if (end != null) {
         missing = end.oneOf("missing_payment_method", List.of("cancel", "create_invoice", "pause"));
       }
+      List<OneTime> oneTime = new ArrayList<>();
+      List<Params> added = p.hashList("add_invoice_items");
+      if (added != null) {
+        for (Params i : added) {
+          String price = i.requiredString("price");
+          Long quantity = i.positiveInteger("quantity", false);
+          oneTime.add(new OneTime(price, quantity == null ? 1 : quantity, null));
+        }
+      }
       p.raw("expand");
       p.raw("automatic_tax");
       p.raw("payment_settings");
@@ -112,7 +125,8 @@ final class SubscriptionParams {
           anchor,
           config,
           !"none".equals(proration),
-          missing);
+          missing,
+          oneTime);
     }
 
     private static Subscription.AnchorConfig anchorConfig(Params p) {

@@ -66,9 +66,12 @@ final class Subscriptions {
     if (stub && prorate) {
       prorateUntilAnchor(ctx, sub);
     }
-    // Pending items (prorations of changes) go on the subscription's next invoice.
+    // Pending items (prorations of changes) go on the subscription's next invoice; in a trial only
+    // the one-time items added to its first invoice do (they are charged at once, as on Stripe).
     List<InvoiceItem> pending =
-        trial ? List.of() : items.pending(ctx, sub.customer(), sub.currency());
+        items.pending(ctx, sub.customer(), sub.currency()).stream()
+            .filter(i -> !trial || (sub.id().equals(i.subscription()) && !i.proration()))
+            .toList();
     lines.addAll(InvoiceItems.lines(pending));
     Invoice invoice = draft(ctx, sub, reason, lines);
     pending.forEach(i -> items.assign(ctx, i.id(), invoice.id()));

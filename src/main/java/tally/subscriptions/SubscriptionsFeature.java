@@ -15,6 +15,7 @@ public final class SubscriptionsFeature implements Feature {
   private final SubscriptionCreation creation;
   private final Renewals renewals;
   private final Pausing pausing;
+  private final SubscriptionStarts starts;
 
   public SubscriptionsFeature(
       Customers customers, Prices prices, InvoicesFeature invoices, MeterUsage usage) {
@@ -23,13 +24,24 @@ public final class SubscriptionsFeature implements Feature {
         new Subscriptions(prices, invoices.invoices(), invoices.collection(), invoices.items());
     this.creation =
         new SubscriptionCreation(
-            customers, prices, invoices.invoices(), invoices.collection(), subscriptions);
+            customers,
+            prices,
+            invoices.invoices(),
+            invoices.collection(),
+            invoices.items(),
+            subscriptions);
+    this.starts = new SubscriptionStarts(creation, subscriptions, invoices.invoices());
     this.pausing = new Pausing(subscriptions, invoices.invoices());
     this.renewals = new Renewals(subscriptions, invoices.invoices(), customers, pausing, metered);
     invoices
         .invoices()
         .addListener(new SubscriptionInvoices(subscriptions, invoices.invoices(), metered));
     invoices.invoices().addListener(metered);
+  }
+
+  /** Starting subscriptions from other features (Checkout). */
+  public SubscriptionStarts starts() {
+    return starts;
   }
 
   @Override

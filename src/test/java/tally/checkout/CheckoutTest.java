@@ -163,7 +163,10 @@ class CheckoutTest {
                     .setMode(SessionCreateParams.Mode.SUBSCRIPTION)
                     .addLineItem(adhoc(100, 1))))
         .isInvalidRequest()
-        .hasParam("mode");
+        .hasParam("line_items")
+        .hasMessage(
+            "You must provide at least one recurring price in `subscription` mode when using"
+                + " prices.");
     assertStripeError(() -> create(session().addLineItem(adhoc(100, 1)).setCustomer("cus_nope")))
         .isInvalidRequest()
         .hasStatus(404);
