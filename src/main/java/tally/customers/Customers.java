@@ -249,6 +249,32 @@ public final class Customers implements CustomerCards {
     return update(ctx, id, contactFields(email, name, null));
   }
 
+  /**
+   * The portal's new default PaymentMethod ({@code invoice_settings.default_payment_method}),
+   * checked as the API's update checks it.
+   */
+  public Customer setDefaultPaymentMethod(Ctx ctx, String id, String paymentMethod) {
+    CustomerParams.Fields fields = contactFields(null, null, null);
+    return update(
+        ctx,
+        id,
+        new CustomerParams.Fields(
+            fields.email(),
+            fields.name(),
+            fields.phone(),
+            fields.description(),
+            fields.balance(),
+            fields.taxExempt(),
+            fields.preferredLocales(),
+            fields.address(),
+            fields.shipping(),
+            fields.metadata(),
+            fields.source(),
+            fields.defaultSource(),
+            new Patch.Set<>(paymentMethod),
+            fields.testClock()));
+  }
+
   /** The portal's "add a card": attaches it and makes it the default, as source= does. */
   public Customer attachCard(Ctx ctx, String id, String token) {
     return update(ctx, id, contactFields(null, null, token));

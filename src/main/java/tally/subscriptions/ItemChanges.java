@@ -64,15 +64,45 @@ final class ItemChanges {
     Subscription after = Subscriptions.TABLE.set(ctx, id, Map.of("items_data", data)).orElseThrow();
     ctx.emitUpdate("customer.subscription.updated", new Table.Updated<>(sub, after));
     if ("always_invoice".equals(p.prorationBehavior()) && prorate) {
-      List<InvoiceItem> pending = items.pending(ctx, sub.customer(), sub.currency());
-      Invoice invoice =
-          subscriptions.draft(
-              ctx,
-              after,
-              "subscription_update",
-              new java.util.ArrayList<>(InvoiceItems.lines(pending)));
-      pending.forEach(i -> items.assign(ctx, i.id(), invoice.id()));
-      subscriptions.collect(ctx, invoice.id());
+      invoicePendingNow(ctx, subscriptions, after);
+    }
+  }
+
+  /** {@code always_invoice}: the pending prorations are invoiced (and collected) at once. */
+  void invoicePendingNow(Ctx ctx, Subscriptions subscriptions, Subscription sub) {
+    List<InvoiceItem> pending = items.pending(ctx, sub.customer(), sub.currency());
+    if (pending.isEmpty()) {
+      return;
+    }
+    Invoice invoice =
+        subscriptions.draft(
+            ctx,
+            sub,
+            "subscription_update",
+            new java.util.ArrayList<>(InvoiceItems.lines(pending)));
+    pending.forEach(i -> items.assign(ctx, i.id(), invoice.id()));
+    subscriptions.collect(ctx, invoice.id());
+  }
+
+  /** Credits each licensed item's unused time, from now to the period's end (a cancellation). */
+  void creditUnusedTime(Ctx ctx, Subscription sub) {
+    long span = sub.currentPeriodEnd() - sub.currentPeriodStart();
+    long left = Math.max(0, sub.currentPeriodEnd() - ctx.now());
+    if (left == 0 || span <= 0) {
+      return;
+    }
+    for (JsonNode item : sub.itemsData()) {
+      if (!MeteredLines.metered(item.path("price"))) {
+        prorate(
+            ctx,
+            sub,
+            item.path("price"),
+            item.path("quantity").asLong(),
+            -1,
+            left,
+            span,
+            "Unused time on ");
+      }
     }
   }
 

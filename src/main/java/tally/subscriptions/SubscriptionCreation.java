@@ -128,7 +128,9 @@ final class SubscriptionCreation {
                 anchor != null ? p.anchorConfig() : null,
                 null,
                 null,
-                p.trialMissingPaymentMethod()));
+                p.trialMissingPaymentMethod(),
+                null,
+                null));
     ctx.emit("customer.subscription.created", sub);
     Invoice invoice =
         subscriptions.bill(ctx, sub, "subscription_create", trialEnd != null, p.prorate());

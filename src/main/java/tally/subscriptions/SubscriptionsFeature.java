@@ -15,6 +15,7 @@ public final class SubscriptionsFeature implements Feature {
   private final SubscriptionCreation creation;
   private final Renewals renewals;
   private final Pausing pausing;
+  private final CustomerSubscriptions forCustomers;
 
   public SubscriptionsFeature(
       Customers customers, Prices prices, InvoicesFeature invoices, MeterUsage usage) {
@@ -24,12 +25,18 @@ public final class SubscriptionsFeature implements Feature {
     this.creation =
         new SubscriptionCreation(
             customers, prices, invoices.invoices(), invoices.collection(), subscriptions);
+    this.forCustomers = new CustomerSubscriptions(subscriptions, prices, invoices.items());
     this.pausing = new Pausing(subscriptions, invoices.invoices());
     this.renewals = new Renewals(subscriptions, invoices.invoices(), customers, pausing, metered);
     invoices
         .invoices()
         .addListener(new SubscriptionInvoices(subscriptions, invoices.invoices(), metered));
     invoices.invoices().addListener(metered);
+  }
+
+  /** For the customer portal: a customer's subscriptions, canceled and changed as the API does. */
+  public CustomerSubscriptions customerSubscriptions() {
+    return forCustomers;
   }
 
   @Override
