@@ -182,6 +182,45 @@ final class PortalActions {
     return finished(v, "payment_method_update", null);
   }
 
+  /** One of the customer's cards becomes the default for invoices. */
+  ApiObject makeDefault(Ctx ctx, String token, String paymentMethod) {
+    Optional<PortalPage.Visit> found = page.visit(ctx, token);
+    if (found.isEmpty() || !found.get().config().enabled("payment_method_update")) {
+      return page.show(ctx, token, null);
+    }
+    PortalPage.Visit v = found.get();
+    try {
+      customers.setDefaultPaymentMethod(v.ctx(), v.session().customer(), paymentMethod);
+    } catch (ApiException e) {
+      return refused(ctx, token, v, "That card is not one of yours.");
+    }
+    return HtmlPage.seeOther(v.home() + (v.flow() == null ? "" : "/home"));
+  }
+
+  /**
+   * Removes one of the customer's cards. As in Stripe's portal, the card that pays active
+   * subscriptions stays until another is the default.
+   */
+  ApiObject remove(Ctx ctx, String token, String paymentMethod) {
+    Optional<PortalPage.Visit> found = page.visit(ctx, token);
+    if (found.isEmpty() || !found.get().config().enabled("payment_method_update")) {
+      return page.show(ctx, token, null);
+    }
+    PortalPage.Visit v = found.get();
+    String customer = v.session().customer();
+    boolean paysSubscriptions =
+        customers.defaultPaymentMethod(v.ctx(), customer).filter(paymentMethod::equals).isPresent()
+            && !subscriptions.current(v.ctx(), customer).isEmpty();
+    if (paysSubscriptions) {
+      return refused(
+          ctx, token, v, "This card pays your subscriptions: add another card before removing it.");
+    }
+    if (!cards.remove(v.ctx(), customer, paymentMethod)) {
+      return refused(ctx, token, v, "That card is not one of yours.");
+    }
+    return HtmlPage.seeOther(v.home() + (v.flow() == null ? "" : "/home"));
+  }
+
   /** A refusal, shown on the page the customer came from. */
   private ApiObject refused(Ctx ctx, String token, PortalPage.Visit v, String message) {
     return page.render(ctx, token, mode(v), message);

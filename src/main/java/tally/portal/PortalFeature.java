@@ -103,6 +103,16 @@ public final class PortalFeature implements Feature {
         (ctx, p) -> actions.paymentMethod(ctx, ctx.path("token"), p));
     r.open(
         "POST",
+        "/p/session/{token}/payment_methods/{payment_method}/default",
+        Decoder.none(),
+        (ctx, p) -> actions.makeDefault(ctx, ctx.path("token"), ctx.path("payment_method")));
+    r.open(
+        "POST",
+        "/p/session/{token}/payment_methods/{payment_method}/remove",
+        Decoder.none(),
+        (ctx, p) -> actions.remove(ctx, ctx.path("token"), ctx.path("payment_method")));
+    r.open(
+        "POST",
         "/p/session/{token}/subscriptions/{subscription}/cancel",
         PortalActions.CancelForm::decode,
         (ctx, p) -> actions.cancel(ctx, ctx.path("token"), ctx.path("subscription"), p));

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import tally.api.ApiException;
 import tally.api.ListParams;
 import tally.catalog.Price;
 import tally.catalog.Prices;
@@ -68,7 +69,7 @@ final class PortalView {
     params.put("cards", cards(v, customer));
     params.put("charges", mode.equals("home") ? charges(v) : List.of());
     params.put("subscriptions", subscriptions(v, flow, mode));
-    params.put("priceOptions", priceOptions(v));
+    params.put("optionsBySub", optionsBySub(v, flow, mode));
     params.put("reasons", config.cancellationReasons());
     params.put("cancelEnabled", config.enabled("subscription_cancel"));
     params.put("updateEnabled", config.enabled("subscription_update"));
@@ -127,26 +128,64 @@ final class PortalView {
     return Money.format(unitAmount, currency) + " / " + interval;
   }
 
-  private List<Map<String, String>> priceOptions(PortalPage.Visit v) {
-    List<Map<String, String>> out = new ArrayList<>();
-    for (String id : v.config().offeredPrices()) {
-      prices
-          .find(v.ctx(), id)
-          .filter(Price::recurringPrice)
-          .ifPresent(p ->
-              out.add(
-                  Map.of(
-                      "id",
-                      p.id(),
-                      "label",
-                      (p.nickname() == null ? p.product() : p.nickname())
-                          + " · "
-                          + amount(
-                              p.unitAmount() == null ? 0 : p.unitAmount(),
-                              p.currency(),
-                              p.recurring().path("interval").asText()))));
+  /**
+   * For each subscription shown, the prices the configuration offers it (those of its currency and
+   * interval), each labeled with what switching now would prorate.
+   */
+  private Map<String, List<Map<String, String>>> optionsBySub(
+      PortalPage.Visit v, PortalFlow flow, String mode) {
+    Map<String, List<Map<String, String>>> out = new HashMap<>();
+    for (var s : subscriptions.current(v.ctx(), v.session().customer())) {
+      if (!mode.equals("home") && (flow == null || !s.id().equals(flow.subscription()))) {
+        continue;
+      }
+      var item = s.items().getFirst();
+      List<Map<String, String>> options = new ArrayList<>();
+      for (String id : v.config().offeredPrices()) {
+        Optional<Price> price = prices.find(v.ctx(), id).filter(Price::recurringPrice);
+        Optional<Long> owed = price.flatMap(p -> preview(v, s.id(), item.id(), p.id(), null));
+        if (price.isPresent() && owed.isPresent()) {
+          Price p = price.get();
+          String label = label(p);
+          if (!p.id().equals(item.price())) {
+            label += prorationNote(v.config(), owed.get(), p.currency());
+          }
+          options.add(Map.of("id", p.id(), "label", label));
+        }
+      }
+      out.put(s.id(), options);
     }
     return out;
+  }
+
+  /** What a change would prorate; empty when the subscription cannot take that price. */
+  private Optional<Long> preview(
+      PortalPage.Visit v, String sub, String item, String price, Long quantity) {
+    try {
+      return Optional.of(subscriptions.prorationPreview(v.ctx(), sub, item, price, quantity));
+    } catch (ApiException incompatible) {
+      return Optional.empty();
+    }
+  }
+
+  private static String label(Price p) {
+    return (p.nickname() == null ? p.product() : p.nickname())
+        + " · "
+        + amount(
+            p.unitAmount() == null ? 0 : p.unitAmount(),
+            p.currency(),
+            p.recurring() == null ? "once" : p.recurring().path("interval").asText());
+  }
+
+  /** How the configuration's proration_behavior bills {@code owed} for a change made now. */
+  private static String prorationNote(PortalConfiguration config, long owed, String currency) {
+    String behavior = config.updateProration();
+    if (behavior.equals("none") || owed == 0) {
+      return "";
+    }
+    String sum = Money.format(Math.abs(owed), currency);
+    String when = behavior.equals("always_invoice") ? " now" : " on your next invoice";
+    return owed > 0 ? " (" + sum + " charged" + when + ")" : " (" + sum + " credited" + when + ")";
   }
 
   /** What a {@code subscription_update_confirm} flow asks the customer to confirm. */
@@ -155,27 +194,24 @@ final class PortalView {
       return null;
     }
     StringBuilder b = new StringBuilder("Confirm your new plan:");
+    long owed = 0;
     for (PortalFlow.ItemChange change : flow.items()) {
       if (change.price() != null) {
-        prices
-            .find(v.ctx(), change.price())
-            .ifPresent(p ->
-                b.append(' ')
-                    .append(p.nickname() == null ? p.product() : p.nickname())
-                    .append(" at ")
-                    .append(
-                        amount(
-                            p.unitAmount() == null ? 0 : p.unitAmount(),
-                            p.currency(),
-                            p.recurring() == null
-                                ? "once"
-                                : p.recurring().path("interval").asText())));
+        prices.find(v.ctx(), change.price()).ifPresent(p -> b.append(' ').append(label(p)));
       }
       if (change.quantity() != null) {
         b.append(", quantity ").append(change.quantity());
       }
+      owed +=
+          preview(v, flow.subscription(), change.id(), change.price(), change.quantity())
+              .orElse(0L);
     }
-    return b.append('.').toString();
+    String currency =
+        subscriptions
+            .find(v.ctx(), flow.subscription())
+            .map(s -> s.items().getFirst().currency())
+            .orElse("usd");
+    return b.append(prorationNote(v.config(), owed, currency)).append('.').toString();
   }
 
   private List<Map<String, String>> cards(PortalPage.Visit v, Customer customer) {
@@ -184,6 +220,8 @@ final class PortalView {
     for (var pm : cards.savedCards(v.ctx(), customer.id())) {
       out.add(
           Map.of(
+              "id",
+              pm.id(),
               "brand",
               brand(pm.brand()),
               "last4",
@@ -202,6 +240,8 @@ final class PortalView {
               card.path("last4").asText(),
               "exp",
               card.path("exp_month").asText() + "/" + card.path("exp_year").asText(),
+              "id",
+              "",
               "default",
               ""));
     }

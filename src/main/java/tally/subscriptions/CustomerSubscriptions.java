@@ -165,6 +165,18 @@ public final class CustomerSubscriptions {
   }
 
   /**
+   * What changing one item now would prorate (positive: owed by the customer), as the change
+   * computes it; the page shows it before the customer confirms.
+   */
+  public long prorationPreview(Ctx ctx, String id, String item, String price, Long quantity) {
+    Subscription sub =
+        subscriptions
+            .find(ctx, id)
+            .orElseThrow(() -> Errors.noSuch("subscription", id, "subscription"));
+    return changes.preview(ctx, sub, new SubscriptionParams.ItemChange(item, price, quantity));
+  }
+
+  /**
    * Changes one item's price and/or quantity, prorated as {@code prorationBehavior} says ({@code
    * always_invoice}, {@code create_prorations} or {@code none}).
    */

@@ -68,6 +68,35 @@ final class ItemChanges {
     }
   }
 
+  /**
+   * What a change of one item would prorate now, without making it: the remaining time of the new
+   * price and quantity less the unused time of the old (positive: the customer owes it).
+   */
+  long preview(Ctx requestCtx, Subscription sub, SubscriptionParams.ItemChange change) {
+    Ctx ctx = requestCtx.onTestClock(sub.testClock());
+    long span = sub.currentPeriodEnd() - sub.currentPeriodStart();
+    long left = Math.max(0, sub.currentPeriodEnd() - ctx.now());
+    if (left == 0 || span <= 0) {
+      return 0;
+    }
+    for (JsonNode item : sub.itemsData()) {
+      if (item.path("id").asText().equals(change.id())) {
+        JsonNode oldPrice = item.path("price");
+        long oldQuantity = item.path("quantity").asLong();
+        JsonNode newPrice =
+            change.price() == null ? oldPrice : compatible(ctx, sub, change.price()).toJson();
+        long newQuantity = change.quantity() == null ? oldQuantity : change.quantity();
+        return share(newPrice, newQuantity, left, span) - share(oldPrice, oldQuantity, left, span);
+      }
+    }
+    return 0;
+  }
+
+  /** A price's amount for {@code left} of a {@code span}-second period, to the cent. */
+  private static long share(JsonNode price, long quantity, long left, long span) {
+    return Math.round((double) price.path("unit_amount").asLong() * quantity * left / span);
+  }
+
   /** {@code always_invoice}: the pending prorations are invoiced (and collected) at once. */
   void invoicePendingNow(Ctx ctx, Subscriptions subscriptions, Subscription sub) {
     List<InvoiceItem> pending = items.pending(ctx, sub.customer(), sub.currency());
@@ -147,8 +176,7 @@ final class ItemChanges {
       long left,
       long span,
       String what) {
-    long full = price.path("unit_amount").asLong() * quantity;
-    long amount = Math.round((double) full * left / span);
+    long amount = share(price, quantity, left, span);
     if (amount == 0) {
       return;
     }

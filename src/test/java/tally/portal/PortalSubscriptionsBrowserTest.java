@@ -104,7 +104,11 @@ class PortalSubscriptionsBrowserTest {
     Session session = session(plans, plans.portal(stripe, Mode.AT_PERIOD_END), null);
     String sub = plans.subscription().getId();
     browser.get(session.getUrl());
-    new Select(browser.findElement(By.id("price-" + sub))).selectByValue(plans.pro().getId());
+    Select plan = new Select(browser.findElement(By.id("price-" + sub)));
+    // The proration preview: nearly a month of $30 less the unused $10, invoiced at once.
+    assertThat(plan.getOptions().get(1).getText())
+        .matches("Pro · \\$30\\.00 / month \\(\\$(19|20)\\.\\d\\d charged now\\)");
+    plan.selectByValue(plans.pro().getId());
     browser.findElement(By.id("quantity-" + sub)).clear();
     browser.findElement(By.id("quantity-" + sub)).sendKeys("2");
     browser.findElement(By.id("update-submit-" + sub)).click();
@@ -213,7 +217,9 @@ class PortalSubscriptionsBrowserTest {
                         .build())
                 .build());
     browser.get(session.getUrl());
-    assertThat(browser.findElement(By.id("confirm-text")).getText()).contains("Pro");
+    assertThat(browser.findElement(By.id("confirm-text")).getText())
+        .contains("Pro")
+        .contains("charged now");
     browser.findElement(By.id("confirm-update")).click();
     // portal_homepage: back to the whole portal.
     waitFor(browser).until(ExpectedConditions.urlContains("/home"));
@@ -267,5 +273,55 @@ class PortalSubscriptionsBrowserTest {
     assertThat(method.getCustomer()).isEqualTo(plans.customer().getId());
     assertThat(events("payment_method.attached", method.getId())).hasSize(1);
     assertThat(events("customer.updated", plans.customer().getId())).isNotEmpty();
+  }
+
+  @Test
+  void cardsAreMadeDefaultAndRemoved() throws StripeException {
+    PortalPlans plans = PortalPlans.subscribe(stripe, "cards@example.com");
+    Session session = session(plans, plans.portal(stripe, Mode.AT_PERIOD_END), null);
+    String customer = plans.customer().getId();
+    String visa =
+        stripe.v1().customers().retrieve(customer).getInvoiceSettings().getDefaultPaymentMethod();
+    browser.get(session.getUrl());
+    browser.findElement(By.id("number")).sendKeys("5555 5555 5555 4444");
+    browser.findElement(By.id("add-card")).click();
+    waitFor(browser).until(ExpectedConditions.elementToBeClickable(By.id("default-" + visa)));
+    String mastercard =
+        stripe.v1().customers().retrieve(customer).getInvoiceSettings().getDefaultPaymentMethod();
+    assertThat(mastercard).isNotEqualTo(visa);
+
+    // The default card pays the subscription: it cannot be removed.
+    var refused =
+        SERVER.raw(
+            "POST",
+            "/p/session/"
+                + session.getUrl().substring(session.getUrl().lastIndexOf('/') + 1)
+                + "/payment_methods/"
+                + mastercard
+                + "/remove",
+            null,
+            "",
+            java.util.Map.of());
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("add another card before removing it");
+
+    browser.findElement(By.id("default-" + visa)).click();
+    waitFor(browser).until(ExpectedConditions.elementToBeClickable(By.id("remove-" + mastercard)));
+    browser.findElement(By.id("remove-" + mastercard)).click();
+    waitFor(browser)
+        .until(
+            ExpectedConditions.not(
+                ExpectedConditions.textToBePresentInElementLocated(By.id("cards"), "4444")));
+
+    assertThat(
+            stripe
+                .v1()
+                .customers()
+                .retrieve(customer)
+                .getInvoiceSettings()
+                .getDefaultPaymentMethod())
+        .isEqualTo(visa);
+    assertThat(stripe.v1().paymentMethods().retrieve(mastercard).getCustomer()).isNull();
+    assertThat(events("payment_method.detached", mastercard)).hasSize(1);
   }
 }
