@@ -15,7 +15,7 @@ import tally.subscriptions.CustomerSubscriptions;
 
 /** Customer portal configurations, sessions and the hosted portal page. */
 public final class PortalFeature implements Feature {
-  private final PortalConfigurations configurations = new PortalConfigurations();
+  private final PortalConfigurations configurations;
   private final PortalSessions sessions;
   private final PortalPage page;
   private final PortalActions actions;
@@ -30,6 +30,7 @@ public final class PortalFeature implements Feature {
       Prices prices) {}
 
   public PortalFeature(Uses uses, Supplier<String> publicUrl) {
+    this.configurations = new PortalConfigurations(uses.prices());
     PortalRules rules = new PortalRules(uses.subscriptions());
     this.sessions = new PortalSessions(configurations, uses.customers(), publicUrl, rules);
     PortalView view =

@@ -278,4 +278,50 @@ class PortalFlowsTest {
         .isInvalidRequest()
         .hasParam("flow_data[after_completion][redirect]");
   }
+
+  @Test
+  void aConfigurationOffersOnlyRecurringPricesOfTheirProduct() throws StripeException {
+    PortalPlans plans = PortalPlans.subscribe(stripe, "offers@example.com");
+    var oneTime = stripe.v1().prices().create(Fixtures.priceParams(700, "Elsewhere").build());
+    var features =
+        com.stripe.param.billingportal.ConfigurationCreateParams.Features.builder()
+            .setSubscriptionUpdate(
+                com.stripe.param.billingportal.ConfigurationCreateParams.Features.SubscriptionUpdate
+                    .builder()
+                    .setEnabled(true)
+                    .addProduct(
+                        com.stripe.param.billingportal.ConfigurationCreateParams.Features
+                            .SubscriptionUpdate.Product.builder()
+                            .setProduct(plans.product().getId())
+                            .addPrice(plans.basic().getId())
+                            .addPrice(oneTime.getId())
+                            .build())
+                    .build())
+            .build();
+    assertStripeError(() ->
+            stripe
+                .v1()
+                .billingPortal()
+                .configurations()
+                .create(
+                    com.stripe.param.billingportal.ConfigurationCreateParams.builder()
+                        .setFeatures(features)
+                        .build()))
+        .isInvalidRequest()
+        .hasParam("features[subscription_update][products][0][prices][1]")
+        .hasMessageContaining("does not belong to the product");
+    Configuration config = plans.portal(stripe, Mode.AT_PERIOD_END);
+    var offered = config.getFeatures().getSubscriptionUpdate();
+    assertThat(offered.getProducts())
+        .singleElement()
+        .satisfies(p -> {
+          assertThat(p.getProduct()).isEqualTo(plans.product().getId());
+          assertThat(p.getPrices()).containsExactly(plans.basic().getId(), plans.pro().getId());
+          assertThat(p.getAdjustableQuantity().getEnabled()).isFalse();
+        });
+    assertThat(offered.getDefaultAllowedUpdates()).containsExactly("price", "quantity");
+    assertThat(offered.getProrationBehavior()).isEqualTo("always_invoice");
+    assertThat(config.getFeatures().getSubscriptionCancel().getCancellationReason().getOptions())
+        .containsExactly("too_expensive", "unused");
+  }
 }
