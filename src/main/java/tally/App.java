@@ -129,6 +129,9 @@ public final class App implements AutoCloseable {
     InvoicesFeature invoices =
         new InvoicesFeature(
             customers.customers(), catalog.prices(), payments.cardPayments(), this::publicUrl);
+    // Credits' invoice listener goes before the subscriptions' ones (the order they run in).
+    CreditsFeature credits =
+        new CreditsFeature(customers.customers(), catalog.prices(), invoices.invoices());
     SubscriptionsFeature subscriptions =
         new SubscriptionsFeature(
             customers.customers(), catalog.prices(), invoices, billing.usage());
@@ -144,8 +147,16 @@ public final class App implements AutoCloseable {
             new DisputesFeature(charges, refunds.refunds(), balance.ledger()),
             billing,
             catalog,
-            new CreditsFeature(customers.customers(), catalog.prices(), invoices.invoices()),
-            new PortalFeature(customers.customers(), charges.charges(), this::publicUrl),
+            credits,
+            new PortalFeature(
+                new PortalFeature.Uses(
+                    customers.customers(),
+                    charges.charges(),
+                    subscriptions.customerSubscriptions(),
+                    invoices.history(),
+                    payments.cardPayments(),
+                    catalog.prices()),
+                this::publicUrl),
             payments,
             invoices,
             subscriptions,

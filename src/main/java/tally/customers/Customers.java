@@ -202,11 +202,11 @@ public final class Customers implements CustomerCards {
 
   /** A customer created by a completed Checkout Session, with the payer's email. */
   public Customer createWithEmail(Ctx ctx, String email) {
-    return create(ctx, contactFields(email, null, null));
+    return create(ctx, contactFields(email, null));
   }
 
-  /** Params that change only the email, the name and/or add a card: the hosted pages' forms. */
-  private static CustomerParams.Fields contactFields(String email, String name, String source) {
+  /** Params that change only the email and/or the name: the hosted pages' forms. */
+  private static CustomerParams.Fields contactFields(String email, String name) {
     return new CustomerParams.Fields(
         email == null ? Patch.absent() : new Patch.Set<>(email),
         name == null ? Patch.absent() : new Patch.Set<>(name),
@@ -218,7 +218,7 @@ public final class Customers implements CustomerCards {
         Patch.absent(),
         Patch.absent(),
         tally.api.Metadata.NONE,
-        source,
+        null,
         null,
         Patch.absent(),
         null);
@@ -246,12 +246,33 @@ public final class Customers implements CustomerCards {
 
   /** The portal's contact form: the same update as the API's, with only these fields. */
   public Customer updateContact(Ctx ctx, String id, String email, String name) {
-    return update(ctx, id, contactFields(email, name, null));
+    return update(ctx, id, contactFields(email, name));
   }
 
-  /** The portal's "add a card": attaches it and makes it the default, as source= does. */
-  public Customer attachCard(Ctx ctx, String id, String token) {
-    return update(ctx, id, contactFields(null, null, token));
+  /**
+   * The portal's new default PaymentMethod ({@code invoice_settings.default_payment_method}),
+   * checked as the API's update checks it.
+   */
+  public Customer setDefaultPaymentMethod(Ctx ctx, String id, String paymentMethod) {
+    CustomerParams.Fields fields = contactFields(null, null);
+    return update(
+        ctx,
+        id,
+        new CustomerParams.Fields(
+            fields.email(),
+            fields.name(),
+            fields.phone(),
+            fields.description(),
+            fields.balance(),
+            fields.taxExempt(),
+            fields.preferredLocales(),
+            fields.address(),
+            fields.shipping(),
+            fields.metadata(),
+            fields.source(),
+            fields.defaultSource(),
+            new Patch.Set<>(paymentMethod),
+            fields.testClock()));
   }
 
   /** The customer's saved cards as {@code card} objects, newest first. */

@@ -45,6 +45,11 @@ public final class InvoicesFeature implements Feature {
     return items;
   }
 
+  /** A customer's invoice history, for the customer portal. */
+  public InvoiceHistory history() {
+    return new InvoiceHistory(invoices);
+  }
+
   @Override
   public void install(Installer in) {
     Router r = in.routes();

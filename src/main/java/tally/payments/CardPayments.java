@@ -213,6 +213,43 @@ public final class CardPayments {
 
   /** Saves the card on the customer (if any), authenticating it first if it asks. */
   public Outcome setUp(Ctx ctx, Setup p) {
+    return save(ctx, p).outcome();
+  }
+
+  /** A card saved on a customer, as a hosted page lists it. */
+  public record SavedCard(String id, String brand, String last4, int expMonth, int expYear) {}
+
+  /** What saving a card came to, and the PaymentMethod it made. */
+  public record Saved(String paymentMethod, Outcome outcome) {}
+
+  /** Saves a card typed on a hosted page (the portal) on the customer, through a SetupIntent. */
+  public Saved saveCardThroughSetup(Ctx ctx, String customer, String token, String returnUrl) {
+    return save(ctx, new Setup(customer, token, null, null, Map.of(), returnUrl));
+  }
+
+  /** The customer's card PaymentMethods, newest first. */
+  public List<SavedCard> savedCards(Ctx ctx, String customer) {
+    return methods.ofCustomer(ctx, customer).stream()
+        .map(pm ->
+            new SavedCard(
+                pm.id(),
+                pm.card().path("brand").asText(),
+                pm.card().path("last4").asText(),
+                pm.card().path("exp_month").asInt(),
+                pm.card().path("exp_year").asInt()))
+        .toList();
+  }
+
+  /** Detaches one of the customer's PaymentMethods (a customer removing a card on a page). */
+  public boolean remove(Ctx ctx, String customer, String paymentMethod) {
+    if (!methods.isAttached(ctx, customer, paymentMethod)) {
+      return false;
+    }
+    methods.detach(ctx, paymentMethod);
+    return true;
+  }
+
+  private Saved save(Ctx ctx, Setup p) {
     String returnUrl = p.returnUrl();
     PaymentMethod pm = newMethod(ctx, p.token(), p.billingDetails());
     SetupIntent si =
@@ -231,13 +268,15 @@ public final class CardPayments {
     try {
       si = setups.confirm(ctx, si.id(), new SetupIntentParams.Confirm(null, null, returnUrl));
     } catch (ApiException declined) {
-      return new Outcome(si.id(), false, null, declined.error().message());
+      return new Saved(pm.id(), new Outcome(si.id(), false, null, declined.error().message()));
     }
-    return new Outcome(
-        si.id(),
-        si.status() == IntentStatus.SUCCEEDED,
-        si.status() == IntentStatus.REQUIRES_ACTION ? url(si.nextAction()) : null,
-        null);
+    return new Saved(
+        pm.id(),
+        new Outcome(
+            si.id(),
+            si.status() == IntentStatus.SUCCEEDED,
+            si.status() == IntentStatus.REQUIRES_ACTION ? url(si.nextAction()) : null,
+            null));
   }
 
   /**

@@ -214,6 +214,18 @@ public final class PaymentMethods {
         .orElseThrow(() -> Errors.noSuch("PaymentMethod", id, "payment_method"));
   }
 
+  /** The customer's methods, newest first. */
+  java.util.List<PaymentMethod> ofCustomer(Ctx ctx, String customer) {
+    return ctx.db()
+        .createQuery(
+            "SELECT * FROM payment_methods WHERE account_id = ? AND customer = ?"
+                + " ORDER BY created DESC, id DESC")
+        .bind(0, ctx.accountId())
+        .bind(1, customer)
+        .map(TABLE.mapper())
+        .list();
+  }
+
   /** Whether the customer holds this method (customers check their default payment method). */
   boolean isAttached(Ctx ctx, String customer, String id) {
     return find(ctx, id).map(pm -> customer.equals(pm.customer())).orElse(false);

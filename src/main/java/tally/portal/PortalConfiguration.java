@@ -39,6 +39,64 @@ public record PortalConfiguration(
     return false;
   }
 
+  private JsonNode feature(String name) {
+    return settings.path("features").path(name);
+  }
+
+  /** {@code subscription_cancel.mode}: {@code at_period_end} or {@code immediately}. */
+  String cancelMode() {
+    return feature("subscription_cancel").path("mode").asText("at_period_end");
+  }
+
+  String cancelProration() {
+    return feature("subscription_cancel").path("proration_behavior").asText("none");
+  }
+
+  /** The reasons a canceling customer may pick from, empty when none is asked for. */
+  java.util.List<String> cancellationReasons() {
+    JsonNode reason = feature("subscription_cancel").path("cancellation_reason");
+    java.util.List<String> out = new java.util.ArrayList<>();
+    if (reason.path("enabled").asBoolean(false)) {
+      reason.path("options").forEach(o -> out.add(o.asText()));
+    }
+    return out;
+  }
+
+  String updateProration() {
+    return feature("subscription_update").path("proration_behavior").asText("none");
+  }
+
+  /** Whether {@code subscription_update.default_allowed_updates} has {@code what}. */
+  boolean allowsSubscriptionUpdateOf(String what) {
+    for (JsonNode allowed : feature("subscription_update").path("default_allowed_updates")) {
+      if (allowed.asText().equals(what)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The {@code subscription_update.products} entry listing {@code price}, if any. */
+  java.util.Optional<JsonNode> productOffering(String price) {
+    for (JsonNode product : feature("subscription_update").path("products")) {
+      for (JsonNode p : product.path("prices")) {
+        if (p.asText().equals(price)) {
+          return java.util.Optional.of(product);
+        }
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** Every price the configuration offers to switch to, in its order. */
+  java.util.List<String> offeredPrices() {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (JsonNode product : feature("subscription_update").path("products")) {
+      product.path("prices").forEach(p -> out.add(p.asText()));
+    }
+    return out;
+  }
+
   @Field
   JsonNode businessProfile() {
     return settings.get("business_profile");

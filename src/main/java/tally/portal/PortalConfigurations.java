@@ -11,6 +11,8 @@ import tally.api.ListParams;
 import tally.api.ListQuery;
 import tally.api.Metadata;
 import tally.api.Params;
+import tally.catalog.Price;
+import tally.catalog.Prices;
 import tally.core.Ids;
 import tally.core.Json;
 import tally.store.Table;
@@ -106,8 +108,38 @@ public final class PortalConfigurations {
     return s;
   }
 
+  private final Prices prices;
+
+  PortalConfigurations(Prices prices) {
+    this.prices = prices;
+  }
+
   PortalConfiguration create(Ctx ctx, Change change) {
-    return insert(ctx, change.apply().apply(defaults()), false);
+    ObjectNode settings = change.apply().apply(defaults());
+    checkProducts(ctx, settings);
+    return insert(ctx, settings, false);
+  }
+
+  /** Each offered price exists and is a recurring price of the product it is listed under. */
+  private void checkProducts(Ctx ctx, ObjectNode settings) {
+    var products = settings.path("features").path("subscription_update").path("products");
+    for (int i = 0; i < products.size(); i++) {
+      String product = products.get(i).path("product").asText();
+      var listed = products.get(i).path("prices");
+      for (int j = 0; j < listed.size(); j++) {
+        String param = "features[subscription_update][products][" + i + "][prices][" + j + "]";
+        String id = listed.get(j).asText();
+        Price price = prices.find(ctx, id).orElseThrow(() -> Errors.noSuch("price", id, param));
+        if (!price.product().equals(product)) {
+          throw Errors.invalid(
+              param, "The price " + id + " does not belong to the product " + product + ".");
+        }
+        if (!price.recurringPrice()) {
+          throw Errors.invalid(
+              param, "The price " + id + " is not recurring, so no subscription can switch to it.");
+        }
+      }
+    }
   }
 
   private PortalConfiguration insert(Ctx ctx, ObjectNode settings, boolean isDefault) {
@@ -165,7 +197,9 @@ public final class PortalConfigurations {
                         "active", "The default configuration cannot be deactivated.");
                   }
                   Map<String, Object> changes = new LinkedHashMap<>();
-                  changes.put("settings", change.apply().apply(locked.settings()));
+                  ObjectNode settings = change.apply().apply(locked.settings());
+                  checkProducts(ctx, settings);
+                  changes.put("settings", settings);
                   if (change.active() != null) {
                     changes.put("active", change.active());
                   }

@@ -1,43 +1,36 @@
 package tally.portal;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import tally.api.ApiObject;
 import tally.api.Ctx;
-import tally.api.ListParams;
 import tally.api.Params;
-import tally.charges.Charge;
-import tally.charges.ChargeParams;
-import tally.charges.Charges;
-import tally.charges.TestCards;
-import tally.core.Money;
 import tally.customers.Customer;
 import tally.customers.Customers;
 import tally.pages.HtmlPage;
 import tally.pages.Pages;
 
 /**
- * The hosted portal at {@code /p/session/{token}}: the customer's details, cards and payments, and
- * the changes the configuration allows — made through the same services as the API.
+ * The hosted portal at {@code /p/session/{token}}: the customer's details, subscriptions, payment
+ * methods and invoices, with the changes the configuration allows — made through the same services
+ * as the API. A session with a flow shows only the flow's action there; {@code /home} is the whole
+ * portal and {@code /done} the confirmation after a flow.
  */
 final class PortalPage {
   private final PortalSessions sessions;
   private final PortalConfigurations configurations;
   private final Customers customers;
-  private final Charges charges;
+  private final PortalView view;
 
   PortalPage(
       PortalSessions sessions,
       PortalConfigurations configurations,
       Customers customers,
-      Charges charges) {
+      PortalView view) {
     this.sessions = sessions;
     this.configurations = configurations;
     this.customers = customers;
-    this.charges = charges;
+    this.view = view;
   }
 
   record ContactForm(String email, String name) {
@@ -46,96 +39,96 @@ final class PortalPage {
     }
   }
 
-  record CardForm(String number) {
-    static CardForm decode(Params p) {
-      return new CardForm(p.string("number"));
+  /** A page request resolved to its session, acting as the session's account. */
+  record Visit(Ctx ctx, PortalSession session, PortalConfiguration config) {
+    PortalFlow flow() {
+      return PortalFlow.of(session.flow());
+    }
+
+    String home() {
+      return "/p/session/" + session.token();
     }
   }
 
-  /** A page request resolved to its session, acting as the session's account. */
-  private record Visit(Ctx ctx, PortalSession session, PortalConfiguration config) {}
-
-  private Optional<Visit> visit(Ctx ctx, String token) {
+  /** The session of a live (unexpired) link, if the token names one. */
+  Optional<Visit> visit(Ctx ctx, String token) {
     Optional<String> account = sessions.accountOf(ctx, token);
     if (account.isEmpty()) {
       return Optional.empty();
     }
     Ctx acting = ctx.forAccount(account.get());
     PortalSession session = sessions.byToken(acting, token).orElseThrow();
+    if (session.expiresAt() <= acting.now()) {
+      return Optional.empty();
+    }
     return Optional.of(
         new Visit(acting, session, configurations.retrieve(acting, session.configuration())));
   }
 
+  /** The link's page: its flow's action, or the whole portal. */
   ApiObject show(Ctx ctx, String token, String error) {
-    Optional<Visit> found = visit(ctx, token);
-    if (found.isEmpty()) {
+    return render(ctx, token, null, error);
+  }
+
+  ApiObject home(Ctx ctx, String token) {
+    return render(ctx, token, "home", null);
+  }
+
+  /** After a flow with {@code after_completion.type=hosted_confirmation}. */
+  ApiObject done(Ctx ctx, String token) {
+    return render(ctx, token, "done", null);
+  }
+
+  ApiObject render(Ctx ctx, String token, String mode, String error) {
+    return render(ctx, token, mode, error, 400);
+  }
+
+  /** The page in {@code mode} (null: the link's own), with an error answered as {@code status}. */
+  ApiObject render(Ctx ctx, String token, String mode, String error, int status) {
+    Optional<String> account = sessions.accountOf(ctx, token);
+    if (account.isEmpty()) {
       return Pages.message(404, "Link not found", "This billing portal link is not valid.");
     }
-    Visit v = found.get();
-    if (v.session().expiresAt() <= v.ctx().now()) {
+    Optional<Visit> found = visit(ctx, token);
+    if (found.isEmpty()) {
       return Pages.message(
           410,
           "Session expired",
           "This billing portal session has expired. Please request a new link.");
     }
+    Visit v = found.get();
     Optional<Customer> customer = customers.findLive(v.ctx(), v.session().customer());
     if (customer.isEmpty()) {
       return Pages.message(
           404, "Customer not found", "The customer of this session no longer exists.");
     }
-    Map<String, Object> params = new HashMap<>();
-    params.put(
-        "headline", v.config().settings().path("business_profile").path("headline").textValue());
-    params.put("email", customer.get().email());
-    params.put("name", customer.get().name());
-    params.put("editEmail", v.config().allowsUpdateOf("email"));
-    params.put("editName", v.config().allowsUpdateOf("name"));
-    params.put("addCard", v.config().enabled("payment_method_update"));
-    params.put("history", v.config().enabled("invoice_history"));
-    params.put("cards", cards(v));
-    params.put("charges", charges(v));
-    params.put("returnUrl", v.session().returnUrl());
-    params.put("action", "/p/session/" + token);
-    params.put("error", error);
-    return HtmlPage.status(error == null ? 200 : 400, Pages.render("portal.jte", params));
+    PortalFlow flow = v.flow();
+    String shown = mode != null ? mode : flow == null ? "home" : flow.type();
+    Map<String, Object> params = view.model(v, customer.get(), shown, error);
+    if (shown.equals("done")) {
+      params.put("confirmation", confirmation(v));
+    }
+    return HtmlPage.status(error == null ? 200 : status, Pages.render("portal.jte", params));
   }
 
-  private List<Map<String, String>> cards(Visit v) {
-    List<Map<String, String>> out = new ArrayList<>();
-    for (var card : customers.cards(v.ctx(), v.session().customer())) {
-      out.add(
-          Map.of(
-              "brand", card.path("brand").asText(),
-              "last4", card.path("last4").asText(),
-              "exp", card.path("exp_month").asText() + "/" + card.path("exp_year").asText()));
+  private static String confirmation(Visit v) {
+    PortalFlow flow = v.flow();
+    if (flow == null) {
+      return "Your changes have been saved.";
     }
-    return out;
-  }
-
-  private List<Map<String, String>> charges(Visit v) {
-    List<Map<String, String>> out = new ArrayList<>();
-    var page =
-        charges.list(
-            v.ctx(),
-            new ChargeParams.ListFilter(
-                new ListParams(10, null, null, ListParams.Range.ANY),
-                v.session().customer(),
-                null,
-                null));
-    for (var item : page.data()) {
-      Charge c = (Charge) item;
-      out.add(
-          Map.of(
-              "amount", Money.format(c.amount(), c.currency()),
-              "status", c.status(),
-              "description", c.description() == null ? "" : c.description()));
+    if (flow.after().customMessage() != null) {
+      return flow.after().customMessage();
     }
-    return out;
+    return switch (flow.type()) {
+      case "payment_method_update" -> "Your payment method has been updated.";
+      case "subscription_cancel" -> "Your subscription has been canceled.";
+      default -> "Your subscription has been updated.";
+    };
   }
 
   ApiObject updateContact(Ctx ctx, String token, ContactForm form) {
     Optional<Visit> found = visit(ctx, token);
-    if (found.isEmpty() || found.get().session().expiresAt() <= found.get().ctx().now()) {
+    if (found.isEmpty()) {
       return show(ctx, token, null);
     }
     Visit v = found.get();
@@ -144,26 +137,6 @@ final class PortalPage {
         v.session().customer(),
         v.config().allowsUpdateOf("email") ? form.email() : null,
         v.config().allowsUpdateOf("name") ? form.name() : null);
-    return HtmlPage.seeOther("/p/session/" + token);
-  }
-
-  ApiObject addCard(Ctx ctx, String token, CardForm form) {
-    Optional<Visit> found = visit(ctx, token);
-    if (found.isEmpty()
-        || found.get().session().expiresAt() <= found.get().ctx().now()
-        || !found.get().config().enabled("payment_method_update")) {
-      return show(ctx, token, null);
-    }
-    String cardToken = TestCards.tokenForNumber(form.number());
-    if (cardToken == null) {
-      return show(
-          ctx, token, "That is not a test card number Tally knows, e.g. 4242 4242 4242 4242.");
-    }
-    try {
-      customers.attachCard(found.get().ctx(), found.get().session().customer(), cardToken);
-    } catch (tally.api.ApiException e) {
-      return show(ctx, token, e.error().message());
-    }
-    return HtmlPage.seeOther("/p/session/" + token);
+    return HtmlPage.seeOther(v.home() + (v.flow() == null ? "" : "/home"));
   }
 }

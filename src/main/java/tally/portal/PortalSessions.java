@@ -1,14 +1,11 @@
 package tally.portal;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import tally.api.Ctx;
 import tally.api.Errors;
 import tally.api.Params;
 import tally.core.Ids;
-import tally.core.Json;
 import tally.customers.Customers;
 import tally.store.Table;
 
@@ -20,54 +17,27 @@ public final class PortalSessions {
   private final PortalConfigurations configurations;
   private final Customers customers;
   private final Supplier<String> publicBase;
+  private final PortalRules rules;
 
-  public PortalSessions(
-      PortalConfigurations configurations, Customers customers, Supplier<String> publicBase) {
+  PortalSessions(
+      PortalConfigurations configurations,
+      Customers customers,
+      Supplier<String> publicBase,
+      PortalRules rules) {
     this.configurations = configurations;
     this.customers = customers;
     this.publicBase = publicBase;
+    this.rules = rules;
   }
 
   record Create(
-      String customer, String configuration, String returnUrl, String locale, ObjectNode flow) {
+      String customer, String configuration, String returnUrl, String locale, PortalFlow flow) {
     static Create decode(Params p) {
       String customer = p.requiredString("customer");
       p.raw("customer_account");
       p.raw("on_behalf_of");
-      ObjectNode flow = null;
       Params f = p.hash("flow_data");
-      if (f != null) {
-        String type =
-            f.oneOf(
-                "type",
-                List.of(
-                    "payment_method_update",
-                    "subscription_cancel",
-                    "subscription_update",
-                    "subscription_update_confirm"));
-        f.raw("after_completion");
-        f.raw("subscription_cancel");
-        f.raw("subscription_update");
-        f.raw("subscription_update_confirm");
-        if (type != null && !type.equals("payment_method_update")) {
-          p.fail(
-              Errors.invalid(
-                  "flow_data[type]",
-                  "The "
-                      + type
-                      + " flow needs subscriptions, which Tally does not support yet; use"
-                      + " payment_method_update."));
-        }
-        flow = Json.object();
-        ObjectNode after = flow.putObject("after_completion");
-        after.putNull("hosted_confirmation");
-        after.putNull("redirect");
-        after.put("type", "portal_homepage");
-        flow.putNull("subscription_cancel");
-        flow.putNull("subscription_update");
-        flow.putNull("subscription_update_confirm");
-        flow.put("type", type);
-      }
+      PortalFlow flow = f == null ? null : PortalFlow.decode(f);
       return new Create(
           customer, p.string("configuration"), p.string("return_url"), p.string("locale"), flow);
     }
@@ -81,6 +51,9 @@ public final class PortalSessions {
             : configurations.retrieve(ctx, p.configuration());
     if (!config.active()) {
       throw Errors.invalid("configuration", "The configuration " + config.id() + " is not active.");
+    }
+    if (p.flow() != null) {
+      rules.check(ctx, config, p.customer(), p.flow());
     }
     String returnUrl =
         p.returnUrl() != null
@@ -99,7 +72,7 @@ public final class PortalSessions {
                     config.id(),
                     returnUrl,
                     p.locale(),
-                    p.flow(),
+                    p.flow() == null ? null : p.flow().toJson(),
                     null))
             .at(publicBase.get());
     ctx.emit("billing_portal.session.created", session);

@@ -64,15 +64,74 @@ final class ItemChanges {
     Subscription after = Subscriptions.TABLE.set(ctx, id, Map.of("items_data", data)).orElseThrow();
     ctx.emitUpdate("customer.subscription.updated", new Table.Updated<>(sub, after));
     if ("always_invoice".equals(p.prorationBehavior()) && prorate) {
-      List<InvoiceItem> pending = items.pending(ctx, sub.customer(), sub.currency());
-      Invoice invoice =
-          subscriptions.draft(
-              ctx,
-              after,
-              "subscription_update",
-              new java.util.ArrayList<>(InvoiceItems.lines(pending)));
-      pending.forEach(i -> items.assign(ctx, i.id(), invoice.id()));
-      subscriptions.collect(ctx, invoice.id());
+      invoicePendingNow(ctx, subscriptions, after);
+    }
+  }
+
+  /**
+   * What a change of one item would prorate now, without making it: the remaining time of the new
+   * price and quantity less the unused time of the old (positive: the customer owes it).
+   */
+  long preview(Ctx requestCtx, Subscription sub, SubscriptionParams.ItemChange change) {
+    Ctx ctx = requestCtx.onTestClock(sub.testClock());
+    long span = sub.currentPeriodEnd() - sub.currentPeriodStart();
+    long left = Math.max(0, sub.currentPeriodEnd() - ctx.now());
+    if (left == 0 || span <= 0) {
+      return 0;
+    }
+    for (JsonNode item : sub.itemsData()) {
+      if (item.path("id").asText().equals(change.id())) {
+        JsonNode oldPrice = item.path("price");
+        long oldQuantity = item.path("quantity").asLong();
+        JsonNode newPrice =
+            change.price() == null ? oldPrice : compatible(ctx, sub, change.price()).toJson();
+        long newQuantity = change.quantity() == null ? oldQuantity : change.quantity();
+        return share(newPrice, newQuantity, left, span) - share(oldPrice, oldQuantity, left, span);
+      }
+    }
+    return 0;
+  }
+
+  /** A price's amount for {@code left} of a {@code span}-second period, to the cent. */
+  private static long share(JsonNode price, long quantity, long left, long span) {
+    return Math.round((double) price.path("unit_amount").asLong() * quantity * left / span);
+  }
+
+  /** {@code always_invoice}: the pending prorations are invoiced (and collected) at once. */
+  void invoicePendingNow(Ctx ctx, Subscriptions subscriptions, Subscription sub) {
+    List<InvoiceItem> pending = items.pending(ctx, sub.customer(), sub.currency());
+    if (pending.isEmpty()) {
+      return;
+    }
+    Invoice invoice =
+        subscriptions.draft(
+            ctx,
+            sub,
+            "subscription_update",
+            new java.util.ArrayList<>(InvoiceItems.lines(pending)));
+    pending.forEach(i -> items.assign(ctx, i.id(), invoice.id()));
+    subscriptions.collect(ctx, invoice.id());
+  }
+
+  /** Credits each licensed item's unused time, from now to the period's end (a cancellation). */
+  void creditUnusedTime(Ctx ctx, Subscription sub) {
+    long span = sub.currentPeriodEnd() - sub.currentPeriodStart();
+    long left = Math.max(0, sub.currentPeriodEnd() - ctx.now());
+    if (left == 0 || span <= 0) {
+      return;
+    }
+    for (JsonNode item : sub.itemsData()) {
+      if (!MeteredLines.metered(item.path("price"))) {
+        prorate(
+            ctx,
+            sub,
+            item.path("price"),
+            item.path("quantity").asLong(),
+            -1,
+            left,
+            span,
+            "Unused time on ");
+      }
     }
   }
 
@@ -117,8 +176,7 @@ final class ItemChanges {
       long left,
       long span,
       String what) {
-    long full = price.path("unit_amount").asLong() * quantity;
-    long amount = Math.round((double) full * left / span);
+    long amount = share(price, quantity, left, span);
     if (amount == 0) {
       return;
     }

@@ -62,7 +62,9 @@ public record Subscription(
     AnchorConfig billingCycleAnchorConfig,
     @Field(rendered = false) String pauseBehavior,
     @Field(rendered = false) Long pauseResumesAt,
-    @Field(rendered = false) String trialMissingPaymentMethod)
+    @Field(rendered = false) String trialMissingPaymentMethod,
+    @Field(rendered = false) String cancellationFeedback,
+    @Field(rendered = false) String cancellationComment)
     implements ApiObject {
 
   @Field
@@ -116,7 +118,7 @@ public record Subscription(
 
   @Field
   CancellationDetails cancellationDetails() {
-    return new CancellationDetails(null, null, cancellationReason);
+    return new CancellationDetails(cancellationComment, cancellationFeedback, cancellationReason);
   }
 
   record AutomaticTax(String disabledReason, boolean enabled, String liability) {}

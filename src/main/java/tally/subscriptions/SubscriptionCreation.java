@@ -133,7 +133,9 @@ final class SubscriptionCreation {
                 anchor != null ? p.anchorConfig() : null,
                 null,
                 null,
-                p.trialMissingPaymentMethod()));
+                p.trialMissingPaymentMethod(),
+                null,
+                null));
     ctx.emit("customer.subscription.created", sub);
     for (int i = 0; i < oneTime.size(); i++) {
       SubscriptionParams.OneTime added = p.addInvoiceItems().get(i);

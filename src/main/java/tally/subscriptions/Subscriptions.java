@@ -269,6 +269,14 @@ final class Subscriptions {
                     }
                     set.put("cancel_at_period_end", p.cancelAtPeriodEnd());
                     set.put("canceled_at", p.cancelAtPeriodEnd() ? ctx.now() : null);
+                    // A requested cancellation says so at once; withdrawing it clears the details.
+                    set.put(
+                        "cancellation_reason",
+                        p.cancelAtPeriodEnd() ? "cancellation_requested" : null);
+                    if (!p.cancelAtPeriodEnd()) {
+                      set.put("cancellation_feedback", null);
+                      set.put("cancellation_comment", null);
+                    }
                   }
                   if (p.pause() != null) {
                     if (!sub.status().renews() && sub.status() != SubscriptionStatus.PAUSED) {

@@ -16,6 +16,7 @@ public final class SubscriptionsFeature implements Feature {
   private final Renewals renewals;
   private final Pausing pausing;
   private final SubscriptionStarts starts;
+  private final CustomerSubscriptions forCustomers;
 
   public SubscriptionsFeature(
       Customers customers, Prices prices, InvoicesFeature invoices, MeterUsage usage) {
@@ -31,6 +32,7 @@ public final class SubscriptionsFeature implements Feature {
             invoices.items(),
             subscriptions);
     this.starts = new SubscriptionStarts(creation, subscriptions, invoices.invoices());
+    this.forCustomers = new CustomerSubscriptions(subscriptions, prices, invoices.items());
     this.pausing = new Pausing(subscriptions, invoices.invoices());
     this.renewals = new Renewals(subscriptions, invoices.invoices(), customers, pausing, metered);
     invoices
@@ -42,6 +44,11 @@ public final class SubscriptionsFeature implements Feature {
   /** Starting subscriptions from other features (Checkout). */
   public SubscriptionStarts starts() {
     return starts;
+  }
+
+  /** For the customer portal: a customer's subscriptions, canceled and changed as the API does. */
+  public CustomerSubscriptions customerSubscriptions() {
+    return forCustomers;
   }
 
   @Override

@@ -8,7 +8,6 @@ import com.stripe.StripeClient;
 import com.stripe.model.Customer;
 import com.stripe.model.billingportal.Configuration;
 import com.stripe.model.billingportal.Session;
-import com.stripe.param.CustomerRetrieveParams;
 import com.stripe.param.billingportal.SessionCreateParams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -58,15 +57,12 @@ class PortalBrowserTest {
     } finally {
       browser.quit();
     }
-    Customer after =
-        stripe
-            .v1()
-            .customers()
-            .retrieve(
-                customer.getId(),
-                CustomerRetrieveParams.builder().addExpand("default_source").build());
+    Customer after = stripe.v1().customers().retrieve(customer.getId());
     assertThat(after.getEmail()).isEqualTo("new@example.com");
-    assertThat(after.getDefaultSource()).isNotNull();
+    // As Stripe's portal: the new card is a PaymentMethod, the default for invoices.
+    String method = after.getInvoiceSettings().getDefaultPaymentMethod();
+    assertThat(stripe.v1().paymentMethods().retrieve(method).getCard().getLast4())
+        .isEqualTo("4444");
     var events =
         stripe
             .v1()

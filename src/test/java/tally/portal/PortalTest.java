@@ -151,7 +151,8 @@ class PortalTest {
                                     .build())
                             .build())))
         .isInvalidRequest()
-        .hasParam("flow_data[type]");
+        .hasStatus(404)
+        .hasParam("flow_data[subscription_cancel][subscription]");
     var unknown = SERVER.raw("GET", "/p/session/test_nothing", null, null, java.util.Map.of());
     assertThat(unknown.statusCode()).isEqualTo(404);
     assertThat(unknown.body()).contains("not valid");
