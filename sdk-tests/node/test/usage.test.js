@@ -89,3 +89,31 @@ test('a month of metered usage is billed in arrears, partly paid by credits, wit
   assert.equal(fired[0].data.object.value, 170);
   assert.equal(fired[0].data.object.customer, customer.id);
 });
+
+test('the v2 meter event stream: a session token, a batch of events, duplicates stored once', async () => {
+  const tag = randomUUID().slice(0, 8);
+  const customer = await client.customers.create({email: 'node-stream@example.com'});
+  const meter = await client.billing.meters.create({
+    display_name: 'Streamed calls', event_name: `streamed_${tag}`, default_aggregation: {formula: 'sum'},
+  });
+  const session = await client.v2.billing.meterEventSession.create();
+  assert.equal(session.object, 'v2.billing.meter_event_session');
+  assert.ok(session.expires_at > new Date().toISOString(), 'the token is valid for a while');
+  // The stream is authenticated by the session's token, not by the secret key.
+  const streamer = stripe(session.authentication_token);
+  const now = Math.floor(Date.now() / 1000);
+  const minute = now - (now % 60); // summaries are asked for on minute boundaries
+  const events = [5, 7, 11].map((value, i) => ({
+    event_name: meter.event_name, identifier: `${tag}-${i}`, timestamp: new Date((now - 60) * 1000).toISOString(),
+    payload: {stripe_customer_id: customer.id, value: String(value)},
+  }));
+  await streamer.v2.billing.meterEventStream.create({events});
+  // The same identifiers again: Stripe keeps an identifier once per 24 hours.
+  await streamer.v2.billing.meterEventStream.create({events: events.slice(0, 2)});
+  const summaries = await client.billing.meters.listEventSummaries(meter.id, {
+    customer: customer.id, start_time: minute - 3600, end_time: minute + 3600,
+  });
+  assert.equal(summaries.data.reduce((sum, s) => sum + s.aggregated_value, 0), 23);
+  // The secret key is not a stream token.
+  await assert.rejects(client.v2.billing.meterEventStream.create({events}), (e) => e.statusCode === 401);
+});
