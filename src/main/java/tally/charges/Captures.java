@@ -48,7 +48,12 @@ public final class Captures {
         ledger.record(
             ctx,
             Charges.chargeMovement(
-                c.id(), amount, c.currency(), c.description(), Fees.availableOn(ctx, immediately)));
+                c.id(),
+                amount,
+                c.currency(),
+                c.description(),
+                Fees.availableOn(ctx, immediately),
+                c.testClock()));
     Charge captured =
         charges
             .store()

@@ -62,10 +62,13 @@ public final class CheckoutSessions {
 
   private record Priced(Price price, long quantity, long amount, String description) {}
 
-  CheckoutSession create(Ctx ctx, CheckoutParams.Create p) {
+  CheckoutSession create(Ctx requestCtx, CheckoutParams.Create p) {
     if (p.customer() != null) {
-      customers.requireLive(ctx, p.customer(), "customer");
+      customers.requireLive(requestCtx, p.customer(), "customer");
     }
+    // A session for a customer on a test clock is made, and expires, on the clock's time.
+    String testClock = customers.testClockOf(requestCtx, p.customer());
+    Ctx ctx = requestCtx.onTestClock(testClock);
     long expiresAt = p.expiresAt() == null ? ctx.now() + MAX_LIFETIME : p.expiresAt();
     if (expiresAt < ctx.now() + MIN_LIFETIME || expiresAt > ctx.now() + MAX_LIFETIME) {
       throw Errors.invalid(
@@ -99,6 +102,7 @@ public final class CheckoutSessions {
                 null,
                 null,
                 fields,
+                testClock,
                 publicBase.get()));
     for (Priced item : items) {
       LINE_ITEMS.insert(
@@ -222,6 +226,11 @@ public final class CheckoutSessions {
                     null, "Only Checkout Sessions with a status in [\"open\"] can be expired."));
     ctx.emit("checkout.session.expired", expired);
     return expired;
+  }
+
+  /** Whether {@code s} is past its expires_at, on its customer's test clock if it has one. */
+  boolean pastExpiry(Ctx ctx, CheckoutSession s) {
+    return s.expiresAt() <= ctx.onTestClock(s.testClock()).now();
   }
 
   /** The clock's expiry of open sessions past expires_at. */

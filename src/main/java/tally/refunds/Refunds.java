@@ -69,7 +69,9 @@ public final class Refunds {
     return create(ctx, charges.retrieve(ctx, chargeId), p);
   }
 
-  private Refund create(Ctx ctx, Charge charge, RefundParams.Create p) {
+  private Refund create(Ctx requestCtx, Charge charge, RefundParams.Create p) {
+    // A refund of a charge on a test clock is made, and settles, on the clock's time.
+    Ctx ctx = requestCtx.onTestClock(charge.testClock());
     refuseIfNotRefundable(charge);
     guards.forEach(g -> g.check(ctx, charge));
     long amount = p.amount() == null ? charge.refundable() : p.amount();
@@ -155,7 +157,8 @@ public final class Refunds {
         charge.currency(),
         "REFUND FOR CHARGE (" + (charge.description() == null ? "" : charge.description()) + ")",
         refundId,
-        ctx.now());
+        ctx.now(),
+        charge.testClock());
   }
 
   /** Legacy {@code POST /v1/charges/{charge}/refund}: refunds, then answers with the charge. */
@@ -303,6 +306,7 @@ public final class Refunds {
         reason,
         txn,
         instructionsEmail,
-        metadata);
+        metadata,
+        charge.testClock());
   }
 }
