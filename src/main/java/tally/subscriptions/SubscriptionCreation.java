@@ -129,6 +129,7 @@ final class SubscriptionCreation {
                 null,
                 null,
                 p.trialMissingPaymentMethod()));
+    SubscriptionSearch.indexMetadata(ctx, sub, true);
     ctx.emit("customer.subscription.created", sub);
     Invoice invoice =
         subscriptions.bill(ctx, sub, "subscription_create", trialEnd != null, p.prorate());

@@ -37,6 +37,11 @@ public final class SubscriptionsFeature implements Feature {
     Router r = in.routes();
     r.post("/v1/subscriptions", SubscriptionParams.Create::decode, creation::create);
     r.get("/v1/subscriptions", SubscriptionParams.ListFilter::decode, subscriptions::list);
+    var search = SubscriptionSearch.engine();
+    r.get(
+        "/v1/subscriptions/search",
+        tally.search.Search.Request::decode,
+        (ctx, q) -> search.run(ctx, q, "/v1/subscriptions/search"));
     r.get(
         "/v1/subscriptions/{subscription_exposed_id}",
         Decoder.none(),
