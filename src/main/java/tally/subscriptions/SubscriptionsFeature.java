@@ -15,6 +15,7 @@ public final class SubscriptionsFeature implements Feature {
   private final SubscriptionCreation creation;
   private final Renewals renewals;
   private final Pausing pausing;
+  private final UpcomingRenewals upcoming;
 
   public SubscriptionsFeature(
       Customers customers, Prices prices, InvoicesFeature invoices, MeterUsage usage) {
@@ -26,6 +27,7 @@ public final class SubscriptionsFeature implements Feature {
             customers, prices, invoices.invoices(), invoices.collection(), subscriptions);
     this.pausing = new Pausing(subscriptions, invoices.invoices());
     this.renewals = new Renewals(subscriptions, invoices.invoices(), customers, pausing, metered);
+    this.upcoming = new UpcomingRenewals(invoices);
     invoices
         .invoices()
         .addListener(new SubscriptionInvoices(subscriptions, invoices.invoices(), metered));
@@ -77,6 +79,8 @@ public final class SubscriptionsFeature implements Feature {
             + Renewals.TRIAL_WARNING_SECONDS
             + " <= :now AND <clock> LIMIT 500",
         renewals::warnTrialEnd);
+    // Before renewals too: each period's invoice.upcoming precedes its renewal in one advance.
+    in.due(UpcomingRenewals.DUE, upcoming::announce);
     in.due(
         "SELECT account_id, id FROM subscriptions WHERE status IN ('active', 'trialing',"
             + " 'past_due', 'unpaid') AND current_period_end <= :now AND <clock> LIMIT 500",
@@ -97,6 +101,7 @@ public final class SubscriptionsFeature implements Feature {
         "customer.subscription.trial_will_end",
         "customer.subscription.created",
         "customer.subscription.updated",
-        "customer.subscription.deleted");
+        "customer.subscription.deleted",
+        "invoice.upcoming");
   }
 }
