@@ -14,6 +14,8 @@ import tally.core.Money;
 public final class Captures {
   private final Charges charges;
   private final Ledger ledger;
+  private final java.util.List<java.util.function.BiConsumer<Ctx, Charge>> expiryListeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public Captures(Charges charges, Ledger ledger) {
     this.charges = charges;
@@ -103,9 +105,18 @@ public final class Captures {
         .expire(ctx, id)
         .map(expired -> {
           ctx.emit("charge.expired", expired);
+          expiryListeners.forEach(l -> l.accept(ctx, expired));
           return true;
         })
         .orElse(false);
+  }
+
+  /**
+   * Registers a listener told, in the expiring transaction, about each authorization that expired
+   * uncaptured (payments cancels the charge's PaymentIntent).
+   */
+  public void onExpiry(java.util.function.BiConsumer<Ctx, Charge> listener) {
+    expiryListeners.add(listener);
   }
 
   /**
