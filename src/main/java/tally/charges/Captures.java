@@ -99,11 +99,12 @@ public final class Captures {
    * Expires an authorization that was not captured within seven days: the charge stays uncaptured
    * and unrefunded, and only {@code charge.expired} is sent. Returns false if it was not due.
    */
-  public boolean expire(Ctx ctx, String id) {
+  public boolean expire(Ctx job, String id) {
     return charges
         .store()
-        .expire(ctx, id)
+        .expire(job, id)
         .map(expired -> {
+          Ctx ctx = job.atDue(expired.capture().captureBefore());
           ctx.emit("charge.expired", expired);
           expiryListeners.forEach(l -> l.accept(ctx, expired));
           return true;

@@ -234,11 +234,12 @@ public final class CheckoutSessions {
   }
 
   /** The clock's expiry of open sessions past expires_at. */
-  public boolean expireDue(Ctx ctx, String id) {
-    Optional<CheckoutSession> s = find(ctx, id);
-    if (s.isEmpty() || !s.get().open() || s.get().expiresAt() > ctx.now()) {
+  public boolean expireDue(Ctx job, String id) {
+    Optional<CheckoutSession> s = find(job, id);
+    if (s.isEmpty() || !s.get().open() || s.get().expiresAt() > job.now()) {
       return false;
     }
+    Ctx ctx = job.atDue(s.get().expiresAt());
     Optional<CheckoutSession> expired = expireOpen(ctx, id);
     expired.ifPresent(e -> ctx.emit("checkout.session.expired", e));
     return expired.isPresent();

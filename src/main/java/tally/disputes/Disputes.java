@@ -185,11 +185,12 @@ public final class Disputes {
    * Applies test mode's verdict on submitted evidence once it is due; false if none was due (or the
    * dispute moved meanwhile).
    */
-  public boolean resolve(Ctx ctx, String id) {
-    Dispute d = store.findForUpdate(ctx, id).orElse(null);
-    if (d == null || d.resolveAt() == null || d.resolveAt() > ctx.now()) {
+  public boolean resolve(Ctx job, String id) {
+    Dispute d = store.findForUpdate(job, id).orElse(null);
+    if (d == null || d.resolveAt() == null || d.resolveAt() > job.now()) {
       return false;
     }
+    Ctx ctx = job.atDue(d.resolveAt());
     TestVerdict verdict = TestVerdict.of(d);
     if (store.transition(ctx, d, verdict.next(d), verdict.changes(d)).isEmpty()) {
       return false;

@@ -238,8 +238,9 @@ public final class Refunds {
    * Finishes a test card's refund: a pending one succeeds (and now moves the money); a refund of
    * {@code tok_refundFail} fails, and its money comes back with a {@code refund_failure} entry.
    */
-  public boolean settle(Ctx ctx, String id) {
-    Refund refund = retrieve(ctx, id);
+  public boolean settle(Ctx job, String id) {
+    Refund refund = retrieve(job, id);
+    Ctx ctx = job.atDue(refund.dueAt());
     String outcome = refund.pendingOutcome();
     Charge charge = charges.retrieve(ctx, refund.charge());
     if ("succeed".equals(outcome) && refund.status() == RefundStatus.PENDING) {

@@ -98,6 +98,17 @@ class TestClocksTest {
     PaymentIntent expired = stripe.v1().paymentIntents().retrieve(onClock.getId());
     assertThat(expired.getStatus()).isEqualTo("canceled");
     assertThat(expired.getCancellationReason()).isEqualTo("automatic");
+    // Both at the authorization's deadline, inside the advance, not at the clock's new time.
+    assertThat(expired.getCanceledAt()).isEqualTo(start + 7 * DAY);
+    assertThat(
+            stripe
+                .v1()
+                .events()
+                .list(EventListParams.builder().setType("charge.expired").build())
+                .getData()
+                .getFirst()
+                .getCreated())
+        .isEqualTo(start + 7 * DAY);
     assertThat(expired.getAmountCapturable()).isZero();
     assertThat(stripe.v1().paymentIntents().retrieve(wallCharge.getPaymentIntent()).getStatus())
         .isEqualTo("requires_capture");
