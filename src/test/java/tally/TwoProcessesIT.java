@@ -492,8 +492,9 @@ class TwoProcessesIT {
   }
 
   /**
-   * Both processes' clock-driven workers advance the same test clock six months past a monthly
-   * subscription's start: each period is billed and paid exactly once.
+   * Both processes' clock-driven workers advance the same test clock six months past three monthly
+   * subscriptions of one customer: each period is billed and paid exactly once, and the customer's
+   * invoice numbers, taken by finalizations racing across the processes, are each given once.
    */
   @Test
   void twoProcessesAdvancingOneClockBillEachPeriodOnce() throws Exception {
@@ -536,18 +537,23 @@ class TwoProcessesIT {
                             .setName("Shared clock")
                             .build())
                     .build());
-    var sub =
-        first
-            .v1()
-            .subscriptions()
-            .create(
-                com.stripe.param.SubscriptionCreateParams.builder()
-                    .setCustomer(customer.getId())
-                    .addItem(
-                        com.stripe.param.SubscriptionCreateParams.Item.builder()
-                            .setPrice(price.getId())
-                            .build())
-                    .build());
+    List<String> subs = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      subs.add(
+          clients
+              .get(i)
+              .v1()
+              .subscriptions()
+              .create(
+                  com.stripe.param.SubscriptionCreateParams.builder()
+                      .setCustomer(customer.getId())
+                      .addItem(
+                          com.stripe.param.SubscriptionCreateParams.Item.builder()
+                              .setPrice(price.getId())
+                              .build())
+                      .build())
+              .getId());
+    }
     long target = start + 182 * 86_400L + 7200; // July 2, 2026: six renewals since January 1
     second
         .v1()
@@ -558,25 +564,25 @@ class TwoProcessesIT {
             com.stripe.param.testhelpers.TestClockAdvanceParams.builder()
                 .setFrozenTime(target)
                 .build());
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
     while (!"ready"
         .equals(first.v1().testHelpers().testClocks().retrieve(clock.getId()).getStatus())) {
       assertThat(System.nanoTime()).isLessThan(deadline);
       Thread.sleep(100);
     }
-    var invoices =
-        second
-            .v1()
-            .invoices()
-            .list(
-                com.stripe.param.InvoiceListParams.builder()
-                    .setSubscription(sub.getId())
-                    .setLimit(100L)
-                    .build())
-            .getData();
-    assertThat(invoices).hasSize(7);
-    assertThat(invoices).allMatch(i -> "paid".equals(i.getStatus()));
-    assertThat(invoices.stream().map(i -> i.getPeriodStart()).distinct()).hasSize(7);
+    // One process may call the clock ready while the other still finishes a row it took.
+    List<com.stripe.model.Invoice> invoices = customerInvoices(second, customer.getId());
+    while (invoices.size() < 21 || !invoices.stream().allMatch(i -> "paid".equals(i.getStatus()))) {
+      assertThat(System.nanoTime()).isLessThan(deadline);
+      Thread.sleep(100);
+      invoices = customerInvoices(second, customer.getId());
+    }
+    assertThat(invoices).hasSize(21);
+    for (String sub : subs) {
+      var own = invoices.stream().filter(i -> sub.equals(subscriptionOf(i))).toList();
+      assertThat(own).hasSize(7);
+      assertThat(own.stream().map(i -> i.getPeriodStart()).distinct()).hasSize(7);
+    }
     assertThat(
             second
                 .v1()
@@ -587,6 +593,62 @@ class TwoProcessesIT {
                         .setLimit(100L)
                         .build())
                 .getData())
-        .hasSize(7);
+        .hasSize(21);
+    assertNumberedOnceEach(invoices, 21);
+  }
+
+  /** Every client finalizes its own draft of one customer at once, half through each process. */
+  @Test
+  void finalizationsRacingAcrossProcessesNumberEachInvoiceOnce() throws Exception {
+    var customer = tally.testing.Fixtures.customer(clients.get(0), "numbers@example.com");
+    List<String> drafts = new ArrayList<>();
+    for (int i = 0; i < CLIENTS; i++) {
+      drafts.add(
+          clients
+              .get(i)
+              .v1()
+              .invoices()
+              .create(
+                  com.stripe.param.InvoiceCreateParams.builder()
+                      .setCustomer(customer.getId())
+                      .setCurrency("usd")
+                      .build())
+              .getId());
+    }
+    race((client, index) -> client.v1().invoices().finalizeInvoice(drafts.get(index)));
+    assertNumberedOnceEach(customerInvoices(clients.get(1), customer.getId()), CLIENTS);
+  }
+
+  private static List<com.stripe.model.Invoice> customerInvoices(
+      StripeClient client, String customer) throws Exception {
+    return client
+        .v1()
+        .invoices()
+        .list(
+            com.stripe.param.InvoiceListParams.builder()
+                .setCustomer(customer)
+                .setLimit(100L)
+                .build())
+        .getData();
+  }
+
+  private static String subscriptionOf(com.stripe.model.Invoice invoice) {
+    var parent = invoice.getParent();
+    return parent == null || parent.getSubscriptionDetails() == null
+        ? null
+        : parent.getSubscriptionDetails().getSubscription();
+  }
+
+  /** The customer's invoices carry its prefix numbered 0001 to {@code count}, each once. */
+  private static void assertNumberedOnceEach(List<com.stripe.model.Invoice> invoices, int count) {
+    assertThat(invoices).hasSize(count);
+    String prefix = invoices.getFirst().getNumber().split("-")[0];
+    List<String> expected = new ArrayList<>();
+    for (int n = 1; n <= count; n++) {
+      expected.add(prefix + "-" + String.format("%04d", n));
+    }
+    assertThat(invoices)
+        .extracting(com.stripe.model.Invoice::getNumber)
+        .containsExactlyInAnyOrderElementsOf(expected);
   }
 }

@@ -53,6 +53,15 @@ public record Ctx(
         account, db, pathParams, Clock.frozenAt(epochSeconds), requestId, idempotencyKey, outbox);
   }
 
+  /**
+   * This job at {@code due}, when it runs on an advancing test clock whose new time passed {@code
+   * due}: what fell due inside one advance happens, and is announced, at its own time. Unchanged on
+   * the running clock (the job runs as soon as it is due) or for null.
+   */
+  public Ctx atDue(Long due) {
+    return due != null && clock.isFrozen() && due < now() ? at(due) : this;
+  }
+
   public String path(String name) {
     return pathParams.get(name);
   }

@@ -35,7 +35,7 @@ public final class BalanceFeature implements Feature {
 
     in.due(
         "SELECT account_id, MIN(id) FROM balance_transactions WHERE announced = FALSE AND"
-            + " available_on <= :now GROUP BY account_id",
+            + " available_on <= :now AND <clock> GROUP BY account_id",
         Balances::announceAvailable);
     in.emits("balance.available", "balance_settings.updated");
   }

@@ -9,7 +9,10 @@ import tally.core.ObjectSchema;
 
 /**
  * One money movement. {@code status} is derived from the clock: funds are pending until {@code
- * available_on} and available from then on ({@code now} is the reader's time, never stored).
+ * available_on} and available from then on ({@code now} is the reader's time, never stored). A
+ * movement on a test clock is available once that clock was advanced past {@code available_on}
+ * ({@code announced}), or at once if it settles when it is made: its time is the clock's, not the
+ * reader's.
  */
 @ApiResource(
     value = "balance_transaction",
@@ -27,6 +30,8 @@ public record BalanceTransaction(
     String description,
     String source,
     List<FeeDetail> feeDetails,
+    @Field(rendered = false) String testClock,
+    @Field(rendered = false) boolean announced,
     @Field(stored = false, rendered = false) long now)
     implements ApiObject {
 
@@ -36,7 +41,9 @@ public record BalanceTransaction(
 
   @Field
   public String status() {
-    return availableOn <= now ? "available" : "pending";
+    boolean available =
+        testClock == null ? availableOn <= now : announced || availableOn <= created;
+    return available ? "available" : "pending";
   }
 
   @Field

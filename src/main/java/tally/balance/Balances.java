@@ -26,17 +26,31 @@ public final class Balances {
 
   /**
    * The clock-driven settlement: once funds of an account pass available_on, mark them announced
-   * and emit one {@code balance.available} with the balance as it now is.
+   * and emit one {@code balance.available} with the balance as it now is. {@code anyTransaction}
+   * names the clock: the running one, or the test clock being advanced, whose funds alone settle.
    */
   public static boolean announceAvailable(Ctx ctx, String anyTransaction) {
-    int settled =
+    String testClock =
+        ctx.db()
+            .createQuery(
+                "SELECT test_clock FROM balance_transactions WHERE account_id = ? AND id = ?")
+            .bind(0, ctx.accountId())
+            .bind(1, anyTransaction)
+            .mapTo(String.class)
+            .findOne()
+            .orElse(null);
+    var update =
         ctx.db()
             .createUpdate(
-                "UPDATE balance_transactions SET announced = TRUE WHERE account_id = ? AND announced"
-                    + " = FALSE AND available_on <= ?")
-            .bind(0, ctx.accountId())
-            .bind(1, ctx.now())
-            .execute();
+                "UPDATE balance_transactions SET announced = TRUE WHERE account_id = :account AND"
+                    + " announced = FALSE AND available_on <= :now AND "
+                    + (testClock == null ? "test_clock IS NULL" : "test_clock = :test_clock"))
+            .bind("account", ctx.accountId())
+            .bind("now", ctx.now());
+    if (testClock != null) {
+      update.bind("test_clock", testClock);
+    }
+    int settled = update.execute();
     if (settled > 0) {
       ctx.emit("balance.available", balance(ctx));
     }
@@ -66,9 +80,12 @@ public final class Balances {
     Map<String, Long> pending = new LinkedHashMap<>();
     ctx.db()
         .createQuery(
-            "SELECT currency, SUM(CASE WHEN available_on <= :now THEN net ELSE 0 END) AS"
-                + " available, SUM(CASE WHEN available_on <= :now THEN 0 ELSE net END) AS pending"
-                + " FROM balance_transactions WHERE account_id = :account GROUP BY currency")
+            "SELECT currency, SUM(CASE WHEN "
+                + Ledger.AVAILABLE
+                + " THEN net ELSE 0 END) AS available, SUM(CASE WHEN "
+                + Ledger.AVAILABLE
+                + " THEN 0 ELSE net END) AS pending FROM balance_transactions WHERE account_id ="
+                + " :account GROUP BY currency")
         .bind("now", ctx.now())
         .bind("account", ctx.accountId())
         .map((rs, c) ->

@@ -39,6 +39,8 @@ public final class Ledger {
             m.description(),
             m.source(),
             fees,
+            m.testClock(),
+            false,
             ctx.now()));
     return id;
   }
@@ -57,6 +59,14 @@ public final class Ledger {
         .map(mapper(ctx.now()))
         .list();
   }
+
+  /**
+   * Whether a row's funds are available at {@code :now}, in SQL: by the running clock, or for a row
+   * on a test clock once that clock passed its {@code available_on} (see BalanceTransaction).
+   */
+  static final String AVAILABLE =
+      "((test_clock IS NULL AND available_on <= :now) OR (test_clock IS NOT NULL AND (announced ="
+          + " TRUE OR available_on <= created)))";
 
   /** Rows as seen at {@code now} (their status depends on it). */
   public static RowMapper<BalanceTransaction> mapper(long now) {

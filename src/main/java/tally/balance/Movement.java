@@ -2,7 +2,8 @@ package tally.balance;
 
 /**
  * A movement to record: what kind, how much (signed: + in, − out), the Stripe fee and which object
- * caused it. {@code availableOn} is when the funds settle.
+ * caused it. {@code availableOn} is when the funds settle, on the test clock {@code testClock} when
+ * the object belongs to a customer on one (null: the running clock).
  */
 public record Movement(
     String type,
@@ -13,4 +14,5 @@ public record Movement(
     String currency,
     String description,
     String source,
-    long availableOn) {}
+    long availableOn,
+    String testClock) {}

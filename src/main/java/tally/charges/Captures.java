@@ -14,6 +14,8 @@ import tally.core.Money;
 public final class Captures {
   private final Charges charges;
   private final Ledger ledger;
+  private final java.util.List<java.util.function.BiConsumer<Ctx, Charge>> expiryListeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public Captures(Charges charges, Ledger ledger) {
     this.charges = charges;
@@ -48,7 +50,12 @@ public final class Captures {
         ledger.record(
             ctx,
             Charges.chargeMovement(
-                c.id(), amount, c.currency(), c.description(), Fees.availableOn(ctx, immediately)));
+                c.id(),
+                amount,
+                c.currency(),
+                c.description(),
+                Fees.availableOn(ctx, immediately),
+                c.testClock()));
     Charge captured =
         charges
             .store()
@@ -92,15 +99,25 @@ public final class Captures {
    * Expires an authorization that was not captured within seven days: the charge stays uncaptured
    * and unrefunded, and only {@code charge.expired} is sent. Returns false if it was not due.
    */
-  public boolean expire(Ctx ctx, String id) {
+  public boolean expire(Ctx job, String id) {
     return charges
         .store()
-        .expire(ctx, id)
+        .expire(job, id)
         .map(expired -> {
+          Ctx ctx = job.atDue(expired.capture().captureBefore());
           ctx.emit("charge.expired", expired);
+          expiryListeners.forEach(l -> l.accept(ctx, expired));
           return true;
         })
         .orElse(false);
+  }
+
+  /**
+   * Registers a listener told, in the expiring transaction, about each authorization that expired
+   * uncaptured (payments cancels the charge's PaymentIntent).
+   */
+  public void onExpiry(java.util.function.BiConsumer<Ctx, Charge> listener) {
+    expiryListeners.add(listener);
   }
 
   /**

@@ -154,7 +154,8 @@ public final class Charges {
                   a.amount(),
                   a.currency(),
                   a.details().description(),
-                  Fees.availableOn(ctx, card.bypassPending())));
+                  Fees.availableOn(ctx, card.bypassPending()),
+                  testClock));
     }
     Charge charge =
         new Charge(
@@ -235,7 +236,12 @@ public final class Charges {
    * A captured card charge: the captured amount in, its fee out; nothing for an uncaptured rest.
    */
   static Movement chargeMovement(
-      String chargeId, long captured, String currency, String description, long availableOn) {
+      String chargeId,
+      long captured,
+      String currency,
+      String description,
+      long availableOn,
+      String testClock) {
     return new Movement(
         "charge",
         "charge",
@@ -245,7 +251,8 @@ public final class Charges {
         currency,
         description,
         chargeId,
-        availableOn);
+        availableOn,
+        testClock);
   }
 
   private volatile java.util.function.BiPredicate<Ctx, String> intentExists = (ctx, id) -> false;

@@ -97,7 +97,7 @@ public final class CheckoutFeature implements Feature {
 
     in.due(
         "SELECT account_id, id FROM checkout_sessions WHERE status = 'open' AND expires_at <="
-            + " :now LIMIT 500",
+            + " :now AND <clock> LIMIT 500",
         sessions::expireDue);
     in.emits(
         "checkout.session.completed",

@@ -55,7 +55,7 @@ final class CheckoutPage {
   }
 
   private ApiObject render(Ctx ctx, CheckoutSession s, CardForm form, String error, int status) {
-    if (!s.open() || s.expiresAt() <= ctx.now()) {
+    if (!s.open() || sessions.pastExpiry(ctx, s)) {
       return s.status() == CheckoutStatus.COMPLETE
           ? Pages.message(410, "Already paid", "This checkout session is complete.")
           : Pages.message(410, "Session expired", "This checkout session has expired.");
@@ -73,7 +73,7 @@ final class CheckoutPage {
     }
     Ctx acting = found.get();
     CheckoutSession s = sessions.lock(acting, id);
-    if (!s.open() || s.expiresAt() <= acting.now()) {
+    if (!s.open() || sessions.pastExpiry(acting, s)) {
       return render(acting, s, form, null, 410);
     }
     String problem = s.collectsCard() ? form.problem(acting.now()) : form.contactProblem();

@@ -62,6 +62,7 @@ record CheckoutSession(
     String subscription,
     String invoice,
     @Field(rendered = false) ObjectNode fields,
+    @Field(rendered = false) String testClock,
     @Field(stored = false, rendered = false) String publicBase)
     implements ApiObject {
 

@@ -56,10 +56,13 @@ public final class CheckoutSessions {
     return s.at(publicBase.get());
   }
 
-  CheckoutSession create(Ctx ctx, CheckoutParams.Create p) {
+  CheckoutSession create(Ctx requestCtx, CheckoutParams.Create p) {
     if (p.customer() != null) {
-      customers.requireLive(ctx, p.customer(), "customer");
+      customers.requireLive(requestCtx, p.customer(), "customer");
     }
+    // A session for a customer on a test clock is made, and expires, on the clock's time.
+    String testClock = customers.testClockOf(requestCtx, p.customer());
+    Ctx ctx = requestCtx.onTestClock(testClock);
     long expiresAt = p.expiresAt() == null ? ctx.now() + MAX_LIFETIME : p.expiresAt();
     if (expiresAt < ctx.now() + MIN_LIFETIME || expiresAt > ctx.now() + MAX_LIFETIME) {
       throw Errors.invalid(
@@ -101,6 +104,7 @@ public final class CheckoutSessions {
                 null,
                 null,
                 fields,
+                testClock,
                 publicBase.get()));
     for (SessionPricing.Priced item : items) {
       LINE_ITEMS.insert(
@@ -174,12 +178,18 @@ public final class CheckoutSessions {
     return expired;
   }
 
+  /** Whether {@code s} is past its expires_at, on its customer's test clock if it has one. */
+  boolean pastExpiry(Ctx ctx, CheckoutSession s) {
+    return s.expiresAt() <= ctx.onTestClock(s.testClock()).now();
+  }
+
   /** The clock's expiry of open sessions past expires_at. */
-  public boolean expireDue(Ctx ctx, String id) {
-    Optional<CheckoutSession> s = find(ctx, id);
-    if (s.isEmpty() || !s.get().open() || s.get().expiresAt() > ctx.now()) {
+  public boolean expireDue(Ctx job, String id) {
+    Optional<CheckoutSession> s = find(job, id);
+    if (s.isEmpty() || !s.get().open() || s.get().expiresAt() > job.now()) {
       return false;
     }
+    Ctx ctx = job.atDue(s.get().expiresAt());
     Optional<CheckoutSession> expired = expireOpen(ctx, id);
     expired.ifPresent(e -> ctx.emit("checkout.session.expired", e));
     return expired.isPresent();

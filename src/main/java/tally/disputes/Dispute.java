@@ -11,7 +11,8 @@ import tally.core.Field;
 /**
  * A dispute as stored, with the balance transactions it caused (always rendered in full, as Stripe
  * does; they come from the ledger). {@code resolve_at} is when submitted evidence gets its
- * test-mode verdict, null while none is pending.
+ * test-mode verdict, null while none is pending; it is in the time of the charge's test clock when
+ * the charge has one.
  */
 @ApiResource("dispute")
 record Dispute(
@@ -30,6 +31,7 @@ record Dispute(
     PaymentMethodDetails paymentMethodDetails,
     Map<String, String> metadata,
     @Field(rendered = false) Long resolveAt,
+    @Field(rendered = false) String testClock,
     @Field(stored = false) List<BalanceTransaction> balanceTransactions)
     implements ApiObject {
 

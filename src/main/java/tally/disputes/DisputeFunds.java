@@ -18,7 +18,8 @@ final class DisputeFunds {
     this.ledger = ledger;
   }
 
-  void withdraw(Ctx ctx, String disputeId, String chargeId, long amount, String currency) {
+  void withdraw(
+      Ctx ctx, String disputeId, String chargeId, long amount, String currency, String testClock) {
     ledger.record(
         ctx,
         new Movement(
@@ -30,7 +31,8 @@ final class DisputeFunds {
             currency,
             "Chargeback withdrawal for " + chargeId,
             disputeId,
-            ctx.now()));
+            ctx.now(),
+            testClock));
   }
 
   void reinstate(Ctx ctx, Dispute d) {
@@ -45,6 +47,7 @@ final class DisputeFunds {
             d.currency(),
             "Chargeback reversal for " + d.charge(),
             d.id(),
-            ctx.now()));
+            ctx.now(),
+            d.testClock()));
   }
 }

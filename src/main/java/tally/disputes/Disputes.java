@@ -69,9 +69,11 @@ public final class Disputes {
                       card.brand(), inquiry ? "inquiry" : "chargeback", networkReasonCode(card))),
               Map.of(),
               null,
+              charge.testClock(),
               List.of()));
       if (!inquiry) {
-        funds.withdraw(ctx, id, charge.id(), charge.amountCaptured(), charge.currency());
+        funds.withdraw(
+            ctx, id, charge.id(), charge.amountCaptured(), charge.currency(), charge.testClock());
       }
       ctx.emit("charge.dispute.created", retrieve(ctx, id));
       if (!inquiry) {
@@ -130,7 +132,9 @@ public final class Disputes {
    * Stages evidence and merges metadata under the row lock, then, if the request submits, moves the
    * dispute under review.
    */
-  Dispute update(Ctx ctx, Dispute located, DisputeParams.Update p) {
+  Dispute update(Ctx requestCtx, Dispute located, DisputeParams.Update p) {
+    // Evidence on a test clock's dispute is submitted, and decided, on the clock's time.
+    Ctx ctx = requestCtx.onTestClock(located.testClock());
     refuseIfClosed(located);
     var staged =
         store
@@ -168,7 +172,8 @@ public final class Disputes {
   }
 
   /** Accepts the dispute: a chargeback is lost (its money stays withdrawn), an inquiry closes. */
-  Dispute close(Ctx ctx, Dispute d) {
+  Dispute close(Ctx requestCtx, Dispute d) {
+    Ctx ctx = requestCtx.onTestClock(d.testClock());
     refuseIfClosed(d);
     DisputeStatus next = d.status().conceded();
     Dispute after = move(ctx, d, next, d.movingTo(next, next == DisputeStatus.WARNING_CLOSED));
@@ -180,18 +185,20 @@ public final class Disputes {
    * Applies test mode's verdict on submitted evidence once it is due; false if none was due (or the
    * dispute moved meanwhile).
    */
-  public boolean resolve(Ctx ctx, String id) {
-    Dispute d = store.findForUpdate(ctx, id).orElse(null);
-    if (d == null || d.resolveAt() == null || d.resolveAt() > ctx.now()) {
+  public boolean resolve(Ctx job, String id) {
+    Dispute d = store.findForUpdate(job, id).orElse(null);
+    if (d == null || d.resolveAt() == null || d.resolveAt() > job.now()) {
       return false;
     }
+    Ctx ctx = job.atDue(d.resolveAt());
     TestVerdict verdict = TestVerdict.of(d);
     if (store.transition(ctx, d, verdict.next(d), verdict.changes(d)).isEmpty()) {
       return false;
     }
     switch (verdict) {
       case WON -> funds.reinstate(ctx, d);
-      case ESCALATED -> funds.withdraw(ctx, d.id(), d.charge(), d.amount(), d.currency());
+      case ESCALATED ->
+          funds.withdraw(ctx, d.id(), d.charge(), d.amount(), d.currency(), d.testClock());
       case LOST, INQUIRY_CLOSED, UNDECIDED -> {}
     }
     Dispute after = retrieve(ctx, id);

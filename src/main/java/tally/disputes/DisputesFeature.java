@@ -42,7 +42,7 @@ public final class DisputesFeature implements Feature {
     charges.charges().onCapture(disputes::open);
     refunds.addGuard((ctx, charge) -> disputes.refuseRefundIfDisputed(ctx, charge.id()));
     in.due(
-        "SELECT account_id, id FROM disputes WHERE resolve_at <= :now LIMIT 500",
+        "SELECT account_id, id FROM disputes WHERE resolve_at <= :now AND <clock> LIMIT 500",
         disputes::resolve);
     in.emits(
         "charge.dispute.created",

@@ -206,20 +206,32 @@ public final class InvoicesFeature implements Feature {
     return inv;
   }
 
-  /** The customer's next invoice: its subscription's next period and its pending items. */
   private Invoice preview(Ctx ctx, InvoiceParams.Preview p) {
+    return upcoming(ctx, p.customer(), p.subscription())
+        .orElseThrow(() ->
+            Errors.invalid(
+                "invoice_upcoming_none",
+                null,
+                "No upcoming invoices for customer: " + p.customer()));
+  }
+
+  /**
+   * The customer's next invoice, never stored: its subscription's next period ({@code
+   * subscription}, or any that renews when null) and its pending items; empty when it would have no
+   * line.
+   */
+  public java.util.Optional<Invoice> upcoming(Ctx ctx, String customer, String subscription) {
     Invoices.NewInvoice upcoming =
         invoices.listeners().stream()
-            .map(l -> l.upcoming(ctx, p.customer(), p.subscription()))
+            .map(l -> l.upcoming(ctx, customer, subscription))
             .flatMap(java.util.Optional::stream)
             .findFirst()
             .orElse(null);
     String currency = upcoming != null ? upcoming.currency() : "usd";
     List<Invoices.NewLine> lines = new ArrayList<>(upcoming != null ? upcoming.lines() : List.of());
-    lines.addAll(InvoiceItems.lines(items.pending(ctx, p.customer(), currency)));
+    lines.addAll(InvoiceItems.lines(items.pending(ctx, customer, currency)));
     if (lines.isEmpty()) {
-      throw Errors.invalid(
-          "invoice_upcoming_none", null, "No upcoming invoices for customer: " + p.customer());
+      return java.util.Optional.empty();
     }
     Invoices.NewInvoice n =
         upcoming != null
@@ -238,7 +250,7 @@ public final class InvoicesFeature implements Feature {
                 Map.of(),
                 lines)
             : new Invoices.NewInvoice(
-                p.customer(),
+                customer,
                 currency,
                 null,
                 "manual",
@@ -251,7 +263,7 @@ public final class InvoicesFeature implements Feature {
                 null,
                 Map.of(),
                 lines);
-    return invoices.preview(ctx, n);
+    return java.util.Optional.of(invoices.preview(ctx, n));
   }
 
   private Invoice update(Ctx ctx, String id, InvoiceParams.Update p) {

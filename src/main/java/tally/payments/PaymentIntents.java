@@ -284,6 +284,29 @@ public final class PaymentIntents {
     return canceled;
   }
 
+  /**
+   * The intent's authorization expired uncaptured (seven days, on its customer's clock): the intent
+   * is canceled, as Stripe's is, with {@code cancellation_reason} {@code automatic}.
+   */
+  void authorizationExpired(Ctx ctx, tally.charges.Charge charge) {
+    if (charge.paymentIntent() == null) {
+      return;
+    }
+    TABLE
+        .findForUpdate(ctx, charge.paymentIntent())
+        .filter(pi ->
+            pi.status() == IntentStatus.REQUIRES_CAPTURE && charge.id().equals(pi.latestCharge()))
+        .ifPresent(pi -> {
+          Map<String, Object> set = new LinkedHashMap<>();
+          set.put("canceled_at", ctx.now());
+          set.put("cancellation_reason", "automatic");
+          set.put("amount_capturable", 0L);
+          TABLE
+              .transition(ctx, pi.id(), IntentStatus.REQUIRES_CAPTURE, IntentStatus.CANCELED, set)
+              .ifPresent(canceled -> ctx.emit("payment_intent.canceled", canceled));
+        });
+  }
+
   static ApiException unexpectedState(PaymentIntent pi, String verb, List<IntentStatus> allowed) {
     return Errors.invalid(
         "payment_intent_unexpected_state",

@@ -30,6 +30,7 @@ public final class PaymentsFeature implements Feature {
     this.cardPayments = new CardPayments(methods, intents, confirmations, setups);
     customers.checkPaymentMethodsWith(methods::isAttached);
     charges.charges().knowIntentsBy((ctx, id) -> intents.find(ctx, id).isPresent());
+    charges.captures().onExpiry(intents::authorizationExpired);
   }
 
   @Override

@@ -7,7 +7,8 @@ import tally.core.Field;
 
 /**
  * A refund. Stripe omits some fields while they have no value and sends no {@code livemode}
- * (reference §6.1); {@code pending_outcome} and {@code due_at} drive test cards' late outcomes.
+ * (reference §6.1); {@code pending_outcome} and {@code due_at} drive test cards' late outcomes, on
+ * the charge's test clock if it has one.
  */
 @ApiResource(
     value = "refund",
@@ -29,7 +30,8 @@ public record Refund(
     String paymentIntent,
     Map<String, String> metadata,
     @Field(rendered = false) Long dueAt,
-    @Field(rendered = false) String pendingOutcome)
+    @Field(rendered = false) String pendingOutcome,
+    @Field(rendered = false) String testClock)
     implements ApiObject {
 
   /** Where a card refund goes; test mode shows a pending acquirer reference. */

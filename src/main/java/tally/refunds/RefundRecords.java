@@ -23,7 +23,8 @@ public final class RefundRecords {
       String reason,
       String balanceTransaction,
       String instructionsEmail,
-      Map<String, String> metadata) {}
+      Map<String, String> metadata,
+      String testClock) {}
 
   public String newId() {
     return Ids.newId("re_");
@@ -49,7 +50,8 @@ public final class RefundRecords {
             r.paymentIntent(),
             r.metadata(),
             null,
-            null));
+            null,
+            r.testClock()));
   }
 
   /**

@@ -69,7 +69,9 @@ public final class Refunds {
     return create(ctx, charges.retrieve(ctx, chargeId), p);
   }
 
-  private Refund create(Ctx ctx, Charge charge, RefundParams.Create p) {
+  private Refund create(Ctx requestCtx, Charge charge, RefundParams.Create p) {
+    // A refund of a charge on a test clock is made, and settles, on the clock's time.
+    Ctx ctx = requestCtx.onTestClock(charge.testClock());
     refuseIfNotRefundable(charge);
     guards.forEach(g -> g.check(ctx, charge));
     long amount = p.amount() == null ? charge.refundable() : p.amount();
@@ -155,7 +157,8 @@ public final class Refunds {
         charge.currency(),
         "REFUND FOR CHARGE (" + (charge.description() == null ? "" : charge.description()) + ")",
         refundId,
-        ctx.now());
+        ctx.now(),
+        charge.testClock());
   }
 
   /** Legacy {@code POST /v1/charges/{charge}/refund}: refunds, then answers with the charge. */
@@ -235,8 +238,9 @@ public final class Refunds {
    * Finishes a test card's refund: a pending one succeeds (and now moves the money); a refund of
    * {@code tok_refundFail} fails, and its money comes back with a {@code refund_failure} entry.
    */
-  public boolean settle(Ctx ctx, String id) {
-    Refund refund = retrieve(ctx, id);
+  public boolean settle(Ctx job, String id) {
+    Refund refund = retrieve(job, id);
+    Ctx ctx = job.atDue(refund.dueAt());
     String outcome = refund.pendingOutcome();
     Charge charge = charges.retrieve(ctx, refund.charge());
     if ("succeed".equals(outcome) && refund.status() == RefundStatus.PENDING) {
@@ -303,6 +307,7 @@ public final class Refunds {
         reason,
         txn,
         instructionsEmail,
-        metadata);
+        metadata,
+        charge.testClock());
   }
 }

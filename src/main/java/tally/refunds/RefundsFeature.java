@@ -83,7 +83,9 @@ public final class RefundsFeature implements Feature {
     x.includable(
         "charge", "refunds", (ctx, owner) -> refunds.refundsOf(ctx, owner.path("id").asText()));
 
-    in.due("SELECT account_id, id FROM refunds WHERE due_at <= :now LIMIT 500", refunds::settle);
+    in.due(
+        "SELECT account_id, id FROM refunds WHERE due_at <= :now AND <clock> LIMIT 500",
+        refunds::settle);
     in.emits("refund.created", "refund.updated", "refund.failed", "charge.refund.updated");
   }
 }

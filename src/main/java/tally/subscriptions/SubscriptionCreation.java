@@ -136,6 +136,7 @@ final class SubscriptionCreation {
                 p.trialMissingPaymentMethod(),
                 null,
                 null));
+    SubscriptionSearch.indexMetadata(ctx, sub, true);
     ctx.emit("customer.subscription.created", sub);
     for (int i = 0; i < oneTime.size(); i++) {
       SubscriptionParams.OneTime added = p.addInvoiceItems().get(i);

@@ -298,6 +298,9 @@ final class Subscriptions {
                   return set;
                 })
             .orElseThrow(() -> Errors.noSuch("subscription", id, "subscription_exposed_id"));
+    if (!updated.after().metadata().equals(updated.before().metadata())) {
+      SubscriptionSearch.indexMetadata(requestCtx, updated.after(), false);
+    }
     return requestCtx.emitUpdate("customer.subscription.updated", updated);
   }
 

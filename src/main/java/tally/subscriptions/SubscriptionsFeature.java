@@ -17,6 +17,7 @@ public final class SubscriptionsFeature implements Feature {
   private final Pausing pausing;
   private final SubscriptionStarts starts;
   private final CustomerSubscriptions forCustomers;
+  private final UpcomingRenewals upcoming;
 
   public SubscriptionsFeature(
       Customers customers, Prices prices, InvoicesFeature invoices, MeterUsage usage) {
@@ -35,6 +36,7 @@ public final class SubscriptionsFeature implements Feature {
     this.forCustomers = new CustomerSubscriptions(subscriptions, prices, invoices.items());
     this.pausing = new Pausing(subscriptions, invoices.invoices());
     this.renewals = new Renewals(subscriptions, invoices.invoices(), customers, pausing, metered);
+    this.upcoming = new UpcomingRenewals(invoices);
     invoices
         .invoices()
         .addListener(new SubscriptionInvoices(subscriptions, invoices.invoices(), metered));
@@ -56,6 +58,11 @@ public final class SubscriptionsFeature implements Feature {
     Router r = in.routes();
     r.post("/v1/subscriptions", SubscriptionParams.Create::decode, creation::create);
     r.get("/v1/subscriptions", SubscriptionParams.ListFilter::decode, subscriptions::list);
+    var search = SubscriptionSearch.engine();
+    r.get(
+        "/v1/subscriptions/search",
+        tally.search.Search.Request::decode,
+        (ctx, q) -> search.run(ctx, q, "/v1/subscriptions/search"));
     r.get(
         "/v1/subscriptions/{subscription_exposed_id}",
         Decoder.none(),
@@ -91,6 +98,8 @@ public final class SubscriptionsFeature implements Feature {
             + Renewals.TRIAL_WARNING_SECONDS
             + " <= :now AND <clock> LIMIT 500",
         renewals::warnTrialEnd);
+    // Before renewals too: each period's invoice.upcoming precedes its renewal in one advance.
+    in.due(UpcomingRenewals.DUE, upcoming::announce);
     in.due(
         "SELECT account_id, id FROM subscriptions WHERE status IN ('active', 'trialing',"
             + " 'past_due', 'unpaid') AND current_period_end <= :now AND <clock> LIMIT 500",
@@ -111,6 +120,7 @@ public final class SubscriptionsFeature implements Feature {
         "customer.subscription.trial_will_end",
         "customer.subscription.created",
         "customer.subscription.updated",
-        "customer.subscription.deleted");
+        "customer.subscription.deleted",
+        "invoice.upcoming");
   }
 }

@@ -94,6 +94,24 @@ class TestClocksTest {
     assertThat(ready.getFrozenTime()).isEqualTo(start + 8 * DAY);
 
     assertThat(expiredEvents()).isEqualTo(1);
+    // Its PaymentIntent is canceled with the authorization; the wall-clock one still waits.
+    PaymentIntent expired = stripe.v1().paymentIntents().retrieve(onClock.getId());
+    assertThat(expired.getStatus()).isEqualTo("canceled");
+    assertThat(expired.getCancellationReason()).isEqualTo("automatic");
+    // Both at the authorization's deadline, inside the advance, not at the clock's new time.
+    assertThat(expired.getCanceledAt()).isEqualTo(start + 7 * DAY);
+    assertThat(
+            stripe
+                .v1()
+                .events()
+                .list(EventListParams.builder().setType("charge.expired").build())
+                .getData()
+                .getFirst()
+                .getCreated())
+        .isEqualTo(start + 7 * DAY);
+    assertThat(expired.getAmountCapturable()).isZero();
+    assertThat(stripe.v1().paymentIntents().retrieve(wallCharge.getPaymentIntent()).getStatus())
+        .isEqualTo("requires_capture");
     assertStripeError(() -> stripe.v1().charges().capture(charge.getId()))
         .isInvalidRequest()
         .hasCode("charge_expired_for_capture");
