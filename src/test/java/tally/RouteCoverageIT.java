@@ -2,7 +2,6 @@ package tally;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,7 +36,7 @@ class RouteCoverageIT {
           "Stripe answers 201 with an empty body: no object to check");
 
   @Test
-  void everyApiRouteGotAShapeCheckedSuccessOnEachDatabase(@TempDir Path dir) throws IOException {
+  void everyApiRouteGotAShapeCheckedSuccessOnEachDatabase(@TempDir Path dir) throws Exception {
     String filter = System.getProperty("tally.test.filter", "");
     Assumptions.assumeTrue(
         filter.isBlank()
