@@ -69,7 +69,8 @@ def fields(body, indent):
             pending = [m.group(1), m.group(2) == "?", m.group(3)]
         else:
             pending[2] += " " + line.strip()
-        if pending[2].endswith(";"):
+        # An inline object type ({ [key: string]: number; } | null) spans lines: end when balanced.
+        if pending[2].endswith(";") and pending[2].count("{") == pending[2].count("}"):
             out[pending[0]] = [pending[1], pending[2][:-1].strip()]
             pending = None
     return out
@@ -99,6 +100,8 @@ def nested(type_, name, known, named):
             refs.add(q)
     if "ApiList<" in type_ or "ApiSearchResult<" in type_:
         return None  # a list object: checked as its own named object
+    if "[key: string]" in type_:
+        return None  # a map (currency -> options): its keys are not the typing's fields
     unnamed = [q for q in refs if q not in named]
     if len(unnamed) == 1 and len(refs) == 1:
         return unnamed[0]
