@@ -41,10 +41,13 @@ for _ in $(seq 1 300); do
   kill -0 "$proxy" 2>/dev/null || { cat "$work/proxy.log" >&2; exit 1; }
   sleep 0.1
 done
-TALLY_PORT="$proxy_port" TALLY_KEY="$key" TALLY_OTHER_KEY="$other" node --test --test-concurrency=1 --test-timeout=60000 test/*.test.js
+# A failing test does not hide the shape report: both are printed, either fails the suite.
+status=0
+TALLY_PORT="$proxy_port" TALLY_KEY="$key" TALLY_OTHER_KEY="$other" node --test --test-concurrency=1 --test-timeout=60000 test/*.test.js || status=$?
 if [ -s "$work/shapes.txt" ]; then
   echo "sdk-tests/node: responses that do not match stripe-java's models:" >&2
   sort -u "$work/shapes.txt" >&2
   exit 1
 fi
+[ "$status" -eq 0 ] || exit "$status"
 echo "sdk-tests/node: every JSON response matched stripe-java's models"

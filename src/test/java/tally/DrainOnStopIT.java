@@ -2,6 +2,7 @@ package tally;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.ConnectException;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tally.testing.ModelShapes;
 import tally.testing.RawHttp;
 import tally.testing.TallyProcess;
 
@@ -48,6 +50,9 @@ class DrainOnStopIT {
       RawHttp.Reply reply = RawHttp.parse(inFlight.getInputStream());
       assertThat(reply.status()).as(reply.body()).isEqualTo(200);
       assertThat(reply.body()).contains("\"status\" : \"succeeded\"");
+      // This socket bypasses TallyProcess's shape-checking proxy (it tests the server's own
+      // connections), so its answer is checked here.
+      assertThat(ModelShapes.problems(new ObjectMapper().readTree(reply.body()))).isEmpty();
     }
     assertThat(server.terminate(Duration.ofSeconds(40))).isIn(0, 143);
     List<String> lines = Files.readAllLines(log).stream().filter(l -> !l.isBlank()).toList();

@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import tally.testing.TallyProcess;
 
@@ -17,8 +19,12 @@ import tally.testing.TallyProcess;
 class StartupErrorsIT {
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-  /** The launcher trains its AOT cache once per build: not part of any start measured here. */
+  /**
+   * The launcher trains its AOT cache once per build: not part of any start measured here. Over 60
+   * s on two loaded cores, as TallyProcess allows for the first start.
+   */
   @BeforeAll
+  @Timeout(value = 3, unit = TimeUnit.MINUTES)
   static void warmTheLauncher() throws Exception {
     new ProcessBuilder("./tally", "--version")
         .redirectErrorStream(true)

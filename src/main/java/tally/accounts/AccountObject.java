@@ -14,7 +14,15 @@ import tally.core.ApiResource;
     nulls = {"business_type", "email", "settings"})
 public record AccountObject(String id, long created) implements ApiObject {
   public record BusinessProfile(
-      String mcc, String name, String productDescription, String supportEmail, String url) {}
+      String mcc,
+      List<String> minorityOwnedBusinessDesignation,
+      String name,
+      String productDescription,
+      Object supportAddress,
+      String supportEmail,
+      String supportPhone,
+      String supportUrl,
+      String url) {}
 
   public record Capabilities(String cardPayments, String transfers) {}
 
@@ -40,7 +48,7 @@ public record AccountObject(String id, long created) implements ApiObject {
 
   @tally.core.Field
   BusinessProfile businessProfile() {
-    return new BusinessProfile(null, null, null, null, null);
+    return new BusinessProfile(null, null, null, null, null, null, null, null, null);
   }
 
   @tally.core.Field

@@ -170,6 +170,7 @@ final class CardSnapshot {
         "network_transaction_id",
         "regulated_status",
         "three_d_secure",
+        "transaction_link_id",
         "wallet"
       })
   record CardDetails(

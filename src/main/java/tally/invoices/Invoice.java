@@ -113,8 +113,11 @@ public record Invoice(
     return list;
   }
 
+  /** {@code subscription_proration_date} is absent, not null, when no proration date applied. */
   record SubscriptionDetails(
-      Map<String, String> metadata, String subscription, Long subscriptionProrationDate) {}
+      Map<String, String> metadata,
+      String subscription,
+      @Field(omitNull = true) Long subscriptionProrationDate) {}
 
   record Parent(Object quoteDetails, SubscriptionDetails subscriptionDetails, String type) {}
 
@@ -242,11 +245,12 @@ public record Invoice(
     return List.of();
   }
 
-  record AutomaticTax(boolean enabled, String liability, String provider, String status) {}
+  record AutomaticTax(
+      String disabledReason, boolean enabled, String liability, String provider, String status) {}
 
   @Field
   AutomaticTax automaticTax() {
-    return new AutomaticTax(false, null, null, null);
+    return new AutomaticTax(null, false, null, null, null);
   }
 
   record Issuer(String type) {}

@@ -83,7 +83,7 @@ public record InvoiceItem(
   @Field
   InvoiceLine.Pricing pricing() {
     return new InvoiceLine.Pricing(
-        new InvoiceLine.PriceDetails(price, product),
+        price == null ? null : new InvoiceLine.PriceDetails(price, product),
         Long.toString(amount / Math.max(1, quantity)));
   }
 }

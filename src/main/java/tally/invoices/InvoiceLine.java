@@ -28,7 +28,15 @@ public record InvoiceLine(
 
   public record PriceDetails(String price, String product) {}
 
-  public record Pricing(PriceDetails priceDetails, String unitAmountDecimal) {
+  /** {@code price_details} is absent for an amount without a price (Stripe's is never null). */
+  public record Pricing(
+      @Field(omitNull = true) PriceDetails priceDetails, String unitAmountDecimal) {
+    public Pricing {
+      if (priceDetails != null && priceDetails.price() == null) {
+        priceDetails = null; // lines stored before this rule kept an empty price_details
+      }
+    }
+
     @Field
     String type() {
       return "price_details";
@@ -50,9 +58,10 @@ public record InvoiceLine(
       ProrationDetails prorationDetails,
       String subscription) {}
 
+  /** Both details are rendered, the one {@code type} does not name as null. */
   record Parent(
-      @Field(omitNull = true) InvoiceItemDetails invoiceItemDetails,
-      @Field(omitNull = true) SubscriptionItemDetails subscriptionItemDetails,
+      InvoiceItemDetails invoiceItemDetails,
+      SubscriptionItemDetails subscriptionItemDetails,
       String type) {}
 
   @Field

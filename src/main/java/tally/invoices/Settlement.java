@@ -66,7 +66,7 @@ final class Settlement {
           .addObject()
           .put("amount", c.amount())
           .put("credit_balance_transaction", c.creditBalanceTransaction())
-          .putNull("discount")
+          // no "discount": stripe-node types it optional, never null
           .put("type", "credit_balance_transaction");
     }
     return !credits.isEmpty();

@@ -130,11 +130,16 @@ public record Subscription(
 
   record Issuer(String type) {}
 
-  record InvoiceSettings(List<String> accountTaxIds, Issuer issuer) {}
+  record InvoiceSettings(
+      List<String> accountTaxIds,
+      List<Object> customFields,
+      String description,
+      String footer,
+      Issuer issuer) {}
 
   @Field
   InvoiceSettings invoiceSettings() {
-    return new InvoiceSettings(null, new Issuer("self"));
+    return new InvoiceSettings(null, null, null, null, new Issuer("self"));
   }
 
   record PaymentSettings(

@@ -7,7 +7,9 @@ import tally.core.Json;
 
 /**
  * A v2 event ({@code v2.core.event}) as {@code /v2/core/events} shows it: the thin notification
- * plus its {@code data}. Times are RFC 3339 with milliseconds, as in every v2 object.
+ * plus its {@code data}. Times are RFC 3339 with milliseconds, as in every v2 object. {@code
+ * context} (a connected account's) and {@code reason} (a request's, for events a request caused)
+ * are absent, not null: stripe-node's typings of dahlia declare both optional and non-nullable.
  */
 public record ThinEvent(
     String id,
@@ -24,11 +26,9 @@ public record ThinEvent(
     ObjectNode json = Json.object();
     json.put("id", id);
     json.put("object", "v2.core.event");
-    json.putNull("context");
     json.put("created", rfc3339(createdMs));
     json.set("data", Json.tree(data));
     json.put("livemode", false);
-    json.putNull("reason");
     if (relatedObjectId != null) {
       ObjectNode related = json.putObject("related_object");
       related.put("id", relatedObjectId);

@@ -172,6 +172,9 @@ class CreditGrantsTest {
             g.getId(), CreditGrantUpdateParams.builder().setExpiresAt(later).putMetadata("k", "v"));
     assertThat(u.getExpiresAt()).isEqualTo(later);
     assertThat(u.getMetadata()).containsEntry("k", "v");
+    CreditGrant read = stripe.v1().billing().creditGrants().retrieve(g.getId());
+    assertThat(read.getExpiresAt()).isEqualTo(later);
+    assertThat(read.getMetadata()).containsEntry("k", "v");
     assertStripeError(
             () -> update(g.getId(), CreditGrantUpdateParams.builder().putExtraParam("priority", 1)))
         .isInvalidRequest()

@@ -11,6 +11,7 @@ import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.SetupIntentConfirmParams;
 import com.stripe.param.SetupIntentCreateParams;
 import com.stripe.param.SetupIntentListParams;
+import com.stripe.param.SetupIntentUpdateParams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tally.testing.Fixtures;
@@ -19,6 +20,24 @@ import tally.testing.TallyServer;
 class SetupIntentsTest {
   @RegisterExtension static final TallyServer SERVER = new TallyServer();
   private final StripeClient stripe = SERVER.newClient();
+
+  @Test
+  void anUpdateSetsTheDescriptionAndMetadata() throws StripeException {
+    SetupIntent si = stripe.v1().setupIntents().create(SetupIntentCreateParams.builder().build());
+    SetupIntent updated =
+        stripe
+            .v1()
+            .setupIntents()
+            .update(
+                si.getId(),
+                SetupIntentUpdateParams.builder()
+                    .setDescription("Card for the gym")
+                    .putMetadata("member", "7")
+                    .build());
+    assertThat(updated.getDescription()).isEqualTo("Card for the gym");
+    assertThat(updated.getMetadata()).containsEntry("member", "7");
+    assertThat(updated.getStatus()).isEqualTo("requires_payment_method");
+  }
 
   @Test
   void aSetUpCardIsAttachedToTheCustomer() throws StripeException {

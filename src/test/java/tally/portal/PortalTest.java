@@ -71,6 +71,8 @@ class PortalTest {
             .configurations()
             .update(c.getId(), ConfigurationUpdateParams.builder().setActive(false).build());
     assertThat(off.getActive()).isFalse();
+    assertThat(stripe.v1().billingPortal().configurations().retrieve(c.getId()).getActive())
+        .isFalse();
     var defaults =
         stripe
             .v1()

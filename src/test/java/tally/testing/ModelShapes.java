@@ -32,7 +32,15 @@ public final class ModelShapes {
     BY_OBJECT.putAll(EventDataClassLookup.classLookup);
     BY_OBJECT.put("list", StripeCollection.class);
     BY_OBJECT.put("search_result", StripeSearchResult.class);
+    com.stripe.model.v2.EventDataClassLookup.classLookup.forEach((name, model) -> {
+      if (name.startsWith("v2.")) {
+        BY_OBJECT.putIfAbsent(name, model);
+      }
+    });
   }
+
+  private static final Map<String, ? extends Class<?>> V2_EVENTS =
+      com.stripe.model.v2.EventDataClassLookup.eventClassLookup;
 
   private static final Map<Class<?>, Map<String, Type>> FIELDS = new ConcurrentHashMap<>();
 
@@ -46,10 +54,19 @@ public final class ModelShapes {
     }
     if (body.has("error") && body.size() == 1) {
       check(body.get("error"), StripeError.class, "error", problems);
+    } else if (isV2List(body)) {
+      for (int i = 0; i < body.get("data").size(); i++) {
+        check(body.get("data").get(i), null, "data[" + i + "]", problems);
+      }
     } else {
       check(body, null, "", problems);
     }
     return problems;
+  }
+
+  /** A v2 list: {@code data} and page URLs, with no {@code object} name of its own. */
+  static boolean isV2List(JsonNode body) {
+    return !body.has("object") && body.path("data").isArray() && body.has("next_page_url");
   }
 
   /** The model class of an {@code object} name, or null when stripe-java has none. */
@@ -81,6 +98,10 @@ public final class ModelShapes {
       }
       if (model == null || !named.isAssignableFrom(model)) {
         model = named; // else keep the declared type, more specific (RefundCollection)
+      }
+      Class<?> v2Event = V2_EVENTS.get(node.path("type").asText());
+      if (object.equals("v2.core.event") && v2Event != null) {
+        model = v2Event; // a v2 event's data and related_object are its type's fields
       }
       if (!node.path("deleted").asBoolean(false)) {
         CurrentFields.check(object, node, where(path), problems);

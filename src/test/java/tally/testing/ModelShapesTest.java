@@ -65,6 +65,41 @@ class ModelShapesTest {
   }
 
   @Test
+  void nestedPartsArePresenceAndNullChecked() throws Exception {
+    ObjectNode charge = charge();
+    ((ObjectNode) charge.at("/billing_details")).remove("email");
+    ((ObjectNode) charge.at("/billing_details")).putNull("name");
+    charge.set(
+        "payment_method_details",
+        JSON.readTree(
+            """
+            {"type": "card", "card": {"brand": "visa", "exp_month": null,
+             "checks": {"cvc_check": "pass"}}}
+            """));
+    ObjectNode line =
+        (ObjectNode)
+            JSON.readTree(
+                """
+                {"id": "il_1", "object": "line_item", "parent": {"type": "subscription_item_details",
+                 "subscription_item_details": {"subscription": "sub_1"}},
+                 "pretax_credit_amounts": [{"amount": 1, "type": "credit_balance_transaction",
+                  "discount": null}]}
+                """);
+    assertThat(ModelShapes.problems(charge))
+        .contains("charge.billing_details lacks 'email'")
+        .noneMatch(p -> p.contains("billing_details.name")) // string | null
+        .contains("charge.payment_method_details.card.exp_month is null, typed number")
+        .contains("charge.payment_method_details.card lacks 'last4'")
+        .contains("charge.payment_method_details.card.checks lacks 'address_line1_check'");
+    assertThat(ModelShapes.problems(line))
+        .contains("line_item.parent lacks 'invoice_item_details'")
+        .contains("line_item.parent.subscription_item_details lacks 'subscription_item'")
+        .contains(
+            "line_item.pretax_credit_amounts[0].discount is null, typed string | Discount |"
+                + " DeletedDiscount");
+  }
+
+  @Test
   void errorsAreCheckedAgainstStripeError() throws Exception {
     assertThat(
             ModelShapes.problems(

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,38 +16,81 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 
 /**
- * A proxy for suites that drive a server as a process (the stripe-node suite): it forwards every
- * request unchanged and checks each JSON response against stripe-java's models ({@link
- * ModelShapes}), appending any problem, with its request line, to a file the suite's runner reads.
+ * A proxy for suites that drive a server as a process (the stripe-node suite, the {@code *IT} tests
+ * through {@link TallyProcess}): it forwards every request unchanged and checks each JSON response
+ * against stripe-java's models and stripe-node's field presence ({@link ModelShapes}), keeping
+ * every problem with its request line. When the server dies mid-request, the client's connection is
+ * closed unanswered, as the server's own would be.
  *
  * <p>{@code java -cp <test classpath> tally.testing.RecordingProxy PORT TARGET_BASE PROBLEMS_FILE}
  */
-public final class RecordingProxy {
+public final class RecordingProxy implements AutoCloseable {
   private static final Set<String> HOP_BY_HOP =
       Set.of("host", "connection", "content-length", "expect", "upgrade", "transfer-encoding");
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final HttpClient client = HttpClient.newHttpClient();
+  private final HttpClient client =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final String target;
-  private final Path problems;
+  private final Consumer<List<String>> sink;
+  private final HttpServer server;
+  private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
 
-  private RecordingProxy(String target, Path problems) {
+  private RecordingProxy(int port, String target, Consumer<List<String>> sink) throws IOException {
     this.target = target;
-    this.problems = problems;
+    this.sink = sink;
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 256);
+    server.setExecutor(threads);
+    server.createContext("/", this::forward);
+    server.start();
   }
 
   public static void main(String[] args) throws IOException {
-    RecordingProxy proxy = new RecordingProxy(args[1], Path.of(args[2]));
-    HttpServer server =
-        HttpServer.create(new InetSocketAddress("127.0.0.1", Integer.parseInt(args[0])), 64);
-    server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-    server.createContext("/", proxy::forward);
-    server.start();
+    Path file = Path.of(args[2]);
+    Object lock = new Object();
+    new RecordingProxy(
+        Integer.parseInt(args[0]),
+        args[1],
+        lines -> {
+          synchronized (lock) {
+            try {
+              Files.writeString(
+                  file,
+                  String.join("\n", lines) + "\n",
+                  StandardCharsets.UTF_8,
+                  StandardOpenOption.CREATE,
+                  StandardOpenOption.APPEND);
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          }
+        });
+  }
+
+  /**
+   * A proxy in this JVM on a free port, in front of {@code target}, collecting into {@code out}.
+   */
+  public static RecordingProxy inFrontOf(String target, List<String> out) throws IOException {
+    return new RecordingProxy(0, target, lines -> out.addAll(lines));
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    threads.shutdownNow();
   }
 
   private void forward(HttpExchange exchange) throws IOException {
@@ -59,7 +103,7 @@ public final class RecordingProxy {
       exchange
           .getRequestHeaders()
           .forEach((name, values) -> {
-            if (!HOP_BY_HOP.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+            if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))) {
               values.forEach(v -> request.header(name, v));
             }
           });
@@ -69,8 +113,7 @@ public final class RecordingProxy {
           .headers()
           .map()
           .forEach((name, values) -> {
-            if (!HOP_BY_HOP.contains(name.toLowerCase(java.util.Locale.ROOT))
-                && !name.startsWith(":")) {
+            if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
               exchange.getResponseHeaders().put(name, values);
             }
           });
@@ -88,26 +131,18 @@ public final class RecordingProxy {
     }
   }
 
-  private void record(String requestLine, byte[] answer) throws IOException {
+  private void record(String requestLine, byte[] answer) {
     JsonNode body;
     try {
       body = JSON.readTree(answer);
     } catch (IOException e) {
-      write(List.of(requestLine + ": the response is not JSON"));
+      sink.accept(List.of(requestLine + ": the response is not JSON"));
       return;
     }
-    List<String> found = ModelShapes.problems(body);
+    List<String> found = new ArrayList<>();
+    ModelShapes.problems(body).forEach(p -> found.add(requestLine + ": " + p));
     if (!found.isEmpty()) {
-      write(found.stream().map(p -> requestLine + ": " + p).toList());
+      sink.accept(found);
     }
-  }
-
-  private synchronized void write(List<String> lines) throws IOException {
-    Files.writeString(
-        problems,
-        String.join("\n", lines) + "\n",
-        StandardCharsets.UTF_8,
-        StandardOpenOption.CREATE,
-        StandardOpenOption.APPEND);
   }
 }

@@ -10,13 +10,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
-/** {@code ./tally serve} as a separate process, for tests that kill, restart or race servers. */
+/**
+ * {@code ./tally serve} as a separate process, for tests that kill, restart or race servers. Its
+ * {@link #baseUrl()} is a {@link RecordingProxy} that shape-checks every JSON response; stopping
+ * the server (close, terminate, kill -9) fails with the responses that did not match.
+ */
 public final class TallyProcess implements AutoCloseable {
   private final Process process;
   private final int port;
   private final Path log;
+  private final List<String> shapeProblems = Collections.synchronizedList(new ArrayList<>());
+  private RecordingProxy proxy;
 
   private TallyProcess(Process process, int port, Path log) {
     this.process = process;
@@ -57,6 +64,7 @@ public final class TallyProcess implements AutoCloseable {
       // The first start after a new jar trains the JVM's AOT cache (./tally): over 60 s measured
       // on two loaded cores.
       server.awaitHealthy(Duration.ofMinutes(2));
+      server.proxy = RecordingProxy.inFrontOf(server.serverUrl(), server.shapeProblems);
     } catch (IOException | InterruptedException | RuntimeException e) {
       server.close();
       throw e;
@@ -112,7 +120,7 @@ public final class TallyProcess implements AutoCloseable {
       try {
         HttpResponse<Void> r =
             http.send(
-                HttpRequest.newBuilder(URI.create(baseUrl() + "/healthz")).build(),
+                HttpRequest.newBuilder(URI.create(serverUrl() + "/healthz")).build(),
                 HttpResponse.BodyHandlers.discarding());
         if (r.statusCode() == 200) {
           return;
@@ -130,7 +138,13 @@ public final class TallyProcess implements AutoCloseable {
     return Files.exists(log) ? Files.readString(log) : "";
   }
 
+  /** The shape-checking proxy in front of the server: what clients should call. */
   public String baseUrl() {
+    return proxy.baseUrl();
+  }
+
+  /** The server itself, unchecked: for raw sockets that test the server's own connections. */
+  public String serverUrl() {
     return "http://127.0.0.1:" + port;
   }
 
@@ -138,6 +152,25 @@ public final class TallyProcess implements AutoCloseable {
   public void kill9() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor();
+    stopProxy();
+  }
+
+  /** Stops the proxy; fails with every response it saw that does not match Stripe's shapes. */
+  private void stopProxy() {
+    if (proxy == null) {
+      return;
+    }
+    proxy.close();
+    proxy = null;
+    List<String> problems;
+    synchronized (shapeProblems) {
+      problems = List.copyOf(shapeProblems);
+    }
+    if (!problems.isEmpty()) {
+      throw new AssertionError(
+          "responses of tally serve that do not match Stripe's shapes:\n"
+              + String.join("\n", problems.stream().distinct().toList()));
+    }
   }
 
   /** SIGTERM, as a service manager stops it; returns once the process exited, with its code. */
@@ -146,12 +179,14 @@ public final class TallyProcess implements AutoCloseable {
     if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
       process.destroyForcibly();
       process.waitFor();
+      stopProxy();
       return -1;
     }
+    stopProxy();
     return process.exitValue();
   }
 
-  /** Sends SIGTERM without waiting. */
+  /** Sends SIGTERM without waiting (the proxy stays up until {@link #terminate} or close). */
   public void signalTerm() {
     process.destroy();
   }
@@ -168,6 +203,7 @@ public final class TallyProcess implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    stopProxy();
   }
 
   private static int freePort() throws IOException {
