@@ -235,27 +235,16 @@ public final class CheckoutSessions {
       String invoice,
       String intent,
       Payer payer) {
-    return TABLE
-        .update(
-            ctx,
-            id,
-            locked -> {
-              if (!locked.open()) {
-                return Map.of();
-              }
-              ObjectNode fields = locked.fields().deepCopy();
-              fields.set("payer", Json.MAPPER.valueToTree(payer));
-              fields.put("attempt_intent", intent);
-              Map<String, Object> set = new HashMap<>();
-              set.put("customer", customer);
-              set.put("subscription", subscription);
-              set.put("invoice", invoice);
-              set.put("fields", fields);
-              return set;
-            })
-        .map(u -> u.after())
-        .filter(CheckoutSession::open)
-        .map(this::located);
+    return whileOpen(
+        ctx,
+        id,
+        payer,
+        (fields, set) -> {
+          fields.put("attempt_intent", intent);
+          set.put("subscription", subscription);
+          set.put("invoice", invoice);
+          set.put("customer", customer);
+        });
   }
 
   /**
@@ -265,6 +254,27 @@ public final class CheckoutSessions {
    */
   Optional<CheckoutSession> attempted(
       Ctx ctx, String id, String intentId, String customer, Payer payer) {
+    return whileOpen(
+        ctx,
+        id,
+        payer,
+        (fields, set) -> {
+          if (intentId != null) {
+            set.put(intentId.startsWith("seti_") ? "setup_intent" : "payment_intent", intentId);
+          }
+          set.put("customer", customer);
+        });
+  }
+
+  /**
+   * Records the payer and what {@code changes} adds (to the unrendered fields and the columns) on
+   * the session under its row lock; empty if it was no longer open.
+   */
+  private Optional<CheckoutSession> whileOpen(
+      Ctx ctx,
+      String id,
+      Payer payer,
+      java.util.function.BiConsumer<ObjectNode, Map<String, Object>> changes) {
     return TABLE
         .update(
             ctx,
@@ -276,10 +286,7 @@ public final class CheckoutSessions {
               ObjectNode fields = locked.fields().deepCopy();
               fields.set("payer", Json.MAPPER.valueToTree(payer));
               Map<String, Object> set = new HashMap<>();
-              if (intentId != null) {
-                set.put(intentId.startsWith("seti_") ? "setup_intent" : "payment_intent", intentId);
-              }
-              set.put("customer", customer);
+              changes.accept(fields, set);
               set.put("fields", fields);
               return set;
             })
