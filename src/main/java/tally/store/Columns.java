@@ -29,10 +29,6 @@ final class Columns {
     };
   }
 
-  static Object read(ResultSet rs, Prop p) throws SQLException {
-    return read(rs, p, rs.findColumn(p.name()));
-  }
-
   /** The field's value from column {@code column} (1-based) of the current row. */
   static Object read(ResultSet rs, Prop p, int column) throws SQLException {
     Class<?> t = p.type();

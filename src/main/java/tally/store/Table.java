@@ -27,6 +27,8 @@ public final class Table<T extends Record> {
   // Its own reads name the stored columns in declaration order and read them by position: a read
   // by name made SQLite's driver fetch every column's name for each row (8% of a GET).
   private final String columns;
+  private final String select;
+  private final String selectForUpdate;
   private final Map<String, Integer> position;
 
   private Table(String name, Class<T> type) {
@@ -36,6 +38,8 @@ public final class Table<T extends Record> {
     this.insertSql = insertSql(List.of());
     this.mapper = (rs, ctx) -> map(rs);
     this.columns = String.join(", ", stored.stream().map(Prop::name).toList());
+    this.select = "SELECT " + columns + " FROM " + name + " WHERE account_id = ? AND id = ?";
+    this.selectForUpdate = select + " <forUpdate>";
     Map<String, Integer> positions = new java.util.HashMap<>();
     for (int i = 0; i < stored.size(); i++) {
       positions.put(stored.get(i).name(), i + 1);
@@ -110,12 +114,12 @@ public final class Table<T extends Record> {
   }
 
   public Optional<T> find(Scope s, String id) {
-    return select(s, id, "");
+    return select(s, id, false);
   }
 
   /** The row, locked until the transaction ends on PostgreSQL (SQLite has one writer anyway). */
   public Optional<T> findForUpdate(Scope s, String id) {
-    return select(s, id, "<forUpdate>");
+    return select(s, id, true);
   }
 
   /** Sets columns of the row, whatever its state; empty if there is no such row. */
@@ -175,30 +179,32 @@ public final class Table<T extends Record> {
         });
   }
 
-  private Optional<T> select(Scope s, String id, String suffix) {
-    return Sql.one(
-        s.db(),
-        "SELECT " + columns + " FROM " + name + " WHERE account_id = ? AND id = ? " + suffix,
-        this::read,
-        s.accountId(),
-        id);
+  private Optional<T> select(Scope s, String id, boolean forUpdate) {
+    return Sql.one(s.db(), forUpdate ? selectForUpdate : select, this::read, s.accountId(), id);
   }
 
+  /** A row of any query over this table (its columns found by name). */
   private T map(java.sql.ResultSet rs) throws java.sql.SQLException {
-    @SuppressWarnings("unchecked")
-    T row = (T) schema.construct(p -> p.stored() ? Columns.read(rs, p) : Columns.absent(p.type()));
-    return row;
+    return row(rs, rs::findColumn);
   }
 
   /** A row of this table's own reads (its stored columns, in order). */
   private T read(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return row(rs, position::get);
+  }
+
+  /** Where a stored field's column is in the result. */
+  @FunctionalInterface
+  private interface ColumnOf {
+    int of(String column) throws java.sql.SQLException;
+  }
+
+  private T row(java.sql.ResultSet rs, ColumnOf column) throws java.sql.SQLException {
     @SuppressWarnings("unchecked")
     T row =
         (T)
             schema.construct(p ->
-                p.stored()
-                    ? Columns.read(rs, p, position.get(p.name()))
-                    : Columns.absent(p.type()));
+                p.stored() ? Columns.read(rs, p, column.of(p.name())) : Columns.absent(p.type()));
     return row;
   }
 }

@@ -72,6 +72,16 @@ final class Subscriptions {
         items.pending(ctx, sub.customer(), sub.currency()).stream()
             .filter(i -> !trial || (sub.id().equals(i.subscription()) && !i.proration()))
             .toList();
+    return draftWith(ctx, sub, reason, lines, pending);
+  }
+
+  /** Drafts {@code lines} and the {@code pending} items, which now belong to the invoice. */
+  private Invoice draftWith(
+      Ctx ctx,
+      Subscription sub,
+      String reason,
+      List<Invoices.NewLine> lines,
+      List<InvoiceItem> pending) {
     lines.addAll(InvoiceItems.lines(pending));
     Invoice invoice = draft(ctx, sub, reason, lines);
     pending.forEach(i -> items.assign(ctx, i.id(), invoice.id()));
@@ -83,14 +93,10 @@ final class Subscriptions {
    * pending items, nothing in advance. No invoice when nothing is owed.
    */
   void billFinal(Ctx ctx, Subscription sub, List<Invoices.NewLine> usage) {
-    List<Invoices.NewLine> lines = new ArrayList<>(usage);
     List<InvoiceItem> pending = items.pending(ctx, sub.customer(), sub.currency());
-    lines.addAll(InvoiceItems.lines(pending));
-    if (lines.isEmpty()) {
-      return;
+    if (!usage.isEmpty() || !pending.isEmpty()) {
+      draftWith(ctx, sub, "subscription_cycle", new ArrayList<>(usage), pending);
     }
-    Invoice invoice = draft(ctx, sub, "subscription_cycle", lines);
-    pending.forEach(i -> items.assign(ctx, i.id(), invoice.id()));
   }
 
   /** Each item's share of a full period for the time from the period's start to the anchor. */
