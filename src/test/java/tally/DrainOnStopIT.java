@@ -49,7 +49,7 @@ class DrainOnStopIT {
       out.flush();
       RawHttp.Reply reply = RawHttp.parse(inFlight.getInputStream());
       assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-      assertThat(reply.body()).contains("\"status\" : \"succeeded\"");
+      assertThat(reply.body()).contains("\"status\": \"succeeded\"");
       // This socket bypasses TallyProcess's shape-checking proxy (it tests the server's own
       // connections), so its answer is checked here.
       assertThat(ModelShapes.problems(new ObjectMapper().readTree(reply.body()))).isEmpty();

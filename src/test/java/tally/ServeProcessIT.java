@@ -75,8 +75,8 @@ class ServeProcessIT {
               HttpResponse.BodyHandlers.ofString());
       assertThat(created.statusCode()).isEqualTo(200);
       assertThat(created.body())
-          .contains("\"object\" : \"charge\"")
-          .contains("\"status\" : \"succeeded\"");
+          .contains("\"object\": \"charge\"")
+          .contains("\"status\": \"succeeded\"");
       assertThat(created.headers().firstValue("Request-Id")).isPresent();
 
       HttpResponse<String> wrongKey =

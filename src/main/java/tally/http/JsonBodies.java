@@ -7,10 +7,10 @@ import tally.api.ApiError;
 import tally.api.ErrorJson;
 import tally.core.Json;
 
-/** JSON as Tally sends it: pretty-printed, as Stripe does. */
+/** JSON as Tally sends it: laid out as Stripe lays it out ({@link StripeLayout}). */
 final class JsonBodies {
   // The writer is immutable, so one serves every request.
-  private static final ObjectWriter PRETTY = Json.MAPPER.writerWithDefaultPrettyPrinter();
+  private static final ObjectWriter PRETTY = Json.MAPPER.writer(new StripeLayout());
 
   private JsonBodies() {}
 

@@ -68,7 +68,7 @@ class CatalogTest {
     assertThat(price.getUnitAmount()).isEqualTo(1500L);
     assertThat(price.getUnitAmountDecimal()).isEqualByComparingTo("1500");
     assertThat(price.getType()).isEqualTo("one_time");
-    assertThat(price.getLastResponse().body()).contains("\"unit_amount_decimal\" : \"1500\"");
+    assertThat(price.getLastResponse().body()).contains("\"unit_amount_decimal\": \"1500\"");
   }
 
   @Test

@@ -234,7 +234,7 @@ class DashboardActionsTest {
         .contains("metadata[card]=••••5556")
         .doesNotContain("4000 0566 5566 5556")
         .doesNotContain(pi.getClientSecret())
-        .contains("\"client_secret\" : \"••••\"")
+        .contains("\"client_secret\": \"••••\"")
         .doesNotContain(key);
 
     WebhookEndpoint endpoint =
@@ -250,7 +250,7 @@ class DashboardActionsTest {
         awaitRequests(
             "/dashboard/webhook_endpoints/" + endpoint.getId(),
             r -> r.contains("POST /v1/webhook_endpoints"));
-    assertThat(logged).contains("\"secret\" : \"••••\"").doesNotContain(endpoint.getSecret());
+    assertThat(logged).contains("\"secret\": \"••••\"").doesNotContain(endpoint.getSecret());
 
     try {
       stripe

@@ -93,7 +93,7 @@ class DashboardBrowserTest {
       browser.get(SERVER.baseUrl() + "/dashboard/charges/" + paid.getId());
       assertThat(browser.findElement(By.id("object-id")).getText()).isEqualTo(paid.getId());
       assertThat(browser.findElement(By.id("json")).getText())
-          .contains("\"id\" : \"" + paid.getId() + "\"");
+          .contains("\"id\": \"" + paid.getId() + "\"");
       assertThat(browser.findElement(By.id("events")).getText()).contains("charge.succeeded");
       waitFor(browser)
           .until(d -> {

@@ -33,7 +33,7 @@ class PipelineTest {
     HttpResponse<String> r = SERVER.raw("GET", "/v1/charges", null, null, Map.of());
     assertThat(r.statusCode()).isEqualTo(401);
     assertThat(r.body()).contains("You did not provide an API key.");
-    assertThat(r.body()).contains("\"type\" : \"invalid_request_error\"");
+    assertThat(r.body()).contains("\"type\": \"invalid_request_error\"");
   }
 
   @Test
@@ -66,7 +66,7 @@ class PipelineTest {
             "amount=2000&currency=usd&source=tok_visa",
             Map.of("Authorization", "Basic " + basic));
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.body()).contains("\"object\" : \"charge\"");
+    assertThat(r.body()).contains("\"object\": \"charge\"");
   }
 
   @Test
@@ -94,8 +94,8 @@ class PipelineTest {
             "amount=2000&currency=usd&source=tok_visa&metadata%5Bnote%5D=hello+world&expand%5B%5D=balance_transaction",
             Map.of());
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.body()).contains("\"note\" : \"hello world\"");
-    assertThat(r.body()).contains("\"object\" : \"balance_transaction\"");
+    assertThat(r.body()).contains("\"note\": \"hello world\"");
+    assertThat(r.body()).contains("\"object\": \"balance_transaction\"");
   }
 
   @Test
@@ -116,7 +116,7 @@ class PipelineTest {
     HttpResponse<String> r =
         SERVER.raw("GET", "/v1/charges?expand=data.customer", SERVER.newKey(), null, Map.of());
     assertThat(r.statusCode()).isEqualTo(400);
-    assertThat(r.body()).contains("Invalid array").contains("\"param\" : \"expand\"");
+    assertThat(r.body()).contains("Invalid array").contains("\"param\": \"expand\"");
   }
 
   @Test

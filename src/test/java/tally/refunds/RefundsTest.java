@@ -236,13 +236,13 @@ class RefundsTest {
             ApiResource.RequestMethod.GET, "/v1/charges/" + c.getId() + "/refunds", null);
     assertThat(listed.body())
         .contains(refundId)
-        .contains("\"url\" : \"/v1/charges/" + c.getId() + "/refunds\"");
+        .contains("\"url\": \"/v1/charges/" + c.getId() + "/refunds\"");
     var fetched =
         stripe.rawRequest(
             ApiResource.RequestMethod.GET,
             "/v1/charges/" + c.getId() + "/refunds/" + refundId,
             null);
-    assertThat(fetched.body()).contains("\"amount\" : 700");
+    assertThat(fetched.body()).contains("\"amount\": 700");
     assertStripeError(() ->
             stripe.rawRequest(
                 ApiResource.RequestMethod.GET,
@@ -256,13 +256,13 @@ class RefundsTest {
             ApiResource.RequestMethod.POST,
             "/v1/charges/" + c.getId() + "/refunds/" + refundId,
             "metadata[k]=v");
-    assertThat(updated.body()).contains("\"k\" : \"v\"");
+    assertThat(updated.body()).contains("\"k\": \"v\"");
     var legacy =
         stripe.rawRequest(
             ApiResource.RequestMethod.POST, "/v1/charges/" + c.getId() + "/refund", "amount=300");
     assertThat(legacy.body())
-        .contains("\"object\" : \"charge\"")
-        .contains("\"amount_refunded\" : 1000");
+        .contains("\"object\": \"charge\"")
+        .contains("\"amount_refunded\": 1000");
     assertStripeError(() ->
             stripe.rawRequest(
                 ApiResource.RequestMethod.POST,

@@ -49,7 +49,7 @@ class DatabaseOutageTest {
       // dead and gives up after its 3 s connection timeout. The bound is that timeout, plus 1 s.
       assertThat(took).isLessThan(FAIL_FAST);
       assertThat(down.statusCode()).isEqualTo(500);
-      assertThat(down.body()).contains("\"type\" : \"api_error\"").doesNotContain("Exception");
+      assertThat(down.body()).contains("\"type\": \"api_error\"").doesNotContain("Exception");
       assertThat(down.headers().firstValue("Stripe-Should-Retry")).hasValue("true");
       pg =
           EmbeddedPostgres.builder()
@@ -65,7 +65,7 @@ class DatabaseOutageTest {
       assertThat(back.statusCode()).isEqualTo(200);
       HttpResponse<String> list =
           send(app, HttpRequest.newBuilder(URI.create(base(app) + "/v1/charges")).GET());
-      assertThat(list.body().split("\"object\" : \"charge\"")).hasSize(3);
+      assertThat(list.body().split("\"object\": \"charge\"")).hasSize(3);
     } finally {
       app.close();
       pg.close();

@@ -50,7 +50,7 @@ class DiskFullTest {
             acknowledged.add(tally.core.Json.tree(r.body()).path("id").asText());
           } else {
             assertThat(r.statusCode()).as(r.body()).isEqualTo(500);
-            assertThat(r.body()).contains("\"type\" : \"api_error\"").doesNotContain("Exception");
+            assertThat(r.body()).contains("\"type\": \"api_error\"").doesNotContain("Exception");
             assertThat(r.headers().firstValue("Stripe-Should-Retry")).hasValue("true");
             retryable++;
           }

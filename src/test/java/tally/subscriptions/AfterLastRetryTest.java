@@ -79,7 +79,7 @@ class AfterLastRetryTest {
             settings(
                 "after_last_retry[subscription_status]=unpaid"
                     + "&after_last_retry[invoice_status]=uncollectible"))
-        .contains("\"subscription_status\" : \"unpaid\"");
+        .contains("\"subscription_status\": \"unpaid\"");
     Customer customer = billing.customer("tok_visa");
     Subscription sub = decliningSubscription(customer);
 
@@ -128,7 +128,7 @@ class AfterLastRetryTest {
     HttpResponse<String> get =
         SERVER.raw("GET", "/v1/tally/subscription_retry_settings", key, null, Map.of());
     assertThat(get.body())
-        .contains("\"subscription_status\" : \"canceled\"", "\"invoice_status\" : \"open\"");
+        .contains("\"subscription_status\": \"canceled\"", "\"invoice_status\": \"open\"");
     HttpResponse<String> bad =
         SERVER.raw(
             "POST",
