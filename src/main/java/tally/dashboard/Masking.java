@@ -41,12 +41,21 @@ final class Masking {
 
   /** Any text with keys, secrets and card numbers hidden. */
   static String text(String s) {
-    if (s.indexOf('_') < 0 && digits(s) < 13) {
-      return s; // most values: nothing any pattern could match, no regex run
+    // Each pattern runs only on text holding what it needs: most values are ids, and running all
+    // four patterns on every one of them was 14% of a charge's CPU.
+    String out = s;
+    if (s.contains("_test_") || s.contains("_live_")) {
+      out = replace(KEY, out, m -> ApiKeys.mask(m.group()));
     }
-    String out = replace(KEY, s, m -> ApiKeys.mask(m.group()));
-    out = replace(WEBHOOK_SECRET, out, m -> "whsec_" + HIDDEN);
-    out = replace(CLIENT_SECRET, out, m -> "_secret_" + HIDDEN);
+    if (s.contains("whsec_")) {
+      out = replace(WEBHOOK_SECRET, out, m -> "whsec_" + HIDDEN);
+    }
+    if (s.contains("_secret_")) {
+      out = replace(CLIENT_SECRET, out, m -> "_secret_" + HIDDEN);
+    }
+    if (digits(s) < 13) {
+      return out;
+    }
     return replace(
         CARD,
         out,
