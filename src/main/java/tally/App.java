@@ -93,13 +93,13 @@ public final class App implements AutoCloseable {
   private final String publicUrl;
   private final Router router = new Router();
   private final Metrics metrics = new Metrics();
+  private final Expander expander = new Expander();
 
   private App(Config config) {
     this.clock = config.clock();
     this.publicUrl = config.publicUrl();
     this.db = Db.open(config.db());
     this.accounts = new Accounts(db, clock);
-    Expander expander = new Expander();
     router.open("GET", "/healthz", Decoder.none(), (ctx, p) -> ApiObject.of(App::health));
     router.open(
         "GET",
@@ -238,6 +238,11 @@ public final class App implements AutoCloseable {
   /** Every endpoint, as registered: the fuzzer drives each of them. */
   public List<tally.http.Route<?>> routes() {
     return router.routes();
+  }
+
+  /** What {@code expand[]} may name, per object: tests hold it to stripe-java's models. */
+  public Expander expander() {
+    return expander;
   }
 
   public Db db() {

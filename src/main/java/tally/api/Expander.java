@@ -44,6 +44,16 @@ public final class Expander {
     expandable(objectType, field);
   }
 
+  /** The expandable field paths declared for an object type (empty when none). */
+  public Set<String> expandable(String objectType) {
+    return Set.copyOf(expandable.getOrDefault(objectType, Set.of()));
+  }
+
+  /** Every object type that declared an expandable field. */
+  public Set<String> objectTypes() {
+    return Set.copyOf(expandable.keySet());
+  }
+
   public void expand(Ctx ctx, ObjectNode root, List<String> paths) {
     for (String path : paths) {
       String[] segs = path.split("\\.", -1);

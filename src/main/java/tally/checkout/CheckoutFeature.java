@@ -67,7 +67,17 @@ public final class CheckoutFeature implements Feature {
               items.size() > p.limit());
         });
     x.finder("cs_", (ctx, id) -> sessions.find(ctx, id).orElse(null));
-    x.expandable("checkout.session", "customer", "payment_intent", "invoice", "subscription");
+    x.expandable(
+        "checkout.session",
+        "customer",
+        "invoice",
+        "payment_intent",
+        "payment_link",
+        "setup_intent",
+        "subscription",
+        "automatic_tax.liability.account",
+        "invoice_creation.invoice_data.issuer.account",
+        "shipping_cost.shipping_rate");
     x.includable(
         "checkout.session",
         "line_items",

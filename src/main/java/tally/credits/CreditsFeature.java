@@ -52,7 +52,12 @@ public final class CreditsFeature implements Feature {
         (ctx, p) -> grants.transaction(ctx, ctx.path("id")));
     x.finder("credgr_", (ctx, id) -> grants.find(ctx, id).orElse(null));
     x.expandable("billing.credit_grant", "customer", "test_clock");
-    x.expandable("billing.credit_balance_transaction", "credit_grant", "test_clock");
+    x.expandable(
+        "billing.credit_balance_transaction",
+        "credit_grant",
+        "test_clock",
+        "credit.credits_application_invoice_voided.invoice",
+        "debit.credits_applied.invoice");
     x.expandable("billing.credit_balance_summary", "customer");
 
     in.due(

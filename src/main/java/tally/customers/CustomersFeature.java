@@ -39,7 +39,8 @@ public final class CustomersFeature implements Feature {
         (ctx, p) -> customers.delete(ctx, ctx.path("customer")));
     x.finder("cus_", (ctx, id) -> customers.findLive(ctx, id).orElse(null));
     x.finder("card_", customers::cardObject);
-    x.expandable("customer", "default_source", "test_clock");
+    x.expandable(
+        "customer", "default_source", "test_clock", "invoice_settings.default_payment_method");
 
     in.emits("customer.created", "customer.updated", "customer.deleted");
   }

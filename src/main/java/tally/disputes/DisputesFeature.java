@@ -37,7 +37,20 @@ public final class DisputesFeature implements Feature {
 
     x.finder("du_", (ctx, id) -> disputes.find(ctx, id).orElse(null));
     // balance_transactions are always full objects; asking to expand them is harmless.
-    x.expandable("dispute", "charge", "payment_intent", "balance_transactions");
+    x.expandable(
+        "dispute",
+        "balance_transactions",
+        "charge",
+        "payment_intent",
+        "evidence.cancellation_policy",
+        "evidence.customer_communication",
+        "evidence.customer_signature",
+        "evidence.duplicate_charge_documentation",
+        "evidence.receipt",
+        "evidence.refund_policy",
+        "evidence.service_documentation",
+        "evidence.shipping_documentation",
+        "evidence.uncategorized_file");
 
     charges.charges().onCapture(disputes::open);
     refunds.addGuard((ctx, charge) -> disputes.refuseRefundIfDisputed(ctx, charge.id()));

@@ -146,8 +146,32 @@ public final class InvoicesFeature implements Feature {
         (ctx, f) -> page.pay(ctx, ctx.path("token"), f));
 
     in.expand().finder("in_", (ctx, id) -> invoices.find(ctx, id).orElse(null));
-    in.expand().expandable("invoice", "customer", "default_payment_method", "test_clock");
-    in.expand().expandable("invoice_payment", "invoice", "payment.payment_intent");
+    in.expand()
+        .expandable(
+            "invoice",
+            "application",
+            "customer",
+            "default_payment_method",
+            "default_source",
+            "latest_revision",
+            "on_behalf_of",
+            "test_clock",
+            "automatic_tax.liability.account",
+            "from_invoice.invoice",
+            "issuer.account",
+            "parent.subscription_details.subscription",
+            "shipping_cost.shipping_rate");
+    in.expand()
+        .expandable(
+            "invoiceitem", "customer", "invoice", "test_clock", "pricing.price_details.price");
+    in.expand().expandable("line_item", "subscription", "pricing.price_details.price");
+    in.expand()
+        .expandable(
+            "invoice_payment",
+            "invoice",
+            "payment.charge",
+            "payment.payment_intent",
+            "payment.payment_record");
 
     in.due(
         "SELECT account_id, id FROM invoices WHERE status = 'draft' AND auto_advance = TRUE AND"

@@ -148,8 +148,21 @@ public final class PaymentsFeature implements Feature {
     x.finder("pm_", (ctx, id) -> methods.find(ctx, id).orElse(null));
     x.finder("pi_", (ctx, id) -> intents.find(ctx, id).orElse(null));
     x.finder("seti_", (ctx, id) -> setups.find(ctx, id).orElse(null));
-    x.expandable("payment_method", "customer");
-    x.expandable("setup_intent", "customer", "payment_method", "latest_attempt", "mandate");
+    x.expandable(
+        "payment_method",
+        "customer",
+        "card.generated_from.setup_attempt",
+        "sepa_debit.generated_from.charge",
+        "sepa_debit.generated_from.setup_attempt");
+    x.expandable(
+        "setup_intent",
+        "application",
+        "customer",
+        "latest_attempt",
+        "mandate",
+        "on_behalf_of",
+        "payment_method",
+        "single_use_mandate");
     x.expandable(
         "payment_intent",
         "customer",
@@ -158,6 +171,7 @@ public final class PaymentsFeature implements Feature {
         "application",
         "on_behalf_of",
         "review",
+        "source",
         "transfer_data.destination");
 
     in.emits(

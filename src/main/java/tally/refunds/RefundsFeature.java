@@ -76,8 +76,10 @@ public final class RefundsFeature implements Feature {
         "refund",
         "balance_transaction",
         "charge",
+        "customer",
         "failure_balance_transaction",
         "payment_intent",
+        "payment_method",
         "source_transfer_reversal",
         "transfer_reversal");
     x.includable(

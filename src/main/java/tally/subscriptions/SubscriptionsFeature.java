@@ -90,7 +90,19 @@ public final class SubscriptionsFeature implements Feature {
     in.expand().finder("sub_", (ctx, id) -> subscriptions.find(ctx, id).orElse(null));
     in.expand()
         .expandable(
-            "subscription", "customer", "default_payment_method", "latest_invoice", "test_clock");
+            "subscription",
+            "application",
+            "customer",
+            "default_payment_method",
+            "default_source",
+            "latest_invoice",
+            "on_behalf_of",
+            "pending_setup_intent",
+            "schedule",
+            "test_clock",
+            "automatic_tax.liability.account",
+            "invoice_settings.issuer.account",
+            "transfer_data.destination");
     // Before renewals: a trial ending within the same advance is warned about first.
     in.due(
         "SELECT account_id, id FROM subscriptions WHERE status = 'trialing' AND trial_warned ="

@@ -40,6 +40,27 @@ class CustomersTest {
   }
 
   @Test
+  void theDefaultPaymentMethodExpandsInsideInvoiceSettings() throws StripeException {
+    Customer c = customer(null);
+    var card = tally.testing.Fixtures.defaultCard(stripe, c.getId(), "tok_visa");
+
+    Customer expanded =
+        stripe
+            .v1()
+            .customers()
+            .retrieve(
+                c.getId(),
+                com.stripe.param.CustomerRetrieveParams.builder()
+                    .addExpand("invoice_settings.default_payment_method")
+                    .build());
+
+    var invoiceSettings = expanded.getInvoiceSettings();
+    assertThat(invoiceSettings.getDefaultPaymentMethod()).isEqualTo(card.getId());
+    assertThat(invoiceSettings.getDefaultPaymentMethodObject().getCard().getLast4())
+        .isEqualTo("4242");
+  }
+
+  @Test
   void createRetrieveUpdateAndDelete() throws StripeException {
     Customer c = customer(null);
     assertThat(c.getId()).startsWith("cus_");
