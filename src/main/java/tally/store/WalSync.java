@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  * began, so no caller hears "done" before its transaction is on disk. One fsync covers every batch
  * committed while the previous one ran.
  */
-final class WalSync implements AutoCloseable {
+final class WalSync implements Durability {
   private final Path wal;
   private final BlockingQueue<Consumer<RuntimeException>> waiting = new LinkedBlockingQueue<>();
   private final Thread thread;
@@ -29,8 +29,8 @@ final class WalSync implements AutoCloseable {
     this.thread = Threads.start("tally-wal-sync", this::loop);
   }
 
-  /** Calls {@code ack} (with null, or the failure) once everything committed so far is durable. */
-  void whenDurable(Consumer<RuntimeException> ack) {
+  @Override
+  public void whenDurable(Consumer<RuntimeException> ack) {
     waiting.add(ack);
   }
 

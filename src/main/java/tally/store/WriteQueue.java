@@ -19,10 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Group commit for SQLite: one writer thread runs queued units of work on one connection, each in
- * its own savepoint, and commits the batch with a single fsync. A unit's caller is answered only
- * after that commit, so acknowledged writes are durable; a failing unit rolls back to its savepoint
- * and never affects the others in the batch.
+ * Group commit: one writer thread runs queued units of work on one connection, each in its own
+ * savepoint, and commits the batch with a single fsync (SQLite's WAL, or PostgreSQL's commit). A
+ * unit's caller is answered only after that commit, so acknowledged writes are durable; a failing
+ * unit rolls back to its savepoint and never affects the others in the batch.
  */
 final class WriteQueue implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WriteQueue.class);
@@ -45,16 +45,31 @@ final class WriteQueue implements AutoCloseable {
       try {
         value = work.apply(h);
         h.releaseSavepoint(SAVEPOINT);
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
         failure = e;
-        if (e instanceof KeepsWrites k && k.keepWrites()) {
+        endSavepoint(h, e, e instanceof KeepsWrites k && k.keepWrites());
+      }
+    }
+
+    /**
+     * Keeps or undoes the failed unit's writes. When that fails too (the connection died with the
+     * unit), the batch fails with the unit's own failure, which says why (the database went away,
+     * so the callers may retry), not with "connection is closed".
+     */
+    private static void endSavepoint(Handle h, Throwable unitFailure, boolean keep) {
+      try {
+        if (keep) {
           h.releaseSavepoint(SAVEPOINT);
         } else {
           h.rollbackToSavepoint(SAVEPOINT);
         }
-      } catch (Error e) {
-        failure = e;
-        h.rollbackToSavepoint(SAVEPOINT);
+      } catch (RuntimeException e) {
+        unitFailure.addSuppressed(e);
+        switch (unitFailure) {
+          case RuntimeException r -> throw r;
+          case Error err -> throw err;
+          default -> throw e;
+        }
       }
     }
 
@@ -70,7 +85,7 @@ final class WriteQueue implements AutoCloseable {
   }
 
   private final BlockingQueue<Unit<?>> queue = new LinkedBlockingQueue<>();
-  private final WalSync walSync;
+  private final Durability durability;
   private final Jdbi jdbi;
   private final Lock writeLock;
   // The writer's own connection, outside the pool: its page cache and prepared statements stay
@@ -84,9 +99,10 @@ final class WriteQueue implements AutoCloseable {
   private volatile Handle current;
   private volatile boolean running = true;
 
-  /** Commits only write the WAL; {@code walSync} answers their callers after its fsync. */
-  WriteQueue(DataSource source, WalSync walSync, Lock writeLock, Map<String, Object> attributes) {
-    this.walSync = walSync;
+  /** Callers are answered once {@code durability} says their batch's commit is on disk. */
+  WriteQueue(
+      DataSource source, Durability durability, Lock writeLock, Map<String, Object> attributes) {
+    this.durability = durability;
     this.writeLock = writeLock;
     this.jdbi =
         Jdbi.create(
@@ -155,7 +171,7 @@ final class WriteQueue implements AutoCloseable {
       if (commitFailure != null) {
         done.forEach(unit -> unit.finish(commitFailure));
       } else {
-        walSync.whenDurable(syncFailure -> done.forEach(unit -> unit.finish(syncFailure)));
+        durability.whenDurable(syncFailure -> done.forEach(unit -> unit.finish(syncFailure)));
       }
     }
   }
@@ -206,6 +222,6 @@ final class WriteQueue implements AutoCloseable {
     writer.interrupt();
     Threads.awaitStop(writer);
     discardConnection();
-    walSync.close();
+    durability.close();
   }
 }
