@@ -153,14 +153,17 @@ final class PortalActions {
       if (!any) {
         return refused(ctx, token, v, PortalRules.NO_CHANGES);
       }
+      // A trial is free: changing it prorates nothing.
+      boolean trialing = sub.status().equals("trialing");
+      String proration = trialing ? "none" : config.updateProration();
       for (PortalFlow.ItemChange change : changes) {
         subscriptions.changeItem(
-            v.ctx(),
-            subscription,
-            change.id(),
-            change.price(),
-            change.quantity(),
-            config.updateProration());
+            v.ctx(), subscription, change.id(), change.price(), change.quantity(), proration);
+      }
+      if (trialing && config.endsTrialOnUpdate()) {
+        subscriptions.endTrial(v.ctx(), subscription);
+      } else if (config.restartsCycle()) {
+        subscriptions.restartCycle(v.ctx(), subscription, proration);
       }
     } catch (ApiException e) {
       return refused(ctx, token, v, e.error().message());
