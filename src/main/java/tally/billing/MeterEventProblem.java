@@ -25,7 +25,11 @@ record MeterEventProblem(
     if (meter.isEmpty()) {
       return Optional.of(
           new MeterEventProblem(
-              null, name, identifier, "no_meter", "No meter found for event name " + name + "."));
+              null,
+              name,
+              identifier,
+              "no_meter",
+              "No meter was found matching event_name " + tally.api.Echo.bounded(name) + "."));
     }
     Meter m = meter.get();
     if (timestamp < now - MeterEvents.PAST_WINDOW) {

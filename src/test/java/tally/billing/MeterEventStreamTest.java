@@ -246,6 +246,24 @@ class MeterEventStreamTest {
         .extracting(Event::getType)
         .containsExactlyInAnyOrder(
             "v1.billing.meter.no_meter_found", "v1.billing.meter.error_report_triggered");
+    Event noMeter =
+        all.stream()
+            .filter(e -> e.getType().equals("v1.billing.meter.no_meter_found"))
+            .findFirst()
+            .orElseThrow();
+    var sample =
+        tally.core.Json.tree(
+                SERVER.raw("GET", "/v2/core/events/" + noMeter.getId(), key, null, Map.of()).body())
+            .path("data")
+            .path("reason")
+            .path("error_types")
+            .get(0)
+            .path("sample_errors")
+            .get(0);
+    // Stripe's documented sample: the message names the event_name, the request its identifier.
+    assertThat(sample.path("error_message").asText())
+        .isEqualTo("No meter was found matching event_name nobody_meters_this.");
+    assertThat(sample.path("request").path("identifier").asText()).isEqualTo("unmetered");
     // Thin events are v2 only: /v1/events does not show them.
     assertThat(stripe.v1().events().list().getData())
         .extracting(com.stripe.model.Event::getType)
