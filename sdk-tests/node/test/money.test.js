@@ -89,12 +89,13 @@ test('meters, meter events and summaries', async () => {
   const meter = await client.billing.meters.create({
     display_name: 'calls', event_name: name, default_aggregation: {formula: 'sum'},
   });
+  const customer = await client.customers.create({email: 'node-meter@example.com'});
   const now = Math.floor(Date.now() / 1000);
-  await client.billing.meterEvents.create({event_name: name, payload: {stripe_customer_id: 'cus_node', value: '7'}});
-  await client.billing.meterEvents.create({event_name: name, payload: {stripe_customer_id: 'cus_node', value: '5'}});
+  await client.billing.meterEvents.create({event_name: name, payload: {stripe_customer_id: customer.id, value: '7'}});
+  await client.billing.meterEvents.create({event_name: name, payload: {stripe_customer_id: customer.id, value: '5'}});
   const start = Math.floor(now / 60) * 60 - 3600;
   const summaries = await client.billing.meters.listEventSummaries(meter.id, {
-    customer: 'cus_node', start_time: start, end_time: start + 7200,
+    customer: customer.id, start_time: start, end_time: start + 7200,
   });
   assert.equal(summaries.data[0].aggregated_value, 12);
 });

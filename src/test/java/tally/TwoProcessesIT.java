@@ -155,6 +155,16 @@ class TwoProcessesIT {
                                     .Formula.SUM)
                             .build())
                     .build());
+    String raced =
+        clients
+            .get(0)
+            .v1()
+            .customers()
+            .create(
+                com.stripe.param.CustomerCreateParams.builder()
+                    .setEmail("raced@example.com")
+                    .build())
+            .getId();
     // Half the clients send it on v1, half on the v2 stream, each through its own process.
     List<String> tokens = new ArrayList<>();
     for (TallyProcess server : List.of(a, b)) {
@@ -179,7 +189,7 @@ class TwoProcessesIT {
                 .create(
                     com.stripe.param.billing.MeterEventCreateParams.builder()
                         .setEventName("raced_calls")
-                        .putPayload("stripe_customer_id", "cus_raced")
+                        .putPayload("stripe_customer_id", raced)
                         .putPayload("value", "1")
                         .setIdentifier(identifier)
                         .build());
@@ -204,7 +214,7 @@ class TwoProcessesIT {
                       .addEvent(
                           com.stripe.param.v2.billing.MeterEventStreamCreateParams.Event.builder()
                               .setEventName("raced_calls")
-                              .putPayload("stripe_customer_id", "cus_raced")
+                              .putPayload("stripe_customer_id", raced)
                               .putPayload("value", "1")
                               .setIdentifier(identifier)
                               .build())
@@ -224,7 +234,7 @@ class TwoProcessesIT {
             .list(
                 meter.getId(),
                 com.stripe.param.billing.MeterEventSummaryListParams.builder()
-                    .setCustomer("cus_raced")
+                    .setCustomer(raced)
                     .setStartTime(end - 86_400)
                     .setEndTime(end)
                     .build())

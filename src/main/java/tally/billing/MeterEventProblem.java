@@ -10,18 +10,26 @@ import java.util.Optional;
 record MeterEventProblem(
     Meter meter, String eventName, String identifier, String code, String message) {
 
-  /** What is wrong with an event for {@code meter} at {@code timestamp} (received {@code now}). */
+  /**
+   * What is wrong with an event for {@code meter} at {@code timestamp} (received {@code now});
+   * {@code customerFound} says whether the customer the payload names exists in the account.
+   */
   static Optional<MeterEventProblem> of(
       Optional<Meter> meter,
       MeterEventParams.Create p,
       String identifier,
       long timestamp,
-      long now) {
+      long now,
+      boolean customerFound) {
     String name = p.eventName();
     if (meter.isEmpty()) {
       return Optional.of(
           new MeterEventProblem(
-              null, name, identifier, "no_meter", "No meter found for event name " + name + "."));
+              null,
+              name,
+              identifier,
+              "no_meter",
+              "No meter was found matching event_name " + tally.api.Echo.bounded(name) + "."));
     }
     Meter m = meter.get();
     if (timestamp < now - MeterEvents.PAST_WINDOW) {
@@ -41,6 +49,14 @@ record MeterEventProblem(
           identifier,
           "meter_event_no_customer_defined",
           "Customer mapping key " + m.customerKey() + " not found in payload.");
+    }
+    if (!customerFound) {
+      return problem(
+          m,
+          p,
+          identifier,
+          "meter_event_customer_not_found",
+          "Customer " + tally.api.Echo.bounded(customer) + " not found.");
     }
     String value = p.payload().get(m.valueKey());
     if (value == null) {

@@ -10,16 +10,17 @@ import java.util.Set;
 import java.util.UUID;
 import tally.api.Ctx;
 import tally.api.Errors;
+import tally.customers.Customer;
 import tally.customers.Customers;
 import tally.store.Table;
 
 /**
  * Meter event ingestion. A single event (v1, v2 {@code meter_events}) gets Stripe's synchronous
  * checks as 400s: the timestamp window and a duplicate identifier. What Stripe finds only while
- * processing (no meter, an inactive meter, missing payload keys, bad values; on the stream also the
- * timestamp window) is accepted, not stored, and reported as a v2 thin event, so it never reaches a
- * summary. The stream stores its events in one batch and drops duplicates silently, as the
- * identifier is its retry key.
+ * processing (no meter, an inactive meter, missing payload keys, an unknown customer, bad values;
+ * on the stream also the timestamp window) is accepted, not stored, and reported as a v2 thin
+ * event, so it never reaches a summary. The stream stores its events in one batch and drops
+ * duplicates silently, as the identifier is its retry key.
  */
 final class MeterEvents {
   static final long PAST_WINDOW = 35L * 86_400;
@@ -45,7 +46,8 @@ final class MeterEvents {
 
   MeterEvent create(Ctx ctx, MeterEventParams.Create p) {
     Optional<Meter> meter = meters.findByEventName(ctx, p.eventName());
-    Ctx onClock = clockOf(ctx, meter.map(m -> p.payload().get(m.customerKey())).orElse(null));
+    Named named = customerOf(ctx, meter.map(m -> p.payload().get(m.customerKey())).orElse(null));
+    Ctx onClock = named.clock();
     long now = onClock.now();
     long timestamp = p.timestamp() == null ? now : p.timestamp();
     if (timestamp < now - PAST_WINDOW) {
@@ -57,7 +59,7 @@ final class MeterEvents {
     String identifier = p.identifier() == null ? UUID.randomUUID().toString() : p.identifier();
     MeterEvent event = event(p, meter, identifier, timestamp, ctx.now());
     Optional<MeterEventProblem> problem =
-        MeterEventProblem.of(meter, p, identifier, timestamp, now);
+        MeterEventProblem.of(meter, p, identifier, timestamp, now, named.exists());
     if (problem.isPresent()) {
       reports.report(ctx, List.of(problem.get()));
       return event;
@@ -73,19 +75,28 @@ final class MeterEvents {
     return event;
   }
 
+  /** The customer an event names: whether it exists, and the clock its usage is on. */
+  private record Named(boolean exists, Ctx clock) {}
+
   /**
-   * A customer on a test clock uses the product in the clock's time: its events are timestamped,
-   * their window checked and its alerts fired on that clock (received times stay on the wall
-   * clock).
+   * One read per customer: an unknown (or deleted) one makes the event {@code
+   * meter_event_customer_not_found}; a customer on a test clock uses the product in the clock's
+   * time, so its events are timestamped, their window checked and its alerts fired on that clock
+   * (received times stay on the wall clock).
    */
-  private Ctx clockOf(Ctx ctx, String customer) {
-    return ctx.onTestClock(customers.testClockOf(ctx, customer));
+  private Named customerOf(Ctx ctx, String customer) {
+    if (customer == null || customer.isBlank()) {
+      return new Named(false, ctx);
+    }
+    Optional<Customer> found = customers.findLive(ctx, customer);
+    return new Named(
+        found.isPresent(), ctx.onTestClock(found.map(Customer::testClock).orElse(null)));
   }
 
   /** One stream request: up to 100 events, checked, stored in one batch, problems reported. */
   void stream(Ctx ctx, MeterEventParams.Stream batch) {
     Map<String, Optional<Meter>> byName = new HashMap<>();
-    Map<String, Ctx> clocks = new HashMap<>(); // one read per customer in the batch
+    Map<String, Named> named = new HashMap<>(); // one read per customer in the batch
     List<MeterEvent> accepted = new ArrayList<>(batch.events().size());
     List<MeterEventProblem> problems = new ArrayList<>();
     for (MeterEventParams.Create p : batch.events()) {
@@ -93,10 +104,11 @@ final class MeterEvents {
       Optional<Meter> meter =
           byName.computeIfAbsent(p.eventName(), name -> meters.findByEventName(ctx, name));
       String customer = meter.map(m -> p.payload().get(m.customerKey())).orElse("");
-      long now = clocks.computeIfAbsent(customer, c -> clockOf(ctx, c)).now();
+      Named who = named.computeIfAbsent(customer, c -> customerOf(ctx, c));
+      long now = who.clock().now();
       long timestamp = p.timestamp() == null ? now : p.timestamp();
       Optional<MeterEventProblem> problem =
-          MeterEventProblem.of(meter, p, identifier, timestamp, now);
+          MeterEventProblem.of(meter, p, identifier, timestamp, now, who.exists());
       if (problem.isPresent()) {
         problems.add(problem.get());
       } else {
@@ -109,7 +121,7 @@ final class MeterEvents {
     for (MeterEvent e : stored) {
       if (evaluated.add(e.eventName() + "\u0000" + e.customer())) {
         alerts.evaluate(
-            clocks.get(e.customer()), byName.get(e.eventName()).orElseThrow(), e.customer());
+            named.get(e.customer()).clock(), byName.get(e.eventName()).orElseThrow(), e.customer());
       }
     }
   }

@@ -227,6 +227,26 @@ public final class CardPayments {
     return save(ctx, new Setup(customer, token, null, null, Map.of(), returnUrl));
   }
 
+  /**
+   * A card {@code customer} was saving through {@link #saveCardThroughSetup}, back from 3-D Secure:
+   * the SetupIntent the redirect names, if it is that customer's and the redirect carries its
+   * client secret (as Stripe's does), so no other intent can be passed off as it.
+   */
+  public Optional<Saved> savedThroughSetup(
+      Ctx ctx, String customer, String setupIntentId, String clientSecret) {
+    if (setupIntentId == null || clientSecret == null) {
+      return Optional.empty();
+    }
+    return setups
+        .find(ctx, setupIntentId)
+        .filter(si -> customer.equals(si.customer()))
+        .filter(si ->
+            java.security.MessageDigest.isEqual(
+                si.clientSecret().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                clientSecret.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        .map(si -> new Saved(si.paymentMethod(), setupOutcome(si)));
+  }
+
   /** The customer's card PaymentMethods, newest first. */
   public List<SavedCard> savedCards(Ctx ctx, String customer) {
     return methods.ofCustomer(ctx, customer).stream()
@@ -270,13 +290,15 @@ public final class CardPayments {
     } catch (ApiException declined) {
       return new Saved(pm.id(), new Outcome(si.id(), false, null, declined.error().message()));
     }
-    return new Saved(
-        pm.id(),
-        new Outcome(
-            si.id(),
-            si.status() == IntentStatus.SUCCEEDED,
-            si.status() == IntentStatus.REQUIRES_ACTION ? url(si.nextAction()) : null,
-            null));
+    return new Saved(pm.id(), setupOutcome(si));
+  }
+
+  private static Outcome setupOutcome(SetupIntent si) {
+    return new Outcome(
+        si.id(),
+        si.status() == IntentStatus.SUCCEEDED,
+        si.status() == IntentStatus.REQUIRES_ACTION ? url(si.nextAction()) : null,
+        failure(si.lastSetupError()));
   }
 
   /**

@@ -2,6 +2,7 @@ package tally.portal;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import tally.api.ApiException;
 import tally.api.ApiObject;
 import tally.api.Ctx;
@@ -25,18 +26,21 @@ final class PortalActions {
   private final CustomerSubscriptions subscriptions;
   private final CardPayments cards;
   private final Customers customers;
+  private final Supplier<String> publicUrl;
 
   PortalActions(
       PortalPage page,
       PortalRules rules,
       CustomerSubscriptions subscriptions,
       CardPayments cards,
-      Customers customers) {
+      Customers customers,
+      Supplier<String> publicUrl) {
     this.page = page;
     this.rules = rules;
     this.subscriptions = subscriptions;
     this.cards = cards;
     this.customers = customers;
+    this.publicUrl = publicUrl;
   }
 
   record CancelForm(String feedback, String comment) {
@@ -54,6 +58,14 @@ final class PortalActions {
   record CardForm(String number) {
     static CardForm decode(Params p) {
       return new CardForm(p.string("number"));
+    }
+  }
+
+  /** What the 3-D Secure page appends to the return URL, as Stripe's redirect does. */
+  record Authenticated(String setupIntent, String clientSecret) {
+    static Authenticated decode(Params p) {
+      p.raw("redirect_status"); // the intent itself says how it went
+      return new Authenticated(p.string("setup_intent"), p.string("setup_intent_client_secret"));
     }
   }
 
@@ -141,14 +153,17 @@ final class PortalActions {
       if (!any) {
         return refused(ctx, token, v, PortalRules.NO_CHANGES);
       }
+      // A trial is free: changing it prorates nothing.
+      boolean trialing = sub.status().equals("trialing");
+      String proration = trialing ? "none" : config.updateProration();
       for (PortalFlow.ItemChange change : changes) {
         subscriptions.changeItem(
-            v.ctx(),
-            subscription,
-            change.id(),
-            change.price(),
-            change.quantity(),
-            config.updateProration());
+            v.ctx(), subscription, change.id(), change.price(), change.quantity(), proration);
+      }
+      if (trialing && config.endsTrialOnUpdate()) {
+        subscriptions.endTrial(v.ctx(), subscription);
+      } else if (config.restartsCycle()) {
+        subscriptions.restartCycle(v.ctx(), subscription, proration);
       }
     } catch (ApiException e) {
       return refused(ctx, token, v, e.error().message());
@@ -156,7 +171,11 @@ final class PortalActions {
     return finished(v, flowType, subscription);
   }
 
-  /** A new card, saved on the customer and made the default for invoices. */
+  /**
+   * A new card, saved on the customer through a SetupIntent and made the default for invoices. A
+   * card that asks for 3-D Secure sends the customer to the authentication page, which comes back
+   * to {@link #authenticated}.
+   */
   ApiObject paymentMethod(Ctx ctx, String token, CardForm form) {
     Optional<PortalPage.Visit> found = page.visit(ctx, token);
     if (found.isEmpty() || !found.get().config().enabled("payment_method_update")) {
@@ -168,18 +187,38 @@ final class PortalActions {
       return refused(
           ctx, token, v, "That is not a test card number Tally knows, e.g. 4242 4242 4242 4242.");
     }
-    String customer = v.session().customer();
-    CardPayments.Saved saved = cards.saveCardThroughSetup(v.ctx(), customer, cardToken, null);
-    if (!saved.outcome().done()) {
-      String why =
-          saved.outcome().declined() != null
-              ? saved.outcome().declined()
-              : "This card asks for authentication, which the portal cannot do yet; use another"
-                  + " test card.";
-      return page.render(ctx, token, mode(v), why, 402);
+    String returnUrl = publicUrl.get() + v.home() + "/payment_methods/return";
+    return saved(
+        ctx,
+        token,
+        v,
+        cards.saveCardThroughSetup(v.ctx(), v.session().customer(), cardToken, returnUrl));
+  }
+
+  /** Back from 3-D Secure: the SetupIntent the redirect names says whether the card was saved. */
+  ApiObject authenticated(Ctx ctx, String token, Authenticated back) {
+    Optional<PortalPage.Visit> found = page.visit(ctx, token);
+    if (found.isEmpty() || !found.get().config().enabled("payment_method_update")) {
+      return page.show(ctx, token, null);
     }
-    customers.setDefaultPaymentMethod(v.ctx(), customer, saved.paymentMethod());
-    return finished(v, "payment_method_update", null);
+    PortalPage.Visit v = found.get();
+    return cards
+        .savedThroughSetup(v.ctx(), v.session().customer(), back.setupIntent(), back.clientSecret())
+        .map(saved -> saved(ctx, token, v, saved))
+        .orElseGet(() -> refused(ctx, token, v, "That card was not saved: add it again."));
+  }
+
+  private ApiObject saved(Ctx ctx, String token, PortalPage.Visit v, CardPayments.Saved saved) {
+    CardPayments.Outcome outcome = saved.outcome();
+    if (outcome.done()) {
+      customers.setDefaultPaymentMethod(v.ctx(), v.session().customer(), saved.paymentMethod());
+      return finished(v, "payment_method_update", null);
+    }
+    if (outcome.authenticationUrl() != null && !outcome.authenticationUrl().isEmpty()) {
+      return HtmlPage.seeOther(outcome.authenticationUrl());
+    }
+    String why = outcome.declined() != null ? outcome.declined() : "This card could not be saved.";
+    return page.render(ctx, token, mode(v), why, 402);
   }
 
   /** One of the customer's cards becomes the default for invoices. */

@@ -66,6 +66,22 @@ public record PortalConfiguration(
     return feature("subscription_update").path("proration_behavior").asText("none");
   }
 
+  /** {@code subscription_update.billing_cycle_anchor=now}: a change restarts the cycle. */
+  boolean restartsCycle() {
+    return feature("subscription_update").path("billing_cycle_anchor").asText().equals("now");
+  }
+
+  /**
+   * {@code subscription_update.trial_update_behavior}: whether a change to a trialing subscription
+   * ends its trial ({@code end_trial}, Stripe's default) or lets it go on ({@code continue_trial}).
+   */
+  boolean endsTrialOnUpdate() {
+    return !feature("subscription_update")
+        .path("trial_update_behavior")
+        .asText()
+        .equals("continue_trial");
+  }
+
   /** Whether {@code subscription_update.default_allowed_updates} has {@code what}. */
   boolean allowsSubscriptionUpdateOf(String what) {
     for (JsonNode allowed : feature("subscription_update").path("default_allowed_updates")) {

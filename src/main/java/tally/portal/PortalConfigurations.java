@@ -35,6 +35,26 @@ public final class PortalConfigurations {
       return read(p, false);
     }
 
+    /**
+     * Sets in {@code into} the fields {@code sent} named, as {@code read} holds them: an update
+     * changes only what it sends, at every depth (a sent list replaces the whole list).
+     */
+    private static void mergeSent(ObjectNode into, ObjectNode read, Params sent) {
+      read.properties()
+          .forEach(e -> {
+            String name = e.getKey();
+            if (!sent.has(name)) {
+              return;
+            }
+            Params nested = e.getValue().isObject() ? sent.hash(name) : null;
+            if (nested != null && into.get(name) instanceof ObjectNode target) {
+              mergeSent(target, (ObjectNode) e.getValue(), nested);
+            } else {
+              into.set(name, e.getValue());
+            }
+          });
+    }
+
     private static Change read(Params p, boolean create) {
       ObjectNode scratch = defaults();
       Params features = p.hash("features");
@@ -58,15 +78,10 @@ public final class PortalConfigurations {
           current -> {
             ObjectNode next = current.deepCopy();
             if (features != null) {
-              ObjectNode merged = (ObjectNode) next.get("features");
-              scratch
-                  .get("features")
-                  .properties()
-                  .forEach(e -> {
-                    if (features.has(e.getKey())) {
-                      merged.set(e.getKey(), e.getValue());
-                    }
-                  });
+              mergeSent(
+                  (ObjectNode) next.get("features"),
+                  (ObjectNode) scratch.get("features"),
+                  features);
             }
             ObjectNode bp = (ObjectNode) next.get("business_profile");
             profileFields.forEach((f, patch) -> bp.put(f, patch.applyTo(bp.path(f).textValue())));

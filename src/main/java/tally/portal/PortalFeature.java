@@ -43,7 +43,8 @@ public final class PortalFeature implements Feature {
             uses.prices());
     this.page = new PortalPage(sessions, configurations, uses.customers(), view);
     this.actions =
-        new PortalActions(page, rules, uses.subscriptions(), uses.cards(), uses.customers());
+        new PortalActions(
+            page, rules, uses.subscriptions(), uses.cards(), uses.customers(), publicUrl);
   }
 
   @Override
@@ -102,6 +103,13 @@ public final class PortalFeature implements Feature {
         "/p/session/{token}/payment_methods",
         PortalActions.CardForm::decode,
         (ctx, p) -> actions.paymentMethod(ctx, ctx.path("token"), p));
+    r.open(
+        "GET",
+        "/p/session/{token}/payment_methods/return",
+        PortalActions.Authenticated::decode,
+        (ctx, p) -> actions.authenticated(ctx, ctx.path("token"), p));
+    // Back from 3-D Secure the card becomes the default: one transaction.
+    r.writingOnGet();
     r.open(
         "POST",
         "/p/session/{token}/payment_methods/{payment_method}/default",

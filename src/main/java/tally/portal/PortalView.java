@@ -148,7 +148,8 @@ final class PortalView {
           Price p = price.get();
           String label = label(p);
           if (!p.id().equals(item.price())) {
-            label += prorationNote(v.config(), owed.get(), p.currency());
+            var change = new CustomerSubscriptions.Change(item.id(), p.id(), null);
+            label += changeNote(v, s.id(), List.of(change), owed.get(), p.currency());
           }
           options.add(Map.of("id", p.id(), "label", label));
         }
@@ -177,6 +178,42 @@ final class PortalView {
             p.recurring() == null ? "once" : p.recurring().path("interval").asText());
   }
 
+  /**
+   * What a change bills. A trialing subscription: with {@code trial_update_behavior=end_trial} the
+   * new plan's first period, at once; with {@code continue_trial} nothing (the trial goes on). Else
+   * with {@code billing_cycle_anchor=now} the new period less any credit, at once; else the {@code
+   * prorated} amount as proration_behavior bills it.
+   */
+  private String changeNote(
+      PortalPage.Visit v,
+      String sub,
+      List<CustomerSubscriptions.Change> changes,
+      long prorated,
+      String currency) {
+    PortalConfiguration config = v.config();
+    boolean trialing =
+        subscriptions.find(v.ctx(), sub).filter(s -> s.status().equals("trialing")).isPresent();
+    if (trialing && !config.endsTrialOnUpdate()) {
+      return "";
+    }
+    Optional<Long> restart = Optional.empty();
+    try {
+      if (trialing) {
+        restart = subscriptions.endTrialPreview(v.ctx(), sub, changes);
+      } else if (config.restartsCycle()) {
+        restart = subscriptions.restartPreview(v.ctx(), sub, changes, config.updateProration());
+      }
+    } catch (ApiException incompatible) {
+      // the change cannot be made: nothing to preview
+    }
+    if (restart.isEmpty()) {
+      return prorationNote(config, prorated, currency);
+    }
+    long owed = restart.get();
+    String sum = Money.format(Math.abs(owed), currency);
+    return owed >= 0 ? " (" + sum + " charged now)" : " (" + sum + " credited now)";
+  }
+
   /** How the configuration's proration_behavior bills {@code owed} for a change made now. */
   private static String prorationNote(PortalConfiguration config, long owed, String currency) {
     String behavior = config.updateProration();
@@ -195,7 +232,9 @@ final class PortalView {
     }
     StringBuilder b = new StringBuilder("Confirm your new plan:");
     long owed = 0;
+    List<CustomerSubscriptions.Change> changes = new ArrayList<>();
     for (PortalFlow.ItemChange change : flow.items()) {
+      changes.add(new CustomerSubscriptions.Change(change.id(), change.price(), change.quantity()));
       if (change.price() != null) {
         prices.find(v.ctx(), change.price()).ifPresent(p -> b.append(' ').append(label(p)));
       }
@@ -211,7 +250,9 @@ final class PortalView {
             .find(v.ctx(), flow.subscription())
             .map(s -> s.items().getFirst().currency())
             .orElse("usd");
-    return b.append(prorationNote(v.config(), owed, currency)).append('.').toString();
+    return b.append(changeNote(v, flow.subscription(), changes, owed, currency))
+        .append('.')
+        .toString();
   }
 
   private List<Map<String, String>> cards(PortalPage.Visit v, Customer customer) {

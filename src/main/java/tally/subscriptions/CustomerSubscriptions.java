@@ -19,10 +19,21 @@ import tally.invoices.InvoiceItems;
 public final class CustomerSubscriptions {
   private final Subscriptions subscriptions;
   private final ItemChanges changes;
+  private final AnchorReset anchors;
+  private final EarlyTrialEnd trials;
 
   CustomerSubscriptions(Subscriptions subscriptions, Prices prices, InvoiceItems items) {
     this.subscriptions = subscriptions;
     this.changes = new ItemChanges(prices, items);
+    this.anchors = new AnchorReset(subscriptions, items);
+    this.trials = new EarlyTrialEnd(subscriptions);
+  }
+
+  /** One item's new price and/or quantity (null: unchanged). */
+  public record Change(String item, String price, Long quantity) {
+    SubscriptionParams.ItemChange param() {
+      return new SubscriptionParams.ItemChange(item, price, quantity);
+    }
   }
 
   /** One item: its price as subscribed, and the quantity. */
@@ -196,5 +207,69 @@ public final class CustomerSubscriptions {
             false,
             null));
     return summary(subscriptions.find(ctx, id).orElseThrow());
+  }
+
+  /**
+   * Restarts the billing cycle now, after a change, as the API's {@code billing_cycle_anchor=now}
+   * does: the unused time is credited (unless {@code prorationBehavior} is {@code none}) and the
+   * new period invoiced and collected at once. Only a subscription being billed (active or past
+   * due) restarts; a trialing one's cycle stays anchored at its trial end. Says whether it did.
+   */
+  public boolean restartCycle(Ctx ctx, String id, String prorationBehavior) {
+    if (!restarts(subscriptions.find(ctx, id).orElseThrow())) {
+      return false;
+    }
+    anchors.apply(ctx, id, !"none".equals(prorationBehavior));
+    return true;
+  }
+
+  /**
+   * What {@code changes} then {@link #restartCycle} would invoice now (negative: a credit); empty
+   * when the subscription would not restart.
+   */
+  public Optional<Long> restartPreview(
+      Ctx ctx, String id, List<Change> changes, String prorationBehavior) {
+    Subscription sub =
+        subscriptions
+            .find(ctx, id)
+            .orElseThrow(() -> Errors.noSuch("subscription", id, "subscription"));
+    if (!restarts(sub)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        this.changes.restartPreview(
+            ctx,
+            sub,
+            changes.stream().map(Change::param).toList(),
+            !"none".equals(prorationBehavior)));
+  }
+
+  /**
+   * Ends a trial now, after a change (the portal's {@code trial_update_behavior=end_trial}): the
+   * subscription is active and its first paid period, from now, invoiced and collected at once.
+   * Says whether it did (false: it was not trialing).
+   */
+  public boolean endTrial(Ctx ctx, String id) {
+    return trials.apply(ctx, id);
+  }
+
+  /**
+   * What {@code changes} then {@link #endTrial} would invoice now: the new items' full period (the
+   * trial was free, so nothing is credited); empty when the subscription is not trialing.
+   */
+  public Optional<Long> endTrialPreview(Ctx ctx, String id, List<Change> changes) {
+    Subscription sub =
+        subscriptions
+            .find(ctx, id)
+            .orElseThrow(() -> Errors.noSuch("subscription", id, "subscription"));
+    if (sub.status() != SubscriptionStatus.TRIALING) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        this.changes.restartPreview(ctx, sub, changes.stream().map(Change::param).toList(), false));
+  }
+
+  private static boolean restarts(Subscription sub) {
+    return sub.status() == SubscriptionStatus.ACTIVE || sub.status() == SubscriptionStatus.PAST_DUE;
   }
 }

@@ -97,6 +97,45 @@ final class ItemChanges {
     return Math.round((double) price.path("unit_amount").asLong() * quantity * left / span);
   }
 
+  /**
+   * What making {@code changes} and then restarting the cycle now ({@code
+   * billing_cycle_anchor=now}, see {@link AnchorReset}) would bill, as the two compute it: when
+   * prorating, the change's prorations and the credit for the new items' unused time; then the new
+   * items' full period.
+   */
+  long restartPreview(
+      Ctx requestCtx,
+      Subscription sub,
+      List<SubscriptionParams.ItemChange> changes,
+      boolean prorating) {
+    Ctx ctx = requestCtx.onTestClock(sub.testClock());
+    long span = sub.currentPeriodEnd() - sub.currentPeriodStart();
+    long left = Math.max(0, sub.currentPeriodEnd() - ctx.now());
+    boolean prorate = prorating && left > 0 && span > 0;
+    ArrayNode data = sub.itemsData().deepCopy();
+    long owed = 0;
+    for (SubscriptionParams.ItemChange change : changes) {
+      ObjectNode item = itemFor(data, change);
+      JsonNode oldPrice = item.path("price");
+      long oldQuantity = item.path("quantity").asLong();
+      JsonNode newPrice =
+          change.price() != null ? compatible(ctx, sub, change.price()).toJson() : oldPrice;
+      long newQuantity = change.quantity() != null ? change.quantity() : oldQuantity;
+      if (prorate) {
+        owed += share(newPrice, newQuantity, left, span);
+        owed -= oldPrice.isMissingNode() ? 0 : share(oldPrice, oldQuantity, left, span);
+      }
+      item.set("price", newPrice);
+      item.put("quantity", newQuantity);
+    }
+    for (JsonNode item : data) {
+      long quantity = item.path("quantity").asLong();
+      owed += item.path("price").path("unit_amount").asLong() * quantity;
+      owed -= prorate ? share(item.path("price"), quantity, left, span) : 0;
+    }
+    return owed;
+  }
+
   /** {@code always_invoice}: the pending prorations are invoiced (and collected) at once. */
   void invoicePendingNow(Ctx ctx, Subscriptions subscriptions, Subscription sub) {
     List<InvoiceItem> pending = items.pending(ctx, sub.customer(), sub.currency());

@@ -1,6 +1,7 @@
 package tally.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static tally.testing.Fixtures.customer;
 import static tally.testing.Fixtures.meterParams;
 import static tally.testing.Fixtures.sumMeter;
 import static tally.testing.StripeErrors.assertStripeError;
@@ -69,10 +70,12 @@ class AlertsTest {
                 meterParams("race", "race_evt", MeterCreateParams.DefaultAggregation.Formula.SUM)
                     .build());
     fresh.v1().billing().alerts().create(alert(m.getId(), 50, null));
+    String even = customer(fresh, "even@example.com").getId();
+    String odd = customer(fresh, "odd@example.com").getId();
     var pool = java.util.concurrent.Executors.newFixedThreadPool(20);
     var futures = new java.util.ArrayList<java.util.concurrent.Future<?>>();
     for (int i = 0; i < 40; i++) {
-      String customer = i % 2 == 0 ? "cus_even" : "cus_odd";
+      String customer = i % 2 == 0 ? even : odd;
       futures.add(
           pool.submit(() ->
               fresh
@@ -109,7 +112,7 @@ class AlertsTest {
             ((com.stripe.model.billing.AlertTriggered)
                     e.getDataObjectDeserializer().deserializeUnsafe())
                 .getCustomer())
-        .containsExactlyInAnyOrder("cus_even", "cus_odd");
+        .containsExactlyInAnyOrder(even, odd);
   }
 
   @Test

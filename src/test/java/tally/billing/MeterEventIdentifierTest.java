@@ -1,6 +1,7 @@
 package tally.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static tally.testing.Fixtures.customer;
 import static tally.testing.Fixtures.sumMeter;
 import static tally.testing.StripeErrors.assertStripeError;
 
@@ -60,17 +61,18 @@ class MeterEventIdentifierTest {
 
   @Test
   void anIdentifierIsUniqueForTwentyFourHoursThenFreeAgain() throws Exception {
+    String cusI = customer(stripe, "i@example.com").getId();
     Meter m = sumMeter(stripe, "daily_ids");
-    send("daily_ids", "cus_i", "10", "order-1");
+    send("daily_ids", cusI, "10", "order-1");
     SERVER.clock().advance(Duration.ofHours(23).plusMinutes(59));
-    assertStripeError(() -> send("daily_ids", "cus_i", "10", "order-1"))
+    assertStripeError(() -> send("daily_ids", cusI, "10", "order-1"))
         .isInvalidRequest()
         .hasParam("identifier")
         .hasMessageContaining("order-1");
-    assertThat(usage(m, "cus_i")).isEqualByComparingTo("10");
+    assertThat(usage(m, cusI)).isEqualByComparingTo("10");
     SERVER.clock().advance(Duration.ofMinutes(1));
-    send("daily_ids", "cus_i", "7", "order-1");
-    assertThat(usage(m, "cus_i")).isEqualByComparingTo("17");
+    send("daily_ids", cusI, "7", "order-1");
+    assertThat(usage(m, cusI)).isEqualByComparingTo("17");
     // Per account: another account may use the same identifier at once.
     StripeClient other = SERVER.newClient();
     sumMeter(other, "daily_ids");
@@ -81,7 +83,7 @@ class MeterEventIdentifierTest {
         .create(
             MeterEventCreateParams.builder()
                 .setEventName("daily_ids")
-                .putPayload("stripe_customer_id", "cus_i")
+                .putPayload("stripe_customer_id", customer(other, "i@example.com").getId())
                 .putPayload("value", "1")
                 .setIdentifier("order-1")
                 .build());
@@ -89,6 +91,7 @@ class MeterEventIdentifierTest {
 
   @Test
   void theTimestampWindowIsThirtyFiveDaysBackAndFiveMinutesAhead() throws Exception {
+    String cusW = customer(stripe, "w@example.com").getId();
     Meter m = sumMeter(stripe, "windowed");
     long now = SERVER.clock().nowSeconds();
     for (long ts : new long[] {now - 35L * 86_400 - 1, now + 301}) {
@@ -100,7 +103,7 @@ class MeterEventIdentifierTest {
                   .create(
                       MeterEventCreateParams.builder()
                           .setEventName("windowed")
-                          .putPayload("stripe_customer_id", "cus_w")
+                          .putPayload("stripe_customer_id", cusW)
                           .putPayload("value", "100")
                           .setTimestamp(ts)
                           .build()))
@@ -115,31 +118,33 @@ class MeterEventIdentifierTest {
           .create(
               MeterEventCreateParams.builder()
                   .setEventName("windowed")
-                  .putPayload("stripe_customer_id", "cus_w")
+                  .putPayload("stripe_customer_id", cusW)
                   .putPayload("value", "1")
                   .setTimestamp(ts)
                   .build());
     }
-    assertThat(usage(m, "cus_w")).isEqualByComparingTo("2");
+    assertThat(usage(m, cusW)).isEqualByComparingTo("2");
   }
 
   @Test
   void eventsWithProblemsAreAcceptedButNeverCounted() throws Exception {
+    String cusG = customer(stripe, "g@example.com").getId();
     Meter m = sumMeter(stripe, "guarded");
-    send("guarded", "cus_g", "4", "ok-1");
-    send("guarded", "cus_g", "abc", "bad-value");
-    send("guarded", "cus_g", "-3", "negative");
+    send("guarded", cusG, "4", "ok-1");
+    send("guarded", cusG, "abc", "bad-value");
+    send("guarded", cusG, "-3", "negative");
     stripe.v1().billing().meters().deactivate(m.getId());
-    send("guarded", "cus_g", "1000", "while-inactive");
+    send("guarded", cusG, "1000", "while-inactive");
     stripe.v1().billing().meters().reactivate(m.getId());
-    assertThat(usage(m, "cus_g")).isEqualByComparingTo("4");
+    assertThat(usage(m, cusG)).isEqualByComparingTo("4");
     // A rejected event did not take its identifier.
-    send("guarded", "cus_g", "6", "bad-value");
-    assertThat(usage(m, "cus_g")).isEqualByComparingTo("10");
+    send("guarded", cusG, "6", "bad-value");
+    assertThat(usage(m, cusG)).isEqualByComparingTo("10");
   }
 
   @Test
   void concurrentIngestsOfOneIdentifierStoreItOnce() throws Exception {
+    String cusR = customer(stripe, "r@example.com").getId();
     Meter m = sumMeter(stripe, "raced");
     AtomicInteger accepted = new AtomicInteger();
     AtomicInteger refused = new AtomicInteger();
@@ -147,7 +152,7 @@ class MeterEventIdentifierTest {
         16,
         i -> {
           try {
-            send("raced", "cus_r", "5", "the-one");
+            send("raced", cusR, "5", "the-one");
             accepted.incrementAndGet();
           } catch (InvalidRequestException e) {
             assertThat(e.getStripeError().getParam()).isEqualTo("identifier");
@@ -156,6 +161,6 @@ class MeterEventIdentifierTest {
         });
     assertThat(accepted.get()).isEqualTo(1);
     assertThat(refused.get()).isEqualTo(15);
-    assertThat(usage(m, "cus_r")).isEqualByComparingTo("5");
+    assertThat(usage(m, cusR)).isEqualByComparingTo("5");
   }
 }

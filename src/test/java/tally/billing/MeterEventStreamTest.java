@@ -2,6 +2,7 @@ package tally.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static tally.testing.Fixtures.customer;
 import static tally.testing.Fixtures.sumMeter;
 import static tally.testing.StripeErrors.assertStripeError;
 
@@ -89,6 +90,7 @@ class MeterEventStreamTest {
 
   @Test
   void aSessionTokenStreamsEventsThatSummariesCountAndAnAdjustmentCancelsOne() throws Exception {
+    String cusS = customer(stripe, "s@example.com").getId();
     Meter m = sumMeter(stripe, "stream_calls");
     MeterEventSession session = stripe.v2().billing().meterEventSession().create();
     assertThat(session.getObject()).isEqualTo("v2.billing.meter_event_session");
@@ -99,12 +101,12 @@ class MeterEventStreamTest {
     StripeClient streaming = streamClient(session);
     List<MeterEventStreamCreateParams.Event> events = new ArrayList<>();
     for (int i = 0; i < 100; i++) {
-      events.add(event("stream_calls", "cus_s", "2", now().minusSeconds(60), "s-" + i));
+      events.add(event("stream_calls", cusS, "2", now().minusSeconds(60), "s-" + i));
     }
     stream(streaming, events);
     // The identifier is the stream's retry key: sending the batch again counts nothing twice.
     stream(streaming, events);
-    assertThat(usage(m, "cus_s")).isEqualByComparingTo("200");
+    assertThat(usage(m, cusS)).isEqualByComparingTo("200");
 
     var single =
         stripe
@@ -114,14 +116,14 @@ class MeterEventStreamTest {
             .create(
                 MeterEventCreateParams.builder()
                     .setEventName("stream_calls")
-                    .putPayload("stripe_customer_id", "cus_s")
+                    .putPayload("stripe_customer_id", cusS)
                     .putPayload("value", "5")
                     .setIdentifier("single-1")
                     .build());
     assertThat(single.getObject()).isEqualTo("v2.billing.meter_event");
     assertThat(single.getIdentifier()).isEqualTo("single-1");
     assertThat(single.getPayload()).containsEntry("value", "5");
-    assertThat(usage(m, "cus_s")).isEqualByComparingTo("205");
+    assertThat(usage(m, cusS)).isEqualByComparingTo("205");
 
     MeterEventAdjustment adjustment =
         stripe
@@ -141,18 +143,19 @@ class MeterEventStreamTest {
     assertThat(adjustment.getId()).isNotBlank();
     assertThat(adjustment.getCancel().getIdentifier()).isEqualTo("s-7");
     assertThat(adjustment.getStatus()).isEqualTo("pending");
-    assertThat(usage(m, "cus_s")).isEqualByComparingTo("203");
+    assertThat(usage(m, cusS)).isEqualByComparingTo("203");
   }
 
   @Test
   void anExpiredSessionIsRefusedWithTemporarySessionExpired() throws Exception {
+    String cusE = customer(stripe, "e@example.com").getId();
     sumMeter(stripe, "expiring_calls");
     MeterEventSession session = stripe.v2().billing().meterEventSession().create();
     StripeClient streaming = streamClient(session);
-    stream(streaming, List.of(event("expiring_calls", "cus_e", "1", now(), null)));
+    stream(streaming, List.of(event("expiring_calls", cusE, "1", now(), null)));
     SERVER.clock().advance(Duration.ofMinutes(15).plusSeconds(1));
     assertThatThrownBy(
-            () -> stream(streaming, List.of(event("expiring_calls", "cus_e", "1", now(), null))))
+            () -> stream(streaming, List.of(event("expiring_calls", cusE, "1", now(), null))))
         .isInstanceOfSatisfying(
             TemporarySessionExpiredException.class,
             e -> {
@@ -178,23 +181,25 @@ class MeterEventStreamTest {
 
   @Test
   void badEventsAreReportedAsV2EventsAndNeverCounted() throws Exception {
+    String cusC = customer(stripe, "c@example.com").getId();
     Meter m = sumMeter(stripe, "checked_calls");
     StripeClient streaming = streamClient(stripe.v2().billing().meterEventSession().create());
     stream(
         streaming,
         List.of(
-            event("checked_calls", "cus_c", "3", now(), "good"),
-            event("checked_calls", "cus_c", "1000", now().minus(Duration.ofDays(36)), "old"),
-            event("checked_calls", "cus_c", "1000", now().plus(Duration.ofMinutes(6)), "ahead"),
-            event("checked_calls", "cus_c", "ten", now(), "nan"),
-            event("checked_calls", "cus_c", "-4", now(), "negative"),
+            event("checked_calls", cusC, "3", now(), "good"),
+            event("checked_calls", cusC, "1000", now().minus(Duration.ofDays(36)), "old"),
+            event("checked_calls", cusC, "1000", now().plus(Duration.ofMinutes(6)), "ahead"),
+            event("checked_calls", cusC, "ten", now(), "nan"),
+            event("checked_calls", cusC, "-4", now(), "negative"),
             MeterEventStreamCreateParams.Event.builder()
                 .setEventName("checked_calls")
                 .putPayload("value", "1000")
                 .setIdentifier("nobody")
                 .build(),
-            event("nobody_meters_this", "cus_c", "1000", now(), "unmetered")));
-    assertThat(usage(m, "cus_c")).isEqualByComparingTo("3");
+            event("checked_calls", "cus_unknown", "1000", now(), "stranger"),
+            event("nobody_meters_this", cusC, "1000", now(), "unmetered")));
+    assertThat(usage(m, cusC)).isEqualByComparingTo("3");
 
     List<Event> reports =
         stripe
@@ -211,7 +216,7 @@ class MeterEventStreamTest {
     // stripe-java 33.3.0 gives the reason no getters: read it as sent.
     var raw = SERVER.raw("GET", "/v2/core/events/" + report.getId(), key, null, Map.of());
     var reason = tally.core.Json.tree(raw.body()).path("data").path("reason");
-    assertThat(reason.path("error_count").asInt()).isEqualTo(5);
+    assertThat(reason.path("error_count").asInt()).isEqualTo(6);
     List<String> codes = new ArrayList<>();
     reason.path("error_types").forEach(t -> codes.add(t.path("code").asText()));
     assertThat(codes)
@@ -219,7 +224,8 @@ class MeterEventStreamTest {
             "timestamp_too_far_in_past",
             "timestamp_in_future",
             "meter_event_invalid_value",
-            "meter_event_no_customer_defined");
+            "meter_event_no_customer_defined",
+            "meter_event_customer_not_found");
     assertThat(reason.path("error_types").get(2).path("error_count").asInt()).isEqualTo(2);
     assertThat(
             reason
@@ -231,7 +237,7 @@ class MeterEventStreamTest {
                 .asText())
         .isEqualTo("Customer mapping key stripe_customer_id not found in payload.");
     assertThat(report.getData().getDeveloperMessageSummary())
-        .isEqualTo("There are 5 invalid events");
+        .isEqualTo("There are 6 invalid events");
     assertThat(stripe.v2().core().events().retrieve(report.getId()).getId())
         .isEqualTo(report.getId());
 
@@ -240,10 +246,28 @@ class MeterEventStreamTest {
         .extracting(Event::getType)
         .containsExactlyInAnyOrder(
             "v1.billing.meter.no_meter_found", "v1.billing.meter.error_report_triggered");
+    Event noMeter =
+        all.stream()
+            .filter(e -> e.getType().equals("v1.billing.meter.no_meter_found"))
+            .findFirst()
+            .orElseThrow();
+    var sample =
+        tally.core.Json.tree(
+                SERVER.raw("GET", "/v2/core/events/" + noMeter.getId(), key, null, Map.of()).body())
+            .path("data")
+            .path("reason")
+            .path("error_types")
+            .get(0)
+            .path("sample_errors")
+            .get(0);
+    // Stripe's documented sample: the message names the event_name, the request its identifier.
+    assertThat(sample.path("error_message").asText())
+        .isEqualTo("No meter was found matching event_name nobody_meters_this.");
+    assertThat(sample.path("request").path("identifier").asText()).isEqualTo("unmetered");
     // Thin events are v2 only: /v1/events does not show them.
     assertThat(stripe.v1().events().list().getData())
         .extracting(com.stripe.model.Event::getType)
-        .containsOnly("billing.meter.created");
+        .containsOnly("customer.created", "billing.meter.created");
   }
 
   private java.net.http.HttpResponse<String> post(

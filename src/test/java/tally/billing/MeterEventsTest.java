@@ -1,6 +1,7 @@
 package tally.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static tally.testing.Fixtures.customer;
 import static tally.testing.Fixtures.meterParams;
 import static tally.testing.StripeErrors.assertStripeError;
 
@@ -92,15 +93,16 @@ class MeterEventsTest {
 
   @Test
   void anEventIsAcknowledgedWithItsIdentifierAndTimestamp() throws StripeException {
+    String cus1 = customer(stripe, "1@example.com").getId();
     meter("ack_evt", MeterCreateParams.DefaultAggregation.Formula.SUM, null);
     long ts = SERVER.clock().nowSeconds() - 60;
-    MeterEvent e = send("ack_evt", "cus_1", "25", ts, "ident-1");
+    MeterEvent e = send("ack_evt", cus1, "25", ts, "ident-1");
     assertThat(e.getObject()).isEqualTo("billing.meter_event");
     assertThat(e.getIdentifier()).isEqualTo("ident-1");
     assertThat(e.getTimestamp()).isEqualTo(ts);
     assertThat(e.getPayload())
         .containsEntry("value", "25")
-        .containsEntry("stripe_customer_id", "cus_1");
+        .containsEntry("stripe_customer_id", cus1);
     MeterEvent generated =
         stripe
             .v1()
@@ -109,7 +111,7 @@ class MeterEventsTest {
             .create(
                 MeterEventCreateParams.builder()
                     .setEventName("ack_evt")
-                    .putPayload("stripe_customer_id", "cus_1")
+                    .putPayload("stripe_customer_id", cus1)
                     .putPayload("value", "1")
                     .build());
     assertThat(generated.getIdentifier()).isNotBlank();
@@ -117,28 +119,30 @@ class MeterEventsTest {
 
   @Test
   void aRepeatedIdentifierIsRefusedAndNotCounted() throws StripeException {
+    String cusD = customer(stripe, "d@example.com").getId();
     Meter m = meter("dup_evt", MeterCreateParams.DefaultAggregation.Formula.SUM, null);
     long start = hourAligned();
-    send("dup_evt", "cus_d", "10", start + 10, "same");
-    assertStripeError(() -> send("dup_evt", "cus_d", "10", start + 20, "same"))
+    send("dup_evt", cusD, "10", start + 10, "same");
+    assertStripeError(() -> send("dup_evt", cusD, "10", start + 20, "same"))
         .isInvalidRequest()
         .hasParam("identifier");
-    assertThat(summaries(m, "cus_d", start, start + 3600, null))
+    assertThat(summaries(m, cusD, start, start + 3600, null))
         .singleElement()
         .satisfies(s -> assertThat(s.getAggregatedValue()).isEqualByComparingTo("10"));
   }
 
   @Test
   void timestampsOutsideTheWindowAreRefused() throws StripeException {
+    String cusT = customer(stripe, "t@example.com").getId();
     meter("ts_evt", MeterCreateParams.DefaultAggregation.Formula.SUM, null);
     long now = SERVER.clock().nowSeconds();
-    assertStripeError(() -> send("ts_evt", "cus_t", "1", now - 36L * 86_400, null))
+    assertStripeError(() -> send("ts_evt", cusT, "1", now - 36L * 86_400, null))
         .isInvalidRequest()
         .hasParam("timestamp");
-    assertStripeError(() -> send("ts_evt", "cus_t", "1", now + 600, null))
+    assertStripeError(() -> send("ts_evt", cusT, "1", now + 600, null))
         .isInvalidRequest()
         .hasParam("timestamp");
-    assertThat(send("ts_evt", "cus_t", "1", now - 34L * 86_400, null).getIdentifier()).isNotNull();
+    assertThat(send("ts_evt", cusT, "1", now - 34L * 86_400, null).getIdentifier()).isNotNull();
   }
 
   @Test
@@ -156,24 +160,22 @@ class MeterEventsTest {
 
   @Test
   void summariesAggregateByHourAcrossWindowsWithCancelledEventsExcluded() throws StripeException {
+    String cusH = customer(stripe, "h@example.com").getId();
+    String cusOther = customer(stripe, "other@example.com").getId();
     Meter m = meter("hourly_sum", MeterCreateParams.DefaultAggregation.Formula.SUM, null);
     long start = hourAligned();
-    send("hourly_sum", "cus_h", "5", start + 10, "h1");
-    send("hourly_sum", "cus_h", "7", start + 3599, "h2");
-    send("hourly_sum", "cus_h", "2.5", start + 3600, "h3");
-    send("hourly_sum", "cus_h", "100", start + 3700, "h4");
-    send("hourly_sum", "cus_other", "1000", start + 20, "o1");
+    send("hourly_sum", cusH, "5", start + 10, "h1");
+    send("hourly_sum", cusH, "7", start + 3599, "h2");
+    send("hourly_sum", cusH, "2.5", start + 3600, "h3");
+    send("hourly_sum", cusH, "100", start + 3700, "h4");
+    send("hourly_sum", cusOther, "1000", start + 20, "o1");
     MeterEventAdjustment adj = cancel("hourly_sum", "h4");
     assertThat(adj.getObject()).isEqualTo("billing.meter_event_adjustment");
     assertThat(adj.getCancel().getIdentifier()).isEqualTo("h4");
 
     List<MeterEventSummary> hourly =
         summaries(
-            m,
-            "cus_h",
-            start,
-            start + 3 * 3600,
-            MeterEventSummaryListParams.ValueGroupingWindow.HOUR);
+            m, cusH, start, start + 3 * 3600, MeterEventSummaryListParams.ValueGroupingWindow.HOUR);
     assertThat(hourly)
         .extracting(MeterEventSummary::getStartTime)
         .containsExactly(start + 7200, start + 3600, start);
@@ -181,23 +183,24 @@ class MeterEventsTest {
         .extracting(MeterEventSummary::getAggregatedValue)
         .usingElementComparator(BigDecimal::compareTo)
         .containsExactly(BigDecimal.ZERO, new BigDecimal("2.5"), new BigDecimal("12"));
-    assertThat(summaries(m, "cus_h", start, start + 3 * 3600, null))
+    assertThat(summaries(m, cusH, start, start + 3 * 3600, null))
         .singleElement()
         .satisfies(s -> assertThat(s.getAggregatedValue()).isEqualByComparingTo("14.5"));
   }
 
   @Test
   void dailyWindowsFollowUtcDays() throws StripeException {
+    String cusC = customer(stripe, "c@example.com").getId();
     Meter m = meter("daily_count", MeterCreateParams.DefaultAggregation.Formula.COUNT, null);
     long today = (SERVER.clock().nowSeconds() / 86_400) * 86_400;
     long yesterday = today - 86_400;
-    send("daily_count", "cus_c", "1", yesterday + 86_399, null);
-    send("daily_count", "cus_c", "1", today, null);
-    send("daily_count", "cus_c", "1", today + 1, null);
+    send("daily_count", cusC, "1", yesterday + 86_399, null);
+    send("daily_count", cusC, "1", today, null);
+    send("daily_count", cusC, "1", today + 1, null);
     List<MeterEventSummary> days =
         summaries(
             m,
-            "cus_c",
+            cusC,
             yesterday,
             today + 86_400,
             MeterEventSummaryListParams.ValueGroupingWindow.DAY);
@@ -209,6 +212,7 @@ class MeterEventsTest {
 
   @Test
   void lastFormulaAndPreAggregatedWindowsKeepOnlyTheLatestEvent() throws StripeException {
+    String cusL = customer(stripe, "l@example.com").getId();
     Meter last = meter("last_evt", MeterCreateParams.DefaultAggregation.Formula.LAST, null);
     Meter windowed =
         meter(
@@ -216,15 +220,15 @@ class MeterEventsTest {
             MeterCreateParams.DefaultAggregation.Formula.SUM,
             MeterCreateParams.EventTimeWindow.HOUR);
     long start = hourAligned();
-    send("last_evt", "cus_l", "3", start + 100, null);
-    send("last_evt", "cus_l", "9", start + 50, null);
-    send("win_evt", "cus_l", "3", start + 100, null);
-    send("win_evt", "cus_l", "9", start + 200, null);
-    send("win_evt", "cus_l", "4", start + 3700, null);
-    assertThat(summaries(last, "cus_l", start, start + 3600, null))
+    send("last_evt", cusL, "3", start + 100, null);
+    send("last_evt", cusL, "9", start + 50, null);
+    send("win_evt", cusL, "3", start + 100, null);
+    send("win_evt", cusL, "9", start + 200, null);
+    send("win_evt", cusL, "4", start + 3700, null);
+    assertThat(summaries(last, cusL, start, start + 3600, null))
         .singleElement()
         .satisfies(s -> assertThat(s.getAggregatedValue()).isEqualByComparingTo("3"));
-    assertThat(summaries(windowed, "cus_l", start, start + 7200, null))
+    assertThat(summaries(windowed, cusL, start, start + 7200, null))
         .singleElement()
         .satisfies(s -> assertThat(s.getAggregatedValue()).isEqualByComparingTo("13"));
   }

@@ -71,4 +71,130 @@ class PortalBrowserTest {
             .getData();
     assertThat(events).hasSize(2);
   }
+
+  @Test
+  void aCardThatAsksFor3dsIsSavedOnlyOnceTheCustomerAuthenticates() throws Exception {
+    StripeClient stripe = SERVER.newClient();
+    Configuration config = stripe.v1().billingPortal().configurations().create(PortalTest.config());
+    Customer customer = customer(stripe, "secure@example.com");
+    String back = SERVER.baseUrl() + "/healthz?card=saved";
+    var flow =
+        SessionCreateParams.FlowData.builder()
+            .setType(SessionCreateParams.FlowData.Type.PAYMENT_METHOD_UPDATE)
+            .setAfterCompletion(
+                SessionCreateParams.FlowData.AfterCompletion.builder()
+                    .setType(SessionCreateParams.FlowData.AfterCompletion.Type.REDIRECT)
+                    .setRedirect(
+                        SessionCreateParams.FlowData.AfterCompletion.Redirect.builder()
+                            .setReturnUrl(back)
+                            .build())
+                    .build())
+            .build();
+    Session session =
+        PortalTest.openSession(
+            stripe,
+            customer.getId(),
+            SessionCreateParams.builder().setConfiguration(config.getId()).setFlowData(flow));
+    WebDriver browser = Browser.open();
+    try {
+      browser.get(session.getUrl());
+      // Failing the challenge saves nothing: the portal says why and asks again.
+      browser.findElement(By.id("number")).sendKeys("4000 0025 0000 3155");
+      browser.findElement(By.id("add-card")).click();
+      waitFor(browser)
+          .until(ExpectedConditions.elementToBeClickable(By.id("test-source-fail-3ds")))
+          .click();
+      waitFor(browser)
+          .until(
+              ExpectedConditions.textToBePresentInElementLocated(
+                  By.id("error"), "failed authentication"));
+      assertThat(browser.getCurrentUrl()).startsWith(session.getUrl());
+      assertThat(browser.findElement(By.id("cards")).getText()).doesNotContain("3155");
+      // Completing it saves the card and ends the flow as after_completion says.
+      browser.findElement(By.id("number")).sendKeys("4000 0025 0000 3155");
+      browser.findElement(By.id("add-card")).click();
+      waitFor(browser)
+          .until(ExpectedConditions.elementToBeClickable(By.id("test-source-authorize-3ds")))
+          .click();
+      waitFor(browser).until(ExpectedConditions.urlToBe(back));
+    } finally {
+      browser.quit();
+    }
+    String method =
+        stripe
+            .v1()
+            .customers()
+            .retrieve(customer.getId())
+            .getInvoiceSettings()
+            .getDefaultPaymentMethod();
+    var card = stripe.v1().paymentMethods().retrieve(method);
+    assertThat(card.getCard().getLast4()).isEqualTo("3155");
+    assertThat(card.getCustomer()).isEqualTo(customer.getId());
+    var setups =
+        stripe
+            .v1()
+            .setupIntents()
+            .list(
+                com.stripe.param.SetupIntentListParams.builder()
+                    .setCustomer(customer.getId())
+                    .build())
+            .getData();
+    assertThat(setups)
+        .extracting(com.stripe.model.SetupIntent::getStatus)
+        .containsExactlyInAnyOrder("succeeded", "requires_payment_method");
+    assertThat(
+            stripe
+                .v1()
+                .paymentMethods()
+                .list(
+                    com.stripe.param.PaymentMethodListParams.builder()
+                        .setCustomer(customer.getId())
+                        .build())
+                .getData())
+        .extracting(com.stripe.model.PaymentMethod::getId)
+        .containsExactly(method);
+  }
+
+  @Test
+  void aReturnNamingAnotherSetupIntentSavesNothing() throws Exception {
+    StripeClient stripe = SERVER.newClient();
+    Configuration config = stripe.v1().billingPortal().configurations().create(PortalTest.config());
+    Customer customer = customer(stripe, "forged@example.com");
+    Session session =
+        PortalTest.openSession(
+            stripe,
+            customer.getId(),
+            SessionCreateParams.builder().setConfiguration(config.getId()));
+    var other =
+        stripe
+            .v1()
+            .setupIntents()
+            .create(
+                com.stripe.param.SetupIntentCreateParams.builder()
+                    .setCustomer(customer.getId())
+                    .setPaymentMethod("pm_card_visa")
+                    .setConfirm(true)
+                    .build());
+    String path = session.getUrl().substring(SERVER.baseUrl().length());
+    var forged =
+        SERVER.raw(
+            "GET",
+            path
+                + "/payment_methods/return?setup_intent="
+                + other.getId()
+                + "&setup_intent_client_secret=wrong&redirect_status=succeeded",
+            null,
+            null,
+            java.util.Map.of());
+    assertThat(forged.statusCode()).isEqualTo(400);
+    assertThat(forged.body()).contains("That card was not saved");
+    assertThat(
+            stripe
+                .v1()
+                .customers()
+                .retrieve(customer.getId())
+                .getInvoiceSettings()
+                .getDefaultPaymentMethod())
+        .isNull();
+  }
 }

@@ -73,6 +73,27 @@ class PortalTest {
     assertThat(off.getActive()).isFalse();
     assertThat(stripe.v1().billingPortal().configurations().retrieve(c.getId()).getActive())
         .isFalse();
+    // An update changes only the fields it sends, also inside a feature.
+    Configuration partly =
+        stripe
+            .v1()
+            .billingPortal()
+            .configurations()
+            .update(
+                c.getId(),
+                ConfigurationUpdateParams.builder()
+                    .setFeatures(
+                        ConfigurationUpdateParams.Features.builder()
+                            .setCustomerUpdate(
+                                ConfigurationUpdateParams.Features.CustomerUpdate.builder()
+                                    .setEnabled(false)
+                                    .build())
+                            .build())
+                    .build());
+    assertThat(partly.getFeatures().getCustomerUpdate().getEnabled()).isFalse();
+    assertThat(partly.getFeatures().getCustomerUpdate().getAllowedUpdates())
+        .containsExactly("email");
+    assertThat(partly.getFeatures().getInvoiceHistory().getEnabled()).isTrue();
     var defaults =
         stripe
             .v1()
