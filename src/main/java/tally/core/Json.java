@@ -32,6 +32,15 @@ public final class Json {
     }
   }
 
+  /** {@code value} laid out as Stripe's API lays out JSON ({@link StripeLayout}). */
+  public static String pretty(Object value) {
+    try {
+      return MAPPER.writer(new StripeLayout()).writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public static JsonNode tree(String json) {
     if (json == null) {
       return null;

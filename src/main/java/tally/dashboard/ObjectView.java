@@ -89,11 +89,7 @@ final class ObjectView {
   }
 
   private static String pretty(JsonNode node) {
-    try {
-      return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      return node.toString();
-    }
+    return Json.pretty(node);
   }
 
   /** Every id inside the object that names another object the dashboard shows, by field path. */

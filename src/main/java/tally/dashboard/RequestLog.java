@@ -235,8 +235,8 @@ final class RequestLog implements Interceptor {
       return stored;
     }
     try {
-      return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(Json.tree(stored));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
+      return Json.pretty(Json.tree(stored));
+    } catch (RuntimeException e) {
       return stored;
     }
   }

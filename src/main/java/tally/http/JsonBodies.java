@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import tally.api.ApiError;
 import tally.api.ErrorJson;
 import tally.core.Json;
+import tally.core.StripeLayout;
 
 /** JSON as Tally sends it: laid out as Stripe lays it out ({@link StripeLayout}). */
 final class JsonBodies {

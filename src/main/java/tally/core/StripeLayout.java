@@ -1,4 +1,4 @@
-package tally.http;
+package tally.core;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.PrettyPrinter;
@@ -13,7 +13,7 @@ import java.io.IOException;
  * as raw bytes: Jackson's default printer wrote each indent a character at a time, which was half
  * of a 100-charge list's CPU.
  */
-final class StripeLayout implements PrettyPrinter, Instantiatable<StripeLayout> {
+public final class StripeLayout implements PrettyPrinter, Instantiatable<StripeLayout> {
   private static final int CACHED_DEPTHS = 32;
   private static final SerializedString COLON = new SerializedString(": ");
   private static final SerializedString[] OPEN = separators("");
@@ -34,6 +34,8 @@ final class StripeLayout implements PrettyPrinter, Instantiatable<StripeLayout> 
         ? byDepth[depth]
         : new SerializedString(before + "\n" + "  ".repeat(depth));
   }
+
+  public StripeLayout() {}
 
   @Override
   public StripeLayout createInstance() {
