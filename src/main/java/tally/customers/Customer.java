@@ -25,6 +25,7 @@ public record Customer(
     String currency,
     String defaultSource,
     String invoicePrefix,
+    long nextInvoiceSequence,
     String taxExempt,
     List<String> preferredLocales,
     JsonNode address,
@@ -55,11 +56,6 @@ public record Customer(
   @Field
   boolean livemode() {
     return false;
-  }
-
-  @Field
-  long nextInvoiceSequence() {
-    return 1;
   }
 
   @Override

@@ -32,6 +32,7 @@ final class CustomerParams {
       String source,
       String defaultSource,
       Patch<String> defaultPaymentMethod,
+      Long nextInvoiceSequence,
       String testClock) {
 
     static Fields decode(Params p) {
@@ -67,6 +68,14 @@ final class CustomerParams {
         invoiceSettings.raw("rendering_options");
       }
       p.raw("tax");
+      Long nextInvoiceSequence = p.integer("next_invoice_sequence");
+      if (nextInvoiceSequence != null && nextInvoiceSequence < 1) {
+        p.fail(
+            tally.api.Errors.invalid(
+                "next_invoice_sequence",
+                "This value must be greater than or equal to 1 (it is the suffix of the"
+                    + " customer's next invoice number)."));
+      }
       String testClock = update ? null : p.string("test_clock");
       if (update && p.has("test_clock")) {
         p.raw("test_clock");
@@ -86,6 +95,7 @@ final class CustomerParams {
           source,
           defaultSource,
           defaultPaymentMethod,
+          nextInvoiceSequence,
           testClock);
     }
 

@@ -100,6 +100,7 @@ public final class Customers implements CustomerCards {
                 null,
                 card,
                 Ids.random(8).toUpperCase(java.util.Locale.ROOT),
+                p.nextInvoiceSequence() == null ? 1 : p.nextInvoiceSequence(),
                 p.taxExempt() == null ? "none" : p.taxExempt(),
                 p.preferredLocales() == null ? List.of() : p.preferredLocales(),
                 p.address().applyTo(null),
@@ -184,6 +185,9 @@ public final class Customers implements CustomerCards {
     changes.put("address", p.address().applyTo(c.address()));
     changes.put("shipping", p.shipping().applyTo(c.shipping()));
     changes.put("metadata", p.metadata().applyTo(c.metadata()));
+    if (p.nextInvoiceSequence() != null) {
+      changes.put("next_invoice_sequence", p.nextInvoiceSequence());
+    }
     String defaultMethod = p.defaultPaymentMethod().applyTo(c.defaultPaymentMethod());
     if (defaultMethod != null
         && !defaultMethod.equals(c.defaultPaymentMethod())
@@ -221,6 +225,7 @@ public final class Customers implements CustomerCards {
         null,
         null,
         Patch.absent(),
+        null,
         null);
   }
 
@@ -272,6 +277,7 @@ public final class Customers implements CustomerCards {
             fields.source(),
             fields.defaultSource(),
             new Patch.Set<>(paymentMethod),
+            fields.nextInvoiceSequence(),
             fields.testClock()));
   }
 
@@ -318,6 +324,22 @@ public final class Customers implements CustomerCards {
         .whereEquals("email", f.email())
         .whereEquals("test_clock", f.testClock())
         .page(ctx.db(), f.page(), "/v1/customers");
+  }
+
+  /**
+   * Takes the customer's next invoice number in the caller's transaction: the update holds the row
+   * until commit, so concurrent finalizations (two processes on one PostgreSQL) get consecutive
+   * numbers, never the same one, and a rolled-back finalization gives its number back.
+   */
+  public long takeInvoiceNumber(Ctx ctx, String customerId) {
+    return ctx.db()
+        .createQuery(
+            "UPDATE customers SET next_invoice_sequence = next_invoice_sequence + 1 WHERE"
+                + " account_id = ? AND id = ? RETURNING next_invoice_sequence - 1")
+        .bind(0, ctx.accountId())
+        .bind(1, customerId)
+        .mapTo(Long.class)
+        .one();
   }
 
   @Override

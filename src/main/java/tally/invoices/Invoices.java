@@ -230,7 +230,7 @@ public final class Invoices {
     }
     Customer customer = customers.requireLive(ctx, draft.customer(), "customer");
     draft = seen(Settlement.settle(ctx, draft, listeners));
-    long number = nextNumber(ctx, draft.customer());
+    long number = customers.takeInvoiceNumber(ctx, draft.customer());
     Map<String, Object> set = new LinkedHashMap<>();
     set.put("number", customer.invoicePrefix() + "-" + String.format("%04d", number));
     set.put("finalized_at", ctx.now());
@@ -255,23 +255,6 @@ public final class Invoices {
       listeners.forEach(l -> l.paid(ctx, open));
     }
     return open;
-  }
-
-  /**
-   * The customer's next invoice number, taken from its counter row in this transaction: the upsert
-   * holds the row until commit, so concurrent finalizations (two processes on one PostgreSQL) get
-   * consecutive numbers, never the same one, and a rolled-back finalization gives its number back.
-   */
-  private static long nextNumber(Ctx ctx, String customer) {
-    return ctx.db()
-        .createQuery(
-            "INSERT INTO invoice_number_counters (account_id, customer, last_number) VALUES (?, ?,"
-                + " 1) ON CONFLICT (account_id, customer) DO UPDATE SET last_number ="
-                + " invoice_number_counters.last_number + 1 RETURNING last_number")
-        .bind(0, ctx.accountId())
-        .bind(1, customer)
-        .mapTo(Long.class)
-        .one();
   }
 
   /** Moves an open (or uncollectible) invoice to {@code to}, with its timestamp. */

@@ -58,6 +58,39 @@ class InvoicesTest {
   }
 
   @Test
+  void theCustomerSaysAndSetsItsNextInvoiceNumber() throws Exception {
+    Customer c = customerWithCard();
+    assertThat(c.getNextInvoiceSequence()).isEqualTo(1L);
+    Invoice first = stripe.v1().invoices().finalizeInvoice(draftWithItems(c).getId());
+    assertThat(first.getNumber()).isEqualTo(c.getInvoicePrefix() + "-0001");
+    assertThat(stripe.v1().customers().retrieve(c.getId()).getNextInvoiceSequence()).isEqualTo(2L);
+
+    Customer moved =
+        stripe
+            .v1()
+            .customers()
+            .update(
+                c.getId(),
+                com.stripe.param.CustomerUpdateParams.builder()
+                    .setNextInvoiceSequence(40L)
+                    .build());
+    assertThat(moved.getNextInvoiceSequence()).isEqualTo(40L);
+    Invoice next = stripe.v1().invoices().finalizeInvoice(draftWithItems(c).getId());
+    assertThat(next.getNumber()).isEqualTo(c.getInvoicePrefix() + "-0040");
+    assertStripeError(() ->
+            stripe
+                .v1()
+                .customers()
+                .update(
+                    c.getId(),
+                    com.stripe.param.CustomerUpdateParams.builder()
+                        .setNextInvoiceSequence(0L)
+                        .build()))
+        .isInvalidRequest()
+        .hasParam("next_invoice_sequence");
+  }
+
+  @Test
   void oneOffItemsAreInvoicedFinalizedAndPaid() throws Exception {
     Customer c = customerWithCard();
     Invoice draft = draftWithItems(c);
