@@ -4,11 +4,19 @@ import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Charge;
 import com.stripe.model.Customer;
+import com.stripe.model.Event;
+import com.stripe.model.PaymentMethod;
 import com.stripe.model.billing.Meter;
 import com.stripe.param.ChargeCreateParams;
 import com.stripe.param.CustomerCreateParams;
+import com.stripe.param.CustomerUpdateParams;
+import com.stripe.param.EventListParams;
+import com.stripe.param.PaymentIntentCreateParams;
+import com.stripe.param.PaymentMethodAttachParams;
+import com.stripe.param.PaymentMethodCreateParams;
 import com.stripe.param.PriceCreateParams;
 import com.stripe.param.billing.MeterCreateParams;
+import java.util.List;
 
 /** The objects many tests start from, made through the API as a client would make them. */
 public final class Fixtures {
@@ -100,35 +108,77 @@ public final class Fixtures {
                 .build());
   }
 
-  /** A card PaymentMethod from {@code token}, attached to the customer as its default. */
-  public static com.stripe.model.PaymentMethod defaultCard(
-      StripeClient stripe, String customer, String token) throws StripeException {
-    var pm =
-        stripe
-            .v1()
-            .paymentMethods()
-            .create(
-                com.stripe.param.PaymentMethodCreateParams.builder()
-                    .setType(com.stripe.param.PaymentMethodCreateParams.Type.CARD)
-                    .putExtraParam("card[token]", token)
-                    .build());
-    stripe
+  /** A PaymentIntent of {@code amount} cents in usd. */
+  public static PaymentIntentCreateParams.Builder intentParams(long amount) {
+    return PaymentIntentCreateParams.builder().setAmount(amount).setCurrency("usd");
+  }
+
+  /** A card PaymentMethod made from a test token, e.g. {@code tok_visa}. */
+  public static PaymentMethodCreateParams.Builder cardParams(String token) {
+    return PaymentMethodCreateParams.builder()
+        .setType(PaymentMethodCreateParams.Type.CARD)
+        .putExtraParam("card[token]", token);
+  }
+
+  /** Creates a card PaymentMethod from a test token, attached to no customer. */
+  public static PaymentMethod card(StripeClient stripe, String token) throws StripeException {
+    return stripe.v1().paymentMethods().create(cardParams(token).build());
+  }
+
+  /** Attaches a PaymentMethod (or a test one such as {@code pm_card_visa}) to a customer. */
+  public static PaymentMethod attach(StripeClient stripe, String paymentMethod, String customer)
+      throws StripeException {
+    return stripe
         .v1()
         .paymentMethods()
-        .attach(
-            pm.getId(),
-            com.stripe.param.PaymentMethodAttachParams.builder().setCustomer(customer).build());
-    stripe
+        .attach(paymentMethod, PaymentMethodAttachParams.builder().setCustomer(customer).build());
+  }
+
+  /** Makes {@code paymentMethod} the customer's {@code invoice_settings.default_payment_method}. */
+  public static Customer setDefaultPaymentMethod(
+      StripeClient stripe, String customer, String paymentMethod) throws StripeException {
+    var invoiceSettings =
+        CustomerUpdateParams.InvoiceSettings.builder()
+            .setDefaultPaymentMethod(paymentMethod)
+            .build();
+    return stripe
         .v1()
         .customers()
         .update(
-            customer,
-            com.stripe.param.CustomerUpdateParams.builder()
-                .setInvoiceSettings(
-                    com.stripe.param.CustomerUpdateParams.InvoiceSettings.builder()
-                        .setDefaultPaymentMethod(pm.getId())
-                        .build())
-                .build());
+            customer, CustomerUpdateParams.builder().setInvoiceSettings(invoiceSettings).build());
+  }
+
+  /** The customer's {@code invoice_settings.default_payment_method} as retrieved now. */
+  public static String defaultPaymentMethodOf(StripeClient stripe, String customer)
+      throws StripeException {
+    return stripe
+        .v1()
+        .customers()
+        .retrieve(customer)
+        .getInvoiceSettings()
+        .getDefaultPaymentMethod();
+  }
+
+  /** A card PaymentMethod from {@code token}, attached to the customer. */
+  public static PaymentMethod attachedCard(StripeClient stripe, String customer, String token)
+      throws StripeException {
+    return attach(stripe, card(stripe, token).getId(), customer);
+  }
+
+  /** A card PaymentMethod from {@code token}, attached to the customer as its default. */
+  public static PaymentMethod defaultCard(StripeClient stripe, String customer, String token)
+      throws StripeException {
+    PaymentMethod pm = attachedCard(stripe, customer, token);
+    setDefaultPaymentMethod(stripe, customer, pm.getId());
     return pm;
+  }
+
+  /** The account's events of one type, newest first (at most 100). */
+  public static List<Event> events(StripeClient stripe, String type) throws StripeException {
+    return stripe
+        .v1()
+        .events()
+        .list(EventListParams.builder().setType(type).setLimit(100L).build())
+        .getData();
   }
 }
