@@ -1,6 +1,8 @@
 package tally.checkout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static tally.checkout.CheckoutFixtures.adhoc;
+import static tally.checkout.CheckoutFixtures.session;
 
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
@@ -58,27 +60,26 @@ class CheckoutIntentsTest {
     return url.substring(SERVER.baseUrl().length());
   }
 
+  private Session create(SessionCreateParams.Builder params) throws StripeException {
+    return CheckoutFixtures.create(stripe, params);
+  }
+
   @Test
   void paymentGoesThroughAPaymentIntentCarryingPaymentIntentData() throws StripeException {
     Session s =
-        stripe
-            .v1()
-            .checkout()
-            .sessions()
-            .create(
-                CheckoutTest.session()
-                    .addLineItem(CheckoutTest.adhoc(1200, 2))
-                    .setPaymentIntentData(
-                        SessionCreateParams.PaymentIntentData.builder()
-                            .setCaptureMethod(
-                                SessionCreateParams.PaymentIntentData.CaptureMethod.MANUAL)
-                            .setDescription("Order 9")
-                            .setReceiptEmail("receipts@example.com")
-                            .putMetadata("order", "9")
-                            .setSetupFutureUsage(
-                                SessionCreateParams.PaymentIntentData.SetupFutureUsage.OFF_SESSION)
-                            .build())
-                    .build());
+        create(
+            session()
+                .addLineItem(adhoc(1200, 2))
+                .setPaymentIntentData(
+                    SessionCreateParams.PaymentIntentData.builder()
+                        .setCaptureMethod(
+                            SessionCreateParams.PaymentIntentData.CaptureMethod.MANUAL)
+                        .setDescription("Order 9")
+                        .setReceiptEmail("receipts@example.com")
+                        .putMetadata("order", "9")
+                        .setSetupFutureUsage(
+                            SessionCreateParams.PaymentIntentData.SetupFutureUsage.OFF_SESSION)
+                        .build()));
     assertThat(s.getPaymentIntent()).isNull();
     String page = "/c/pay/" + s.getId();
     assertThat(SERVER.raw("GET", page, null, null, Map.of()).body()).contains("Test mode");
@@ -134,12 +135,7 @@ class CheckoutIntentsTest {
 
   @Test
   void aDeclineKeepsTheSessionsPaymentIntentForTheNextCard() throws StripeException {
-    Session s =
-        stripe
-            .v1()
-            .checkout()
-            .sessions()
-            .create(CheckoutTest.session().addLineItem(CheckoutTest.adhoc(500, 1)).build());
+    Session s = create(session().addLineItem(adhoc(500, 1)));
     String page = "/c/pay/" + s.getId();
     HttpResponse<String> declined = post(page, form("4000000000000002"));
     assertThat(declined.statusCode()).isEqualTo(402);
@@ -156,12 +152,7 @@ class CheckoutIntentsTest {
 
   @Test
   void aFailed3dsShowsTheDeclineAndTheSessionStaysOpen() throws StripeException {
-    Session s =
-        stripe
-            .v1()
-            .checkout()
-            .sessions()
-            .create(CheckoutTest.session().addLineItem(CheckoutTest.adhoc(700, 1)).build());
+    Session s = create(session().addLineItem(adhoc(700, 1)));
     String page = "/c/pay/" + s.getId();
     String auth = location(post(page, form("4000 0000 0000 3220")));
     assertThat(auth).contains("/p/3ds/");
@@ -178,12 +169,7 @@ class CheckoutIntentsTest {
 
   @Test
   void expiringTheSessionCancelsTheIntentWaitingFor3ds() throws StripeException {
-    Session s =
-        stripe
-            .v1()
-            .checkout()
-            .sessions()
-            .create(CheckoutTest.session().addLineItem(CheckoutTest.adhoc(900, 1)).build());
+    Session s = create(session().addLineItem(adhoc(900, 1)));
     String auth = location(post("/c/pay/" + s.getId(), form("4000002500003155")));
     String pi = stripe.v1().checkout().sessions().retrieve(s.getId()).getPaymentIntent();
     assertThat(stripe.v1().paymentIntents().retrieve(pi).getStatus()).isEqualTo("requires_action");
@@ -198,12 +184,7 @@ class CheckoutIntentsTest {
 
   @Test
   void twoSubmitsAtOncePayOnce() throws Exception {
-    Session s =
-        stripe
-            .v1()
-            .checkout()
-            .sessions()
-            .create(CheckoutTest.session().addLineItem(CheckoutTest.adhoc(300, 1)).build());
+    Session s = create(session().addLineItem(adhoc(300, 1)));
     String page = "/c/pay/" + s.getId();
     var first = CompletableFuture.supplyAsync(() -> post(page, form("4242424242424242")));
     var second = CompletableFuture.supplyAsync(() -> post(page, form("4242424242424242")));
@@ -215,12 +196,7 @@ class CheckoutIntentsTest {
 
   @Test
   void theFormIsCheckedWithFriendlyMessages() throws StripeException {
-    Session s =
-        stripe
-            .v1()
-            .checkout()
-            .sessions()
-            .create(CheckoutTest.session().addLineItem(CheckoutTest.adhoc(700, 1)).build());
+    Session s = create(session().addLineItem(adhoc(700, 1)));
     String page = "/c/pay/" + s.getId();
     Map<String, String> expired = form("4242424242424242");
     expired.put("cardExpiry", "01 / 20");

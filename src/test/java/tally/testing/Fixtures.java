@@ -7,6 +7,7 @@ import com.stripe.model.Customer;
 import com.stripe.model.Event;
 import com.stripe.model.PaymentMethod;
 import com.stripe.model.billing.Meter;
+import com.stripe.model.testhelpers.TestClock;
 import com.stripe.param.ChargeCreateParams;
 import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.CustomerUpdateParams;
@@ -16,6 +17,9 @@ import com.stripe.param.PaymentMethodAttachParams;
 import com.stripe.param.PaymentMethodCreateParams;
 import com.stripe.param.PriceCreateParams;
 import com.stripe.param.billing.MeterCreateParams;
+import com.stripe.param.checkout.SessionCreateParams;
+import com.stripe.param.testhelpers.TestClockAdvanceParams;
+import com.stripe.param.testhelpers.TestClockCreateParams;
 import java.util.List;
 
 /** The objects many tests start from, made through the API as a client would make them. */
@@ -79,12 +83,56 @@ public final class Fixtures {
     return stripe.v1().customers().create(CustomerCreateParams.builder().setEmail(email).build());
   }
 
+  /** A test clock frozen at {@code frozenTime} (epoch seconds). */
+  public static TestClock testClock(StripeClient stripe, long frozenTime) throws StripeException {
+    return stripe
+        .v1()
+        .testHelpers()
+        .testClocks()
+        .create(TestClockCreateParams.builder().setFrozenTime(frozenTime).build());
+  }
+
+  /** Asks the test clock to move to {@code time}; what falls due runs when the jobs next run. */
+  public static TestClock advanceClock(StripeClient stripe, String clock, long time)
+      throws StripeException {
+    return stripe
+        .v1()
+        .testHelpers()
+        .testClocks()
+        .advance(clock, TestClockAdvanceParams.builder().setFrozenTime(time).build());
+  }
+
+  /** A customer with only an email address, living on a test clock. */
+  public static Customer customerOnClock(StripeClient stripe, String email, String clock)
+      throws StripeException {
+    return stripe
+        .v1()
+        .customers()
+        .create(CustomerCreateParams.builder().setEmail(email).setTestClock(clock).build());
+  }
+
   /** A one-time price of {@code unitAmount} cents in usd, with its product made inline. */
   public static PriceCreateParams.Builder priceParams(long unitAmount, String productName) {
     return PriceCreateParams.builder()
         .setCurrency("usd")
         .setUnitAmount(unitAmount)
         .setProductData(PriceCreateParams.ProductData.builder().setName(productName).build());
+  }
+
+  /** A Checkout line item of {@code quantity} × a one-time usd price made inline. */
+  public static SessionCreateParams.LineItem checkoutItem(
+      String productName, long unitAmount, long quantity) {
+    var product =
+        SessionCreateParams.LineItem.PriceData.ProductData.builder().setName(productName).build();
+    return SessionCreateParams.LineItem.builder()
+        .setQuantity(quantity)
+        .setPriceData(
+            SessionCreateParams.LineItem.PriceData.builder()
+                .setCurrency("usd")
+                .setUnitAmount(unitAmount)
+                .setProductData(product)
+                .build())
+        .build();
   }
 
   /** A billing meter of {@code eventName} events, aggregated by {@code formula}. */
