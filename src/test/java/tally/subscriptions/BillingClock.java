@@ -10,13 +10,9 @@ import com.stripe.model.Invoice;
 import com.stripe.model.Price;
 import com.stripe.model.Subscription;
 import com.stripe.model.testhelpers.TestClock;
-import com.stripe.param.CustomerCreateParams;
-import com.stripe.param.EventListParams;
 import com.stripe.param.InvoiceListParams;
 import com.stripe.param.PriceCreateParams;
 import com.stripe.param.SubscriptionCreateParams;
-import com.stripe.param.testhelpers.TestClockAdvanceParams;
-import com.stripe.param.testhelpers.TestClockCreateParams;
 import java.util.List;
 import tally.testing.Fixtures;
 import tally.testing.TallyServer;
@@ -33,21 +29,12 @@ final class BillingClock {
   BillingClock(TallyServer server, StripeClient stripe) throws StripeException {
     this.server = server;
     this.stripe = stripe;
-    this.clock =
-        stripe
-            .v1()
-            .testHelpers()
-            .testClocks()
-            .create(TestClockCreateParams.builder().setFrozenTime(START).build());
+    this.clock = Fixtures.testClock(stripe, START);
   }
 
   /** Advances the clock to {@code time} and runs what fell due; the clock is ready again. */
   void advanceTo(long time) throws StripeException {
-    stripe
-        .v1()
-        .testHelpers()
-        .testClocks()
-        .advance(clock.getId(), TestClockAdvanceParams.builder().setFrozenTime(time).build());
+    Fixtures.advanceClock(stripe, clock.getId(), time);
     server.runJobs();
     assertThat(stripe.v1().testHelpers().testClocks().retrieve(clock.getId()).getStatus())
         .isEqualTo("ready");
@@ -55,15 +42,12 @@ final class BillingClock {
 
   /** A customer on the clock, paying with {@code token} by default (none when null). */
   Customer customer(String token) throws StripeException {
-    Customer customer =
-        stripe
-            .v1()
-            .customers()
-            .create(
-                CustomerCreateParams.builder()
-                    .setEmail("billed@example.com")
-                    .setTestClock(clock.getId())
-                    .build());
+    return customer("billed@example.com", token);
+  }
+
+  /** A customer on the clock with this email, paying with {@code token} (none when null). */
+  Customer customer(String email, String token) throws StripeException {
+    Customer customer = Fixtures.customerOnClock(stripe, email, clock.getId());
     if (token != null) {
       Fixtures.defaultCard(stripe, customer.getId(), token);
     }
@@ -72,20 +56,27 @@ final class BillingClock {
 
   Price price(long unitAmount, PriceCreateParams.Recurring.Interval interval)
       throws StripeException {
+    return price(unitAmount, interval, "Plan");
+  }
+
+  /** A recurring usd price of {@code unitAmount}, its product named {@code product}. */
+  Price price(long unitAmount, PriceCreateParams.Recurring.Interval interval, String product)
+      throws StripeException {
     return stripe
         .v1()
         .prices()
         .create(
-            PriceCreateParams.builder()
-                .setCurrency("usd")
-                .setUnitAmount(unitAmount)
+            Fixtures.priceParams(unitAmount, product)
                 .setRecurring(PriceCreateParams.Recurring.builder().setInterval(interval).build())
-                .setProductData(PriceCreateParams.ProductData.builder().setName("Plan").build())
                 .build());
   }
 
   Price monthly(long unitAmount) throws StripeException {
     return price(unitAmount, PriceCreateParams.Recurring.Interval.MONTH);
+  }
+
+  Price monthly(long unitAmount, String product) throws StripeException {
+    return price(unitAmount, PriceCreateParams.Recurring.Interval.MONTH, product);
   }
 
   /** Create params for one item of {@code price}, to add to. */
@@ -117,10 +108,6 @@ final class BillingClock {
 
   /** The account's events of {@code type}, newest first. */
   List<Event> events(String type) throws StripeException {
-    return stripe
-        .v1()
-        .events()
-        .list(EventListParams.builder().setType(type).setLimit(100L).build())
-        .getData();
+    return Fixtures.events(stripe, type);
   }
 }
