@@ -1,7 +1,5 @@
 package tally.subscriptions;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Customer;
@@ -34,10 +32,7 @@ final class BillingClock {
 
   /** Advances the clock to {@code time} and runs what fell due; the clock is ready again. */
   void advanceTo(long time) throws StripeException {
-    Fixtures.advanceClock(stripe, clock.getId(), time);
-    server.runJobs();
-    assertThat(stripe.v1().testHelpers().testClocks().retrieve(clock.getId()).getStatus())
-        .isEqualTo("ready");
+    Fixtures.advanceClockAndRunJobs(server, stripe, clock.getId(), time);
   }
 
   /** A customer on the clock, paying with {@code token} by default (none when null). */

@@ -1,5 +1,7 @@
 package tally.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Charge;
@@ -102,6 +104,18 @@ public final class Fixtures {
         .advance(clock, TestClockAdvanceParams.builder().setFrozenTime(time).build());
   }
 
+  /**
+   * Advances the test clock to {@code time}, runs the jobs that fell due and checks the clock is
+   * {@code ready} again.
+   */
+  public static void advanceClockAndRunJobs(
+      TallyServer server, StripeClient stripe, String clock, long time) throws StripeException {
+    advanceClock(stripe, clock, time);
+    server.runJobs();
+    assertThat(stripe.v1().testHelpers().testClocks().retrieve(clock).getStatus())
+        .isEqualTo("ready");
+  }
+
   /** A customer with only an email address, living on a test clock. */
   public static Customer customerOnClock(StripeClient stripe, String email, String clock)
       throws StripeException {
@@ -133,6 +147,15 @@ public final class Fixtures {
                 .setProductData(product)
                 .build())
         .build();
+  }
+
+  /** A payment-mode Checkout Session for one line item, returning to {@code successUrl}. */
+  public static SessionCreateParams.Builder checkoutPayment(
+      String successUrl, SessionCreateParams.LineItem item) {
+    return SessionCreateParams.builder()
+        .setMode(SessionCreateParams.Mode.PAYMENT)
+        .setSuccessUrl(successUrl)
+        .addLineItem(item);
   }
 
   /** A billing meter of {@code eventName} events, aggregated by {@code formula}. */
