@@ -11,6 +11,7 @@ import com.stripe.model.testhelpers.TestClock;
 import com.stripe.param.InvoiceListParams;
 import com.stripe.param.PriceCreateParams;
 import com.stripe.param.SubscriptionCreateParams;
+import com.stripe.param.SubscriptionUpdateParams;
 import java.util.List;
 import tally.testing.Fixtures;
 import tally.testing.TallyServer;
@@ -28,6 +29,15 @@ final class BillingClock {
     this.server = server;
     this.stripe = stripe;
     this.clock = Fixtures.testClock(stripe, START);
+  }
+
+  /** A clock on a new account of the server, made as a test's field is. */
+  static BillingClock onNewAccount(TallyServer server) {
+    try {
+      return new BillingClock(server, server.newClient());
+    } catch (StripeException e) {
+      throw new IllegalStateException("could not make the test clock", e);
+    }
   }
 
   /** Advances the clock to {@code time} and runs what fell due; the clock is ready again. */
@@ -83,6 +93,10 @@ final class BillingClock {
 
   Subscription subscribe(SubscriptionCreateParams.Builder params) throws StripeException {
     return stripe.v1().subscriptions().create(params.build());
+  }
+
+  Subscription update(String id, SubscriptionUpdateParams.Builder params) throws StripeException {
+    return stripe.v1().subscriptions().update(id, params.build());
   }
 
   Subscription retrieve(String id) throws StripeException {
