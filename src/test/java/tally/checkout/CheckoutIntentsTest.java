@@ -7,11 +7,9 @@ import static tally.checkout.CheckoutFixtures.session;
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Charge;
-import com.stripe.model.Event;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.PaymentMethod;
 import com.stripe.model.checkout.Session;
-import com.stripe.param.EventListParams;
 import com.stripe.param.checkout.SessionCreateParams;
 import com.stripe.param.checkout.SessionListParams;
 import java.net.URLEncoder;
@@ -24,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import tally.testing.Fixtures;
 import tally.testing.TallyServer;
 
 /** The hosted page's form posted over plain HTTP: Checkout pays and saves through intents. */
@@ -119,15 +118,7 @@ class CheckoutIntentsTest {
                 .getData())
         .extracting(Session::getId)
         .containsExactly(s.getId());
-    var types =
-        stripe
-            .v1()
-            .events()
-            .list(EventListParams.builder().setLimit(100L).build())
-            .getData()
-            .stream()
-            .map(Event::getType)
-            .toList();
+    var types = Fixtures.eventTypes(stripe);
     assertThat(types.getFirst()).isEqualTo("checkout.session.completed");
     assertThat(types).containsOnlyOnce("checkout.session.completed");
     assertThat(types).contains("payment_intent.amount_capturable_updated");

@@ -17,7 +17,6 @@ import com.stripe.model.PaymentMethod;
 import com.stripe.model.Price;
 import com.stripe.model.Subscription;
 import com.stripe.model.checkout.Session;
-import com.stripe.param.EventListParams;
 import com.stripe.param.InvoiceListParams;
 import com.stripe.param.checkout.SessionCreateParams;
 import com.stripe.param.checkout.SessionListParams;
@@ -71,8 +70,7 @@ class CheckoutSubscriptionBrowserTest {
   /** The account's event types, oldest first. */
   private List<String> eventTypes() throws StripeException {
     List<String> types = new ArrayList<>();
-    for (Event e :
-        stripe.v1().events().list(EventListParams.builder().setLimit(100L).build()).getData()) {
+    for (Event e : Fixtures.allEvents(stripe)) {
       types.addFirst(e.getType());
     }
     return types;

@@ -23,6 +23,14 @@ class PaymentMethodsTest {
   private final String key = SERVER.newKey();
   private final StripeClient stripe = SERVER.client(key);
 
+  private static PaymentMethodCreateParams.Builder cardMethod() {
+    return PaymentMethodCreateParams.builder().setType(PaymentMethodCreateParams.Type.CARD);
+  }
+
+  private PaymentMethod create(PaymentMethodCreateParams.Builder params) throws StripeException {
+    return stripe.v1().paymentMethods().create(params.build());
+  }
+
   private PaymentMethod card(String token) throws StripeException {
     return Fixtures.card(stripe, token);
   }
@@ -103,21 +111,13 @@ class PaymentMethodsTest {
     assertThat(response.body())
         .contains("invalid_request_error")
         .contains("Sending credit card numbers directly to the Stripe API is generally unsafe");
-    assertStripeError(() ->
-            stripe
-                .v1()
-                .paymentMethods()
-                .create(
-                    PaymentMethodCreateParams.builder()
-                        .setType(PaymentMethodCreateParams.Type.CARD)
-                        .setCard(
-                            PaymentMethodCreateParams.CardDetails.builder()
-                                .setNumber("4242424242424242")
-                                .setExpMonth(12L)
-                                .setExpYear(2030L)
-                                .setCvc("123")
-                                .build())
-                        .build()))
+    var rawCard =
+        PaymentMethodCreateParams.CardDetails.builder()
+            .setNumber("4242424242424242")
+            .setExpMonth(12L)
+            .setExpYear(2030L)
+            .setCvc("123");
+    assertStripeError(() -> create(cardMethod().setCard(rawCard.build())))
         // stripe-java makes every 402 a CardException; the body is Stripe's invalid request.
         .isCardError()
         .hasType("invalid_request_error")
@@ -127,14 +127,7 @@ class PaymentMethodsTest {
 
   @Test
   void aCardWithoutATokenIsAMissingParam() {
-    assertStripeError(() ->
-            stripe
-                .v1()
-                .paymentMethods()
-                .create(
-                    PaymentMethodCreateParams.builder()
-                        .setType(PaymentMethodCreateParams.Type.CARD)
-                        .build()))
+    assertStripeError(() -> create(cardMethod()))
         .isInvalidRequest()
         .hasStatus(400)
         .hasCode("parameter_missing");

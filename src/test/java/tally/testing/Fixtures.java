@@ -244,6 +244,16 @@ public final class Fixtures {
     return pm;
   }
 
+  /** The account's latest events of every type, newest first (at most 100). */
+  public static List<Event> allEvents(StripeClient stripe) throws StripeException {
+    return stripe.v1().events().list(EventListParams.builder().setLimit(100L).build()).getData();
+  }
+
+  /** The types of {@link #allEvents}, newest first. */
+  public static List<String> eventTypes(StripeClient stripe) throws StripeException {
+    return allEvents(stripe).stream().map(Event::getType).toList();
+  }
+
   /** The account's events of one type, newest first (at most 100). */
   public static List<Event> events(StripeClient stripe, String type) throws StripeException {
     return stripe
