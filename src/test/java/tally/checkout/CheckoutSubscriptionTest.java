@@ -89,14 +89,7 @@ class CheckoutSubscriptionTest {
             .v1()
             .prices()
             .create(
-                priceParams(3, "API calls")
-                    .setRecurring(
-                        PriceCreateParams.Recurring.builder()
-                            .setInterval(PriceCreateParams.Recurring.Interval.MONTH)
-                            .setUsageType(PriceCreateParams.Recurring.UsageType.METERED)
-                            .setMeter(meter.getId())
-                            .build())
-                    .build());
+                priceParams(3, "API calls").setRecurring(Fixtures.meteredMonthly(meter)).build());
     Price plan = monthly(stripe, 1000);
     Session s =
         create(

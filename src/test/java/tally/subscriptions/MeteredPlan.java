@@ -51,7 +51,7 @@ record MeteredPlan(
         prices.create(
             priceOf("Tokens")
                 .setUnitAmountDecimal(new java.math.BigDecimal("1.5"))
-                .setRecurring(meteredMonthly(tokens))
+                .setRecurring(Fixtures.meteredMonthly(tokens))
                 .build());
     // First 5 requests at $1 plus $2 flat, the next 5 at 50¢, then 10¢.
     Price graduated =
@@ -62,7 +62,7 @@ record MeteredPlan(
                 .addTier(tier(5L, 100, 200L))
                 .addTier(tier(10L, 50, null))
                 .addTier(tier(null, 10, null))
-                .setRecurring(meteredMonthly(requests))
+                .setRecurring(Fixtures.meteredMonthly(requests))
                 .build());
     // Up to 10 GB at $3 each; past 10 GB every GB at $2, plus $1 flat.
     Price volume =
@@ -72,7 +72,7 @@ record MeteredPlan(
                 .setTiersMode(PriceCreateParams.TiersMode.VOLUME)
                 .addTier(tier(10L, 300, null))
                 .addTier(tier(null, 200, 100L))
-                .setRecurring(meteredMonthly(storage))
+                .setRecurring(Fixtures.meteredMonthly(storage))
                 .build());
     return new MeteredPlan(stripe, tokens, requests, storage, base, perToken, graduated, volume);
   }
@@ -88,14 +88,6 @@ record MeteredPlan(
         .billing()
         .meters()
         .create(Fixtures.meterParams(event, event + "_" + tag, formula).build());
-  }
-
-  private static PriceCreateParams.Recurring meteredMonthly(Meter meter) {
-    return PriceCreateParams.Recurring.builder()
-        .setInterval(PriceCreateParams.Recurring.Interval.MONTH)
-        .setUsageType(PriceCreateParams.Recurring.UsageType.METERED)
-        .setMeter(meter.getId())
-        .build();
   }
 
   private static PriceCreateParams.Builder priceOf(String product) {

@@ -158,6 +158,15 @@ public final class Fixtures {
         .addLineItem(item);
   }
 
+  /** Monthly usage-based billing from the meter. */
+  public static PriceCreateParams.Recurring meteredMonthly(Meter meter) {
+    return PriceCreateParams.Recurring.builder()
+        .setInterval(PriceCreateParams.Recurring.Interval.MONTH)
+        .setUsageType(PriceCreateParams.Recurring.UsageType.METERED)
+        .setMeter(meter.getId())
+        .build();
+  }
+
   /** A billing meter of {@code eventName} events, aggregated by {@code formula}. */
   public static MeterCreateParams.Builder meterParams(
       String displayName, String eventName, MeterCreateParams.DefaultAggregation.Formula formula) {
