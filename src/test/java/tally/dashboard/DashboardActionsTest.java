@@ -8,6 +8,7 @@ import static tally.testing.StripeErrors.catchCardError;
 
 import com.stripe.StripeClient;
 import com.stripe.exception.CardException;
+import com.stripe.exception.StripeException;
 import com.stripe.model.Customer;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.WebhookEndpoint;
@@ -101,23 +102,11 @@ class DashboardActionsTest {
     receiver.start();
     try {
       WebhookEndpoint endpoint =
-          stripe
-              .v1()
-              .webhookEndpoints()
-              .create(
-                  WebhookEndpointCreateParams.builder()
-                      .setUrl("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook")
-                      .addEnabledEvent(WebhookEndpointCreateParams.EnabledEvent.CUSTOMER__CREATED)
-                      .build());
+          webhookEndpoint(
+              "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook",
+              WebhookEndpointCreateParams.EnabledEvent.CUSTOMER__CREATED);
       Customer c = customer(stripe, "hooked@example.com");
-      String event =
-          stripe
-              .v1()
-              .events()
-              .list(com.stripe.param.EventListParams.builder().setType("customer.created").build())
-              .getData()
-              .getFirst()
-              .getId();
+      String event = Fixtures.events(stripe, "customer.created").getFirst().getId();
       SERVER.runJobs();
       String page = dash.get("/dashboard/events/" + event).body();
       assertThat(page)
@@ -199,14 +188,7 @@ class DashboardActionsTest {
         .doesNotContain(key);
 
     WebhookEndpoint endpoint =
-        stripe
-            .v1()
-            .webhookEndpoints()
-            .create(
-                WebhookEndpointCreateParams.builder()
-                    .setUrl("https://example.com/hook")
-                    .addEnabledEvent(WebhookEndpointCreateParams.EnabledEvent.ALL)
-                    .build());
+        webhookEndpoint("https://example.com/hook", WebhookEndpointCreateParams.EnabledEvent.ALL);
     String logged =
         awaitRequests(
             "/dashboard/webhook_endpoints/" + endpoint.getId(),
@@ -218,6 +200,14 @@ class DashboardActionsTest {
     String charge = declined.getStripeError().getCharge();
     assertThat(awaitRequests("/dashboard/charges/" + charge, r -> r.contains("402")))
         .contains("card_declined");
+  }
+
+  private WebhookEndpoint webhookEndpoint(
+      String url, WebhookEndpointCreateParams.EnabledEvent event) throws StripeException {
+    return stripe
+        .v1()
+        .webhookEndpoints()
+        .create(WebhookEndpointCreateParams.builder().setUrl(url).addEnabledEvent(event).build());
   }
 
   /** The object page's API requests, once the log's writer has caught up. */
