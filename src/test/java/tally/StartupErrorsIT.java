@@ -50,22 +50,29 @@ class StartupErrorsIT {
     return lines.getFirst();
   }
 
+  /**
+   * Runs {@code ./tally serve} on 127.0.0.1 with these keys (none when null), port and database
+   * until it exits; its one line of output.
+   */
+  private static String serveOnce(Path dir, String keys, int port, String db) throws Exception {
+    return oneLine(
+        TallyProcess.runUntilExit(
+            dir.resolve("log"),
+            keys,
+            TIMEOUT,
+            "--host",
+            "127.0.0.1",
+            "--port",
+            String.valueOf(port),
+            "--db",
+            db));
+  }
+
   @Test
   void aPortInUseIsNamedWithWhatToDo(@TempDir Path dir) throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
       int port = taken.getLocalPort();
-      TallyProcess.Exit exit =
-          TallyProcess.runUntilExit(
-              dir.resolve("log"),
-              null,
-              TIMEOUT,
-              "--host",
-              "127.0.0.1",
-              "--port",
-              String.valueOf(port),
-              "--db",
-              dir.resolve("t.db").toString());
-      assertThat(oneLine(exit))
+      assertThat(serveOnce(dir, null, port, dir.resolve("t.db").toString()))
           .contains("port " + port)
           .contains("already in use")
           .contains("--port");
@@ -77,18 +84,7 @@ class StartupErrorsIT {
     // Root may write anywhere; a regular file where a directory should be stops everyone.
     Path blocker = Files.createFile(dir.resolve("blocker"));
     String db = blocker.resolve("t.db").toString();
-    TallyProcess.Exit exit =
-        TallyProcess.runUntilExit(
-            dir.resolve("log"),
-            null,
-            TIMEOUT,
-            "--host",
-            "127.0.0.1",
-            "--port",
-            String.valueOf(TallyProcess.unusedPort()),
-            "--db",
-            db);
-    assertThat(oneLine(exit)).contains(db).contains("--db");
+    assertThat(serveOnce(dir, null, TallyProcess.unusedPort(), db)).contains(db).contains("--db");
   }
 
   @Test
@@ -118,18 +114,8 @@ class StartupErrorsIT {
   @Test
   void aMalformedKeyNamesItsEntryAndCharacterButNotTheKey(@TempDir Path dir) throws Exception {
     String bad = "sk_test_bad!key0000000000secretwxyz";
-    TallyProcess.Exit exit =
-        TallyProcess.runUntilExit(
-            dir.resolve("log"),
-            "sk_test_fine000000000000000abcd," + bad,
-            TIMEOUT,
-            "--host",
-            "127.0.0.1",
-            "--port",
-            String.valueOf(TallyProcess.unusedPort()),
-            "--db",
-            dir.resolve("t.db").toString());
-    assertThat(oneLine(exit))
+    String keys = "sk_test_fine000000000000000abcd," + bad;
+    assertThat(serveOnce(dir, keys, TallyProcess.unusedPort(), dir.resolve("t.db").toString()))
         .contains("TALLY_API_KEYS entry 2 of 2")
         .contains("character 12 is '!'")
         .doesNotContain(bad);

@@ -19,6 +19,7 @@ import com.stripe.param.ProductUpdateParams;
 import com.stripe.param.billing.MeterCreateParams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import tally.testing.Fixtures;
 import tally.testing.TallyServer;
 
 class CatalogTest {
@@ -31,14 +32,6 @@ class CatalogTest {
         .setCurrency("usd")
         .setUnitAmount(unitAmount)
         .setProduct(product);
-  }
-
-  private static PriceCreateParams.Recurring meteredMonthly(Meter meter) {
-    return PriceCreateParams.Recurring.builder()
-        .setInterval(PriceCreateParams.Recurring.Interval.MONTH)
-        .setUsageType(PriceCreateParams.Recurring.UsageType.METERED)
-        .setMeter(meter.getId())
-        .build();
   }
 
   private Price create(PriceCreateParams.Builder price) throws StripeException {
@@ -109,7 +102,7 @@ class CatalogTest {
                 .setProduct(p.getId())
                 .setCurrency("usd")
                 .setUnitAmountDecimal(new java.math.BigDecimal("0.25"))
-                .setRecurring(meteredMonthly(meter)));
+                .setRecurring(Fixtures.meteredMonthly(meter)));
     assertThat(metered.getType()).isEqualTo("recurring");
     assertThat(metered.getRecurring().getMeter()).isEqualTo(meter.getId());
     assertThat(metered.getUnitAmount()).isNull();
@@ -165,25 +158,26 @@ class CatalogTest {
                     .setUpTo(PriceCreateParams.Tier.UpTo.INF)
                     .setUnitAmount(1L)
                     .build())
-            .setRecurring(meteredMonthly(meter));
+            .setRecurring(Fixtures.meteredMonthly(meter));
     assertStripeError(() -> create(descending)).isInvalidRequest().hasParam("tiers[1][up_to]");
+    var halfCentEach =
+        PriceCreateParams.Tier.builder()
+            .setUpTo(PriceCreateParams.Tier.UpTo.INF)
+            .setUnitAmountDecimal(new java.math.BigDecimal("0.5"))
+            .build();
     assertStripeError(() ->
             create(
                 priceOf(p.getId(), 1)
                     .setUnitAmount((Long) null)
                     .setBillingScheme(PriceCreateParams.BillingScheme.TIERED)
                     .setTiersMode(PriceCreateParams.TiersMode.VOLUME)
-                    .addTier(
-                        PriceCreateParams.Tier.builder()
-                            .setUpTo(PriceCreateParams.Tier.UpTo.INF)
-                            .setUnitAmountDecimal(new java.math.BigDecimal("0.5"))
-                            .build())
+                    .addTier(halfCentEach)
                     .setTransformQuantity(
                         PriceCreateParams.TransformQuantity.builder()
                             .setDivideBy(10L)
                             .setRound(PriceCreateParams.TransformQuantity.Round.UP)
                             .build())
-                    .setRecurring(meteredMonthly(meter))))
+                    .setRecurring(Fixtures.meteredMonthly(meter))))
         .isInvalidRequest()
         .hasParam("transform_quantity");
     Price fractional =
@@ -193,16 +187,13 @@ class CatalogTest {
                 .setProduct(p.getId())
                 .setBillingScheme(PriceCreateParams.BillingScheme.TIERED)
                 .setTiersMode(PriceCreateParams.TiersMode.VOLUME)
-                .addTier(
-                    PriceCreateParams.Tier.builder()
-                        .setUpTo(PriceCreateParams.Tier.UpTo.INF)
-                        .setUnitAmountDecimal(new java.math.BigDecimal("0.5"))
-                        .build())
-                .setRecurring(meteredMonthly(meter)));
+                .addTier(halfCentEach)
+                .setRecurring(Fixtures.meteredMonthly(meter)));
     assertThat(fractional.getTiers().getFirst().getUnitAmount()).isNull();
     assertThat(fractional.getTiers().getFirst().getUnitAmountDecimal()).isEqualByComparingTo("0.5");
     stripe.v1().billing().meters().deactivate(meter.getId());
-    assertStripeError(() -> create(priceOf(p.getId(), 1).setRecurring(meteredMonthly(meter))))
+    assertStripeError(
+            () -> create(priceOf(p.getId(), 1).setRecurring(Fixtures.meteredMonthly(meter))))
         .isInvalidRequest()
         .hasParam("recurring[meter]");
   }

@@ -9,17 +9,16 @@ import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.BalanceTransaction;
 import com.stripe.model.Charge;
-import com.stripe.model.Event;
 import com.stripe.param.BalanceTransactionListParams;
 import com.stripe.param.ChargeCaptureParams;
 import com.stripe.param.ChargeRetrieveParams;
-import com.stripe.param.EventListParams;
 import com.stripe.param.RefundListParams;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import tally.testing.Fixtures;
 import tally.testing.TallyServer;
 
 class ChargeCaptureTest {
@@ -184,14 +183,7 @@ class ChargeCaptureTest {
 
   /** This account's event types, newest first. */
   private List<String> eventTypes() throws StripeException {
-    return stripe
-        .v1()
-        .events()
-        .list(EventListParams.builder().setLimit(100L).build())
-        .getData()
-        .stream()
-        .map(Event::getType)
-        .toList();
+    return Fixtures.eventTypes(stripe);
   }
 
   @Test

@@ -10,16 +10,14 @@ import com.stripe.model.PaymentIntent;
 import com.stripe.model.PaymentMethod;
 import com.stripe.model.SetupIntent;
 import com.stripe.model.checkout.Session;
-import com.stripe.param.CustomerCreateParams;
-import com.stripe.param.EventListParams;
 import com.stripe.param.checkout.SessionCreateParams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
 import tally.testing.Browser;
+import tally.testing.Fixtures;
 import tally.testing.TallyServer;
 
 /**
@@ -29,63 +27,48 @@ import tally.testing.TallyServer;
 class CheckoutBrowserTest {
   @RegisterExtension static final TallyServer SERVER = new TallyServer();
 
-  private static String successUrl() {
-    return SERVER.baseUrl() + "/healthz?session={CHECKOUT_SESSION_ID}";
+  /** A payment-mode session returning to the server's health page. */
+  private static SessionCreateParams.Builder payment() {
+    return SessionCreateParams.builder()
+        .setMode(SessionCreateParams.Mode.PAYMENT)
+        .setSuccessUrl(CheckoutPayer.successUrl(SERVER));
   }
 
-  private static String successFor(Session s) {
-    return SERVER.baseUrl() + "/healthz?session=" + s.getId();
+  private static void waitForSuccess(WebDriver browser, Session s) {
+    CheckoutPayer.waitForSuccess(browser, SERVER, s);
   }
 
-  /** Types a card and billing details as a payer would on Stripe's page. */
-  static void fill(WebDriver browser, String number) {
-    for (String id : new String[] {"cardNumber", "cardExpiry", "cardCvc", "billingName"}) {
-      browser.findElement(By.id(id)).clear();
-    }
-    browser.findElement(By.id("cardNumber")).sendKeys(number);
-    browser.findElement(By.id("cardExpiry")).sendKeys("12 / 34");
-    browser.findElement(By.id("cardCvc")).sendKeys("123");
-    browser.findElement(By.id("billingName")).sendKeys("Jenny Rosen");
-    new Select(browser.findElement(By.id("billingCountry"))).selectByValue("GB");
-    browser.findElement(By.id("billingPostalCode")).clear();
-    browser.findElement(By.id("billingPostalCode")).sendKeys("EC1A 1BB");
+  /** Pays with a 3-D Secure card, passes the authentication and lands on the success URL. */
+  private static void authenticateAndComplete(WebDriver browser, Session s, String card) {
+    CheckoutPayer.submit(browser, card);
+    CheckoutPayer.answer3ds(browser, "authorize");
+    waitForSuccess(browser, s);
   }
 
   @Test
   void aDeclineThenAGoodCardCompleteTheSession() throws Exception {
     StripeClient stripe = SERVER.newClient();
     Session s =
-        stripe
-            .v1()
-            .checkout()
-            .sessions()
-            .create(
-                SessionCreateParams.builder()
-                    .setMode(SessionCreateParams.Mode.PAYMENT)
-                    .setSuccessUrl(successUrl())
-                    .setCustomerCreation(SessionCreateParams.CustomerCreation.ALWAYS)
-                    .addLineItem(CheckoutTest.adhoc(1200, 2))
-                    .build());
-    WebDriver browser = Browser.open();
-    try {
+        CheckoutFixtures.create(
+            stripe,
+            payment()
+                .setCustomerCreation(SessionCreateParams.CustomerCreation.ALWAYS)
+                .addLineItem(CheckoutFixtures.adhoc(1200, 2)));
+    Browser.run(browser -> {
       browser.get(s.getUrl());
       assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Pay $24.00");
       assertThat(browser.findElement(By.id("test-mode")).isDisplayed()).isTrue();
       assertThat(browser.findElement(By.id("merchant")).getText()).isEqualTo("Tally test merchant");
       browser.findElement(By.id("email")).sendKeys("payer@example.com");
-      fill(browser, "4000 0000 0000 0002");
-      browser.findElement(By.id("pay")).click();
+      CheckoutPayer.submit(browser, "4000 0000 0000 0002");
       waitFor(browser)
           .until(ExpectedConditions.textToBe(By.id("error"), "Your card was declined."));
-      fill(browser, "4242 4242 4242 4242");
-      browser.findElement(By.id("pay")).click();
-      waitFor(browser).until(ExpectedConditions.urlToBe(successFor(s)));
+      CheckoutPayer.submit(browser, "4242 4242 4242 4242");
+      waitForSuccess(browser, s);
       browser.get(s.getUrl());
       assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Already paid");
-    } finally {
-      browser.quit();
-    }
-    Session done = stripe.v1().checkout().sessions().retrieve(s.getId());
+    });
+    Session done = CheckoutFixtures.retrieve(stripe, s);
     assertThat(done.getStatus()).isEqualTo("complete");
     assertThat(done.getPaymentStatus()).isEqualTo("paid");
     assertThat(done.getUrl()).isNull();
@@ -97,12 +80,7 @@ class CheckoutBrowserTest {
     assertThat(paid.getFirst().getAmount()).isEqualTo(2400L);
     assertThat(paid.getFirst().getCustomer()).isEqualTo(done.getCustomer());
     assertThat(paid.getFirst().getPaymentIntent()).isEqualTo(done.getPaymentIntent());
-    assertThat(
-            stripe
-                .v1()
-                .events()
-                .list(EventListParams.builder().setType("checkout.session.completed").build())
-                .getData())
+    assertThat(Fixtures.events(stripe, "checkout.session.completed"))
         .extracting(Event::getType)
         .containsExactly("checkout.session.completed");
   }
@@ -111,30 +89,13 @@ class CheckoutBrowserTest {
   void a3dsCardIsAuthenticatedOnTheHostedPageThenCompletesTheSession() throws Exception {
     StripeClient stripe = SERVER.newClient();
     Session s =
-        stripe
-            .v1()
-            .checkout()
-            .sessions()
-            .create(
-                SessionCreateParams.builder()
-                    .setMode(SessionCreateParams.Mode.PAYMENT)
-                    .setSuccessUrl(successUrl())
-                    .addLineItem(CheckoutTest.adhoc(4500, 1))
-                    .build());
-    WebDriver browser = Browser.open();
-    try {
+        CheckoutFixtures.create(stripe, payment().addLineItem(CheckoutFixtures.adhoc(4500, 1)));
+    Browser.run(browser -> {
       browser.get(s.getUrl());
       browser.findElement(By.id("email")).sendKeys("payer@example.com");
-      fill(browser, "4000 0027 6000 3184");
-      browser.findElement(By.id("pay")).click();
-      waitFor(browser)
-          .until(ExpectedConditions.elementToBeClickable(By.id("test-source-authorize-3ds")))
-          .click();
-      waitFor(browser).until(ExpectedConditions.urlToBe(successFor(s)));
-    } finally {
-      browser.quit();
-    }
-    Session done = stripe.v1().checkout().sessions().retrieve(s.getId());
+      authenticateAndComplete(browser, s, "4000 0027 6000 3184");
+    });
+    Session done = CheckoutFixtures.retrieve(stripe, s);
     assertThat(done.getStatus()).isEqualTo("complete");
     assertThat(done.getPaymentStatus()).isEqualTo("paid");
     PaymentIntent pi = stripe.v1().paymentIntents().retrieve(done.getPaymentIntent());
@@ -145,42 +106,26 @@ class CheckoutBrowserTest {
   @Test
   void setupModeSavesTheCardOnTheCustomer() throws Exception {
     StripeClient stripe = SERVER.newClient();
-    var customer =
-        stripe
-            .v1()
-            .customers()
-            .create(CustomerCreateParams.builder().setEmail("saver@example.com").build());
+    var customer = Fixtures.customer(stripe, "saver@example.com");
     Session s =
-        stripe
-            .v1()
-            .checkout()
-            .sessions()
-            .create(
-                SessionCreateParams.builder()
-                    .setMode(SessionCreateParams.Mode.SETUP)
-                    .setCurrency("usd")
-                    .setCustomer(customer.getId())
-                    .setSetupIntentData(
-                        SessionCreateParams.SetupIntentData.builder()
-                            .setDescription("Card for later")
-                            .putMetadata("plan", "pro")
-                            .build())
-                    .setSuccessUrl(successUrl())
-                    .build());
-    WebDriver browser = Browser.open();
-    try {
+        CheckoutFixtures.create(
+            stripe,
+            SessionCreateParams.builder()
+                .setMode(SessionCreateParams.Mode.SETUP)
+                .setCurrency("usd")
+                .setCustomer(customer.getId())
+                .setSetupIntentData(
+                    SessionCreateParams.SetupIntentData.builder()
+                        .setDescription("Card for later")
+                        .putMetadata("plan", "pro")
+                        .build())
+                .setSuccessUrl(CheckoutPayer.successUrl(SERVER)));
+    Browser.run(browser -> {
       browser.get(s.getUrl());
       assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Save your card");
-      fill(browser, "4000 0025 0000 3155");
-      browser.findElement(By.id("pay")).click();
-      waitFor(browser)
-          .until(ExpectedConditions.elementToBeClickable(By.id("test-source-authorize-3ds")))
-          .click();
-      waitFor(browser).until(ExpectedConditions.urlToBe(successFor(s)));
-    } finally {
-      browser.quit();
-    }
-    Session done = stripe.v1().checkout().sessions().retrieve(s.getId());
+      authenticateAndComplete(browser, s, "4000 0025 0000 3155");
+    });
+    Session done = CheckoutFixtures.retrieve(stripe, s);
     assertThat(done.getStatus()).isEqualTo("complete");
     assertThat(done.getPaymentStatus()).isEqualTo("no_payment_required");
     assertThat(done.getPaymentIntent()).isNull();

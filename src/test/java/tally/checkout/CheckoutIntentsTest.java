@@ -1,15 +1,15 @@
 package tally.checkout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static tally.checkout.CheckoutFixtures.adhoc;
+import static tally.checkout.CheckoutFixtures.session;
 
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Charge;
-import com.stripe.model.Event;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.PaymentMethod;
 import com.stripe.model.checkout.Session;
-import com.stripe.param.EventListParams;
 import com.stripe.param.checkout.SessionCreateParams;
 import com.stripe.param.checkout.SessionListParams;
 import java.net.URLEncoder;
@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import tally.testing.Fixtures;
 import tally.testing.TallyServer;
 
 /** The hosted page's form posted over plain HTTP: Checkout pays and saves through intents. */
@@ -58,27 +59,26 @@ class CheckoutIntentsTest {
     return url.substring(SERVER.baseUrl().length());
   }
 
+  private Session create(SessionCreateParams.Builder params) throws StripeException {
+    return CheckoutFixtures.create(stripe, params);
+  }
+
   @Test
   void paymentGoesThroughAPaymentIntentCarryingPaymentIntentData() throws StripeException {
     Session s =
-        stripe
-            .v1()
-            .checkout()
-            .sessions()
-            .create(
-                CheckoutTest.session()
-                    .addLineItem(CheckoutTest.adhoc(1200, 2))
-                    .setPaymentIntentData(
-                        SessionCreateParams.PaymentIntentData.builder()
-                            .setCaptureMethod(
-                                SessionCreateParams.PaymentIntentData.CaptureMethod.MANUAL)
-                            .setDescription("Order 9")
-                            .setReceiptEmail("receipts@example.com")
-                            .putMetadata("order", "9")
-                            .setSetupFutureUsage(
-                                SessionCreateParams.PaymentIntentData.SetupFutureUsage.OFF_SESSION)
-                            .build())
-                    .build());
+        create(
+            session()
+                .addLineItem(adhoc(1200, 2))
+                .setPaymentIntentData(
+                    SessionCreateParams.PaymentIntentData.builder()
+                        .setCaptureMethod(
+                            SessionCreateParams.PaymentIntentData.CaptureMethod.MANUAL)
+                        .setDescription("Order 9")
+                        .setReceiptEmail("receipts@example.com")
+                        .putMetadata("order", "9")
+                        .setSetupFutureUsage(
+                            SessionCreateParams.PaymentIntentData.SetupFutureUsage.OFF_SESSION)
+                        .build()));
     assertThat(s.getPaymentIntent()).isNull();
     String page = "/c/pay/" + s.getId();
     assertThat(SERVER.raw("GET", page, null, null, Map.of()).body()).contains("Test mode");
@@ -118,15 +118,7 @@ class CheckoutIntentsTest {
                 .getData())
         .extracting(Session::getId)
         .containsExactly(s.getId());
-    var types =
-        stripe
-            .v1()
-            .events()
-            .list(EventListParams.builder().setLimit(100L).build())
-            .getData()
-            .stream()
-            .map(Event::getType)
-            .toList();
+    var types = Fixtures.eventTypes(stripe);
     assertThat(types.getFirst()).isEqualTo("checkout.session.completed");
     assertThat(types).containsOnlyOnce("checkout.session.completed");
     assertThat(types).contains("payment_intent.amount_capturable_updated");
@@ -134,12 +126,7 @@ class CheckoutIntentsTest {
 
   @Test
   void aDeclineKeepsTheSessionsPaymentIntentForTheNextCard() throws StripeException {
-    Session s =
-        stripe
-            .v1()
-            .checkout()
-            .sessions()
-            .create(CheckoutTest.session().addLineItem(CheckoutTest.adhoc(500, 1)).build());
+    Session s = create(session().addLineItem(adhoc(500, 1)));
     String page = "/c/pay/" + s.getId();
     HttpResponse<String> declined = post(page, form("4000000000000002"));
     assertThat(declined.statusCode()).isEqualTo(402);
@@ -156,12 +143,7 @@ class CheckoutIntentsTest {
 
   @Test
   void aFailed3dsShowsTheDeclineAndTheSessionStaysOpen() throws StripeException {
-    Session s =
-        stripe
-            .v1()
-            .checkout()
-            .sessions()
-            .create(CheckoutTest.session().addLineItem(CheckoutTest.adhoc(700, 1)).build());
+    Session s = create(session().addLineItem(adhoc(700, 1)));
     String page = "/c/pay/" + s.getId();
     String auth = location(post(page, form("4000 0000 0000 3220")));
     assertThat(auth).contains("/p/3ds/");
@@ -178,12 +160,7 @@ class CheckoutIntentsTest {
 
   @Test
   void expiringTheSessionCancelsTheIntentWaitingFor3ds() throws StripeException {
-    Session s =
-        stripe
-            .v1()
-            .checkout()
-            .sessions()
-            .create(CheckoutTest.session().addLineItem(CheckoutTest.adhoc(900, 1)).build());
+    Session s = create(session().addLineItem(adhoc(900, 1)));
     String auth = location(post("/c/pay/" + s.getId(), form("4000002500003155")));
     String pi = stripe.v1().checkout().sessions().retrieve(s.getId()).getPaymentIntent();
     assertThat(stripe.v1().paymentIntents().retrieve(pi).getStatus()).isEqualTo("requires_action");
@@ -198,12 +175,7 @@ class CheckoutIntentsTest {
 
   @Test
   void twoSubmitsAtOncePayOnce() throws Exception {
-    Session s =
-        stripe
-            .v1()
-            .checkout()
-            .sessions()
-            .create(CheckoutTest.session().addLineItem(CheckoutTest.adhoc(300, 1)).build());
+    Session s = create(session().addLineItem(adhoc(300, 1)));
     String page = "/c/pay/" + s.getId();
     var first = CompletableFuture.supplyAsync(() -> post(page, form("4242424242424242")));
     var second = CompletableFuture.supplyAsync(() -> post(page, form("4242424242424242")));
@@ -215,12 +187,7 @@ class CheckoutIntentsTest {
 
   @Test
   void theFormIsCheckedWithFriendlyMessages() throws StripeException {
-    Session s =
-        stripe
-            .v1()
-            .checkout()
-            .sessions()
-            .create(CheckoutTest.session().addLineItem(CheckoutTest.adhoc(700, 1)).build());
+    Session s = create(session().addLineItem(adhoc(700, 1)));
     String page = "/c/pay/" + s.getId();
     Map<String, String> expired = form("4242424242424242");
     expired.put("cardExpiry", "01 / 20");

@@ -1,6 +1,11 @@
 package tally.checkout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static tally.checkout.CheckoutFixtures.adhoc;
+import static tally.checkout.CheckoutFixtures.monthly;
+import static tally.checkout.CheckoutFixtures.monthlySubscription;
+import static tally.checkout.CheckoutFixtures.priced;
+import static tally.checkout.CheckoutFixtures.subscription;
 import static tally.testing.Browser.waitFor;
 
 import com.stripe.StripeClient;
@@ -12,13 +17,9 @@ import com.stripe.model.PaymentMethod;
 import com.stripe.model.Price;
 import com.stripe.model.Subscription;
 import com.stripe.model.checkout.Session;
-import com.stripe.param.CustomerCreateParams;
-import com.stripe.param.EventListParams;
 import com.stripe.param.InvoiceListParams;
 import com.stripe.param.checkout.SessionCreateParams;
 import com.stripe.param.checkout.SessionListParams;
-import com.stripe.param.testhelpers.TestClockAdvanceParams;
-import com.stripe.param.testhelpers.TestClockCreateParams;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import tally.testing.Browser;
+import tally.testing.Fixtures;
 import tally.testing.TallyServer;
 
 /**
@@ -37,20 +39,21 @@ class CheckoutSubscriptionBrowserTest {
   @RegisterExtension static final TallyServer SERVER = new TallyServer();
   private final StripeClient stripe = SERVER.newClient();
 
-  private static String successUrl() {
-    return SERVER.baseUrl() + "/healthz?session={CHECKOUT_SESSION_ID}";
-  }
-
-  private static String successFor(Session s) {
-    return SERVER.baseUrl() + "/healthz?session=" + s.getId();
-  }
-
   private Session create(SessionCreateParams.Builder params) throws StripeException {
-    return stripe.v1().checkout().sessions().create(params.setSuccessUrl(successUrl()).build());
+    return CheckoutFixtures.create(stripe, params.setSuccessUrl(CheckoutPayer.successUrl(SERVER)));
+  }
+
+  /** A session for {@code quantity} × a monthly plan of {@code unitAmount}. */
+  private Session monthlyPlan(long unitAmount, long quantity) throws StripeException {
+    return create(monthlySubscription(stripe, unitAmount, quantity));
   }
 
   private Session retrieve(Session s) throws StripeException {
-    return stripe.v1().checkout().sessions().retrieve(s.getId());
+    return CheckoutFixtures.retrieve(stripe, s);
+  }
+
+  private static void waitForSuccess(WebDriver browser, Session s) {
+    CheckoutPayer.waitForSuccess(browser, SERVER, s);
   }
 
   /** Opens the session's page, types the email and {@code card} (none when null) and submits. */
@@ -59,7 +62,7 @@ class CheckoutSubscriptionBrowserTest {
     browser.findElement(By.id("email")).clear();
     browser.findElement(By.id("email")).sendKeys("subscriber@example.com");
     if (card != null) {
-      CheckoutBrowserTest.fill(browser, card);
+      CheckoutPayer.fill(browser, card);
     }
     browser.findElement(By.id("pay")).click();
   }
@@ -67,8 +70,7 @@ class CheckoutSubscriptionBrowserTest {
   /** The account's event types, oldest first. */
   private List<String> eventTypes() throws StripeException {
     List<String> types = new ArrayList<>();
-    for (Event e :
-        stripe.v1().events().list(EventListParams.builder().setLimit(100L).build()).getData()) {
+    for (Event e : Fixtures.allEvents(stripe)) {
       types.addFirst(e.getType());
     }
     return types;
@@ -76,27 +78,22 @@ class CheckoutSubscriptionBrowserTest {
 
   @Test
   void aCardStartsTheSubscriptionAndPaysItsFirstInvoice() throws Exception {
-    Price plan = CheckoutSubscriptionTest.monthly(stripe, 2000);
     Session s =
         create(
-            CheckoutSubscriptionTest.subscription()
-                .addLineItem(CheckoutTest.priced(plan, 1))
-                .addLineItem(CheckoutTest.adhoc(500, 1))
+            monthlySubscription(stripe, 2000, 1)
+                .addLineItem(adhoc(500, 1))
                 .setSubscriptionData(
                     SessionCreateParams.SubscriptionData.builder()
                         .setDescription("Pro, monthly")
                         .putMetadata("plan", "pro")
                         .build()));
-    WebDriver browser = Browser.open();
-    try {
+    Browser.run(browser -> {
       browser.get(s.getUrl());
       assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Subscribe");
       assertThat(browser.findElement(By.id("total")).getText()).isEqualTo("$25.00");
       pay(browser, s, "4242 4242 4242 4242");
-      waitFor(browser).until(ExpectedConditions.urlToBe(successFor(s)));
-    } finally {
-      browser.quit();
-    }
+      waitForSuccess(browser, s);
+    });
     Session done = retrieve(s);
     assertThat(done.getStatus()).isEqualTo("complete");
     assertThat(done.getPaymentStatus()).isEqualTo("paid");
@@ -148,11 +145,8 @@ class CheckoutSubscriptionBrowserTest {
 
   @Test
   void aDeclineLeavesNothingBehindThenAGoodCardSubscribes() throws Exception {
-    Price plan = CheckoutSubscriptionTest.monthly(stripe, 1500);
-    Session s =
-        create(CheckoutSubscriptionTest.subscription().addLineItem(CheckoutTest.priced(plan, 2)));
-    WebDriver browser = Browser.open();
-    try {
+    Session s = monthlyPlan(1500, 2);
+    Browser.run(browser -> {
       pay(browser, s, "4000 0000 0000 0002");
       waitFor(browser)
           .until(ExpectedConditions.textToBe(By.id("error"), "Your card was declined."));
@@ -162,12 +156,9 @@ class CheckoutSubscriptionBrowserTest {
       assertThat(stripe.v1().invoices().list().getData()).isEmpty();
       assertThat(stripe.v1().charges().list().getData()).isEmpty();
       assertThat(eventTypes()).containsExactly("product.created", "price.created");
-      CheckoutBrowserTest.fill(browser, "4242 4242 4242 4242");
-      browser.findElement(By.id("pay")).click();
-      waitFor(browser).until(ExpectedConditions.urlToBe(successFor(s)));
-    } finally {
-      browser.quit();
-    }
+      CheckoutPayer.submit(browser, "4242 4242 4242 4242");
+      waitForSuccess(browser, s);
+    });
     Session done = retrieve(s);
     assertThat(done.getPaymentStatus()).isEqualTo("paid");
     assertThat(stripe.v1().subscriptions().retrieve(done.getSubscription()).getStatus())
@@ -178,19 +169,12 @@ class CheckoutSubscriptionBrowserTest {
 
   @Test
   void a3dsCardAuthenticatesTheFirstPayment() throws Exception {
-    Price plan = CheckoutSubscriptionTest.monthly(stripe, 900);
-    Session s =
-        create(CheckoutSubscriptionTest.subscription().addLineItem(CheckoutTest.priced(plan, 1)));
-    WebDriver browser = Browser.open();
-    try {
+    Session s = monthlyPlan(900, 1);
+    Browser.run(browser -> {
       pay(browser, s, "4000 0027 6000 3184");
-      waitFor(browser)
-          .until(ExpectedConditions.elementToBeClickable(By.id("test-source-authorize-3ds")))
-          .click();
-      waitFor(browser).until(ExpectedConditions.urlToBe(successFor(s)));
-    } finally {
-      browser.quit();
-    }
+      CheckoutPayer.answer3ds(browser, "authorize");
+      waitForSuccess(browser, s);
+    });
     Session done = retrieve(s);
     assertThat(done.getStatus()).isEqualTo("complete");
     assertThat(done.getPaymentStatus()).isEqualTo("paid");
@@ -201,28 +185,21 @@ class CheckoutSubscriptionBrowserTest {
 
   @Test
   void afterA3dsFailureANewCardPaysTheSameSubscription() throws Exception {
-    Price plan = CheckoutSubscriptionTest.monthly(stripe, 900);
-    Session s =
-        create(CheckoutSubscriptionTest.subscription().addLineItem(CheckoutTest.priced(plan, 1)));
-    WebDriver browser = Browser.open();
-    String waiting;
-    try {
-      pay(browser, s, "4000 0027 6000 3184");
-      waitFor(browser)
-          .until(ExpectedConditions.elementToBeClickable(By.id("test-source-fail-3ds")))
-          .click();
-      waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("error")));
-      Session open = retrieve(s);
-      assertThat(open.getStatus()).isEqualTo("open");
-      assertThat(open.getSubscription()).isNotNull();
-      waiting = open.getSubscription();
-      assertThat(stripe.v1().subscriptions().retrieve(waiting).getStatus()).isEqualTo("incomplete");
-      CheckoutBrowserTest.fill(browser, "4242 4242 4242 4242");
-      browser.findElement(By.id("pay")).click();
-      waitFor(browser).until(ExpectedConditions.urlToBe(successFor(s)));
-    } finally {
-      browser.quit();
-    }
+    Session s = monthlyPlan(900, 1);
+    String waiting =
+        Browser.visit(browser -> {
+          pay(browser, s, "4000 0027 6000 3184");
+          CheckoutPayer.answer3ds(browser, "fail");
+          waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("error")));
+          Session open = retrieve(s);
+          assertThat(open.getStatus()).isEqualTo("open");
+          assertThat(open.getSubscription()).isNotNull();
+          assertThat(stripe.v1().subscriptions().retrieve(open.getSubscription()).getStatus())
+              .isEqualTo("incomplete");
+          CheckoutPayer.submit(browser, "4242 4242 4242 4242");
+          waitForSuccess(browser, s);
+          return open.getSubscription();
+        });
     Session done = retrieve(s);
     assertThat(done.getSubscription()).isEqualTo(waiting);
     Subscription sub = stripe.v1().subscriptions().retrieve(waiting);
@@ -241,17 +218,12 @@ class CheckoutSubscriptionBrowserTest {
 
   @Test
   void expiringASessionWaitingFor3dsCancelsItsPayment() throws Exception {
-    Price plan = CheckoutSubscriptionTest.monthly(stripe, 900);
-    Session s =
-        create(CheckoutSubscriptionTest.subscription().addLineItem(CheckoutTest.priced(plan, 1)));
-    WebDriver browser = Browser.open();
-    try {
+    Session s = monthlyPlan(900, 1);
+    Browser.run(browser -> {
       pay(browser, s, "4000 0027 6000 3184");
       waitFor(browser)
           .until(ExpectedConditions.elementToBeClickable(By.id("test-source-authorize-3ds")));
-    } finally {
-      browser.quit();
-    }
+    });
     Session expired = stripe.v1().checkout().sessions().expire(s.getId());
     assertThat(expired.getStatus()).isEqualTo("expired");
     assertThat(stripe.v1().paymentIntents().list().getData())
@@ -262,24 +234,19 @@ class CheckoutSubscriptionBrowserTest {
 
   @Test
   void aTrialSavesTheCardAndChargesNothing() throws Exception {
-    Price plan = CheckoutSubscriptionTest.monthly(stripe, 2000);
     Session s =
         create(
-            CheckoutSubscriptionTest.subscription()
-                .addLineItem(CheckoutTest.priced(plan, 1))
+            monthlySubscription(stripe, 2000, 1)
                 .setSubscriptionData(
                     SessionCreateParams.SubscriptionData.builder()
                         .setTrialPeriodDays(14L)
                         .build()));
-    WebDriver browser = Browser.open();
-    try {
+    Browser.run(browser -> {
       browser.get(s.getUrl());
       assertThat(browser.findElement(By.id("pay")).getText()).isEqualTo("Start trial");
       pay(browser, s, "4242 4242 4242 4242");
-      waitFor(browser).until(ExpectedConditions.urlToBe(successFor(s)));
-    } finally {
-      browser.quit();
-    }
+      waitForSuccess(browser, s);
+    });
     Session done = retrieve(s);
     assertThat(done.getPaymentStatus()).isEqualTo("no_payment_required");
     assertThat(done.getAmountTotal()).isZero();
@@ -294,11 +261,9 @@ class CheckoutSubscriptionBrowserTest {
 
   @Test
   void withPaymentMethodCollectionIfRequiredATrialAsksForNoCard() throws Exception {
-    Price plan = CheckoutSubscriptionTest.monthly(stripe, 2000);
     Session s =
         create(
-            CheckoutSubscriptionTest.subscription()
-                .addLineItem(CheckoutTest.priced(plan, 1))
+            monthlySubscription(stripe, 2000, 1)
                 .setPaymentMethodCollection(SessionCreateParams.PaymentMethodCollection.IF_REQUIRED)
                 .setSubscriptionData(
                     SessionCreateParams.SubscriptionData.builder()
@@ -314,15 +279,12 @@ class CheckoutSubscriptionBrowserTest {
                                         .build())
                                 .build())
                         .build()));
-    WebDriver browser = Browser.open();
-    try {
+    Browser.run(browser -> {
       browser.get(s.getUrl());
       assertThat(browser.findElements(By.id("cardNumber"))).isEmpty();
       pay(browser, s, null);
-      waitFor(browser).until(ExpectedConditions.urlToBe(successFor(s)));
-    } finally {
-      browser.quit();
-    }
+      waitForSuccess(browser, s);
+    });
     Session done = retrieve(s);
     assertThat(done.getPaymentStatus()).isEqualTo("no_payment_required");
     Subscription sub = stripe.v1().subscriptions().retrieve(done.getSubscription());
@@ -335,50 +297,23 @@ class CheckoutSubscriptionBrowserTest {
   @Test
   void onATestClockTheSubscriptionRenewsWhenTheClockAdvances() throws Exception {
     long start = 1_767_225_600L; // 2026-01-01T00:00:00Z
-    var clock =
-        stripe
-            .v1()
-            .testHelpers()
-            .testClocks()
-            .create(TestClockCreateParams.builder().setFrozenTime(start).build());
-    var customer =
-        stripe
-            .v1()
-            .customers()
-            .create(
-                CustomerCreateParams.builder()
-                    .setEmail("clocked@example.com")
-                    .setTestClock(clock.getId())
-                    .build());
-    Price plan = CheckoutSubscriptionTest.monthly(stripe, 1200);
-    Session s =
-        create(
-            CheckoutSubscriptionTest.subscription()
-                .setCustomer(customer.getId())
-                .addLineItem(CheckoutTest.priced(plan, 1)));
-    WebDriver browser = Browser.open();
-    try {
+    var clock = Fixtures.testClock(stripe, start);
+    var customer = Fixtures.customerOnClock(stripe, "clocked@example.com", clock.getId());
+    Price plan = monthly(stripe, 1200);
+    Session s = create(subscription().setCustomer(customer.getId()).addLineItem(priced(plan, 1)));
+    Browser.run(browser -> {
       browser.get(s.getUrl());
       assertThat(browser.findElement(By.id("email")).getAttribute("value"))
           .isEqualTo("clocked@example.com");
-      CheckoutBrowserTest.fill(browser, "4242 4242 4242 4242");
-      browser.findElement(By.id("pay")).click();
-      waitFor(browser).until(ExpectedConditions.urlToBe(successFor(s)));
-    } finally {
-      browser.quit();
-    }
+      CheckoutPayer.submit(browser, "4242 4242 4242 4242");
+      waitForSuccess(browser, s);
+    });
     Session done = retrieve(s);
     assertThat(done.getCustomer()).isEqualTo(customer.getId());
     Subscription sub = stripe.v1().subscriptions().retrieve(done.getSubscription());
     assertThat(sub.getStartDate()).isEqualTo(start);
     assertThat(sub.getTestClock()).isEqualTo(clock.getId());
-    stripe
-        .v1()
-        .testHelpers()
-        .testClocks()
-        .advance(
-            clock.getId(),
-            TestClockAdvanceParams.builder().setFrozenTime(start + 32 * 86_400L).build());
+    Fixtures.advanceClock(stripe, clock.getId(), start + 32 * 86_400L);
     SERVER.runJobs();
     List<Invoice> invoices =
         stripe

@@ -1,6 +1,13 @@
 package tally.checkout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static tally.checkout.CheckoutFixtures.adhoc;
+import static tally.checkout.CheckoutFixtures.expandedLineItems;
+import static tally.checkout.CheckoutFixtures.monthly;
+import static tally.checkout.CheckoutFixtures.priced;
+import static tally.checkout.CheckoutFixtures.recurring;
+import static tally.checkout.CheckoutFixtures.session;
+import static tally.checkout.CheckoutFixtures.subscription;
 import static tally.testing.Fixtures.priceParams;
 import static tally.testing.StripeErrors.assertStripeError;
 
@@ -11,7 +18,6 @@ import com.stripe.model.Price;
 import com.stripe.model.checkout.Session;
 import com.stripe.param.PriceCreateParams;
 import com.stripe.param.checkout.SessionCreateParams;
-import com.stripe.param.checkout.SessionRetrieveParams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tally.testing.Fixtures;
@@ -24,30 +30,8 @@ class CheckoutSubscriptionTest {
   @RegisterExtension static final TallyServer SERVER = new TallyServer();
   private final StripeClient stripe = SERVER.newClient();
 
-  static Price recurring(
-      StripeClient stripe, long unitAmount, PriceCreateParams.Recurring.Interval interval)
-      throws StripeException {
-    return stripe
-        .v1()
-        .prices()
-        .create(
-            priceParams(unitAmount, "Pro plan")
-                .setRecurring(PriceCreateParams.Recurring.builder().setInterval(interval).build())
-                .build());
-  }
-
-  static Price monthly(StripeClient stripe, long unitAmount) throws StripeException {
-    return recurring(stripe, unitAmount, PriceCreateParams.Recurring.Interval.MONTH);
-  }
-
-  static SessionCreateParams.Builder subscription() {
-    return SessionCreateParams.builder()
-        .setMode(SessionCreateParams.Mode.SUBSCRIPTION)
-        .setSuccessUrl("https://example.com/ok?session={CHECKOUT_SESSION_ID}");
-  }
-
   private Session create(SessionCreateParams.Builder session) throws StripeException {
-    return stripe.v1().checkout().sessions().create(session.build());
+    return CheckoutFixtures.create(stripe, session);
   }
 
   private static SessionCreateParams.SubscriptionData.Builder data() {
@@ -59,10 +43,7 @@ class CheckoutSubscriptionTest {
     Price plan = monthly(stripe, 2000);
     Price setupFee = stripe.v1().prices().create(priceParams(500, "Setup fee").build());
     Session s =
-        create(
-            subscription()
-                .addLineItem(CheckoutTest.priced(plan, 2))
-                .addLineItem(CheckoutTest.priced(setupFee, 1)));
+        create(subscription().addLineItem(priced(plan, 2)).addLineItem(priced(setupFee, 1)));
     assertThat(s.getMode()).isEqualTo("subscription");
     assertThat(s.getStatus()).isEqualTo("open");
     assertThat(s.getPaymentStatus()).isEqualTo("unpaid");
@@ -76,13 +57,7 @@ class CheckoutSubscriptionTest {
     var items = stripe.v1().checkout().sessions().lineItems().list(s.getId()).getData();
     assertThat(items).extracting(LineItem::getAmountTotal).containsExactly(4000L, 500L);
     assertThat(items.getFirst().getPrice().getRecurring().getInterval()).isEqualTo("month");
-    Session expanded =
-        stripe
-            .v1()
-            .checkout()
-            .sessions()
-            .retrieve(s.getId(), SessionRetrieveParams.builder().addExpand("line_items").build());
-    assertThat(expanded.getLineItems().getData()).hasSize(2);
+    assertThat(expandedLineItems(stripe, s)).hasSize(2);
   }
 
   @Test
@@ -91,7 +66,7 @@ class CheckoutSubscriptionTest {
     Session trial =
         create(
             subscription()
-                .addLineItem(CheckoutTest.priced(plan, 1))
+                .addLineItem(priced(plan, 1))
                 .setSubscriptionData(data().setTrialPeriodDays(14L).build())
                 .setPaymentMethodCollection(
                     SessionCreateParams.PaymentMethodCollection.IF_REQUIRED));
@@ -100,8 +75,8 @@ class CheckoutSubscriptionTest {
     Session withFee =
         create(
             subscription()
-                .addLineItem(CheckoutTest.priced(plan, 1))
-                .addLineItem(CheckoutTest.adhoc(700, 1))
+                .addLineItem(priced(plan, 1))
+                .addLineItem(adhoc(700, 1))
                 .setSubscriptionData(data().setTrialPeriodDays(14L).build()));
     assertThat(withFee.getAmountTotal()).isEqualTo(700L);
   }
@@ -114,26 +89,19 @@ class CheckoutSubscriptionTest {
             .v1()
             .prices()
             .create(
-                priceParams(3, "API calls")
-                    .setRecurring(
-                        PriceCreateParams.Recurring.builder()
-                            .setInterval(PriceCreateParams.Recurring.Interval.MONTH)
-                            .setUsageType(PriceCreateParams.Recurring.UsageType.METERED)
-                            .setMeter(meter.getId())
-                            .build())
-                    .build());
+                priceParams(3, "API calls").setRecurring(Fixtures.meteredMonthly(meter)).build());
     Price plan = monthly(stripe, 1000);
     Session s =
         create(
             subscription()
-                .addLineItem(CheckoutTest.priced(plan, 1))
+                .addLineItem(priced(plan, 1))
                 .addLineItem(
                     SessionCreateParams.LineItem.builder().setPrice(metered.getId()).build()));
     assertThat(s.getAmountTotal()).isEqualTo(1000L);
     var items = stripe.v1().checkout().sessions().lineItems().list(s.getId()).getData();
     assertThat(items.get(1).getQuantity()).isNull();
     assertThat(items.get(1).getAmountTotal()).isZero();
-    assertStripeError(() -> create(subscription().addLineItem(CheckoutTest.priced(metered, 2))))
+    assertStripeError(() -> create(subscription().addLineItem(priced(metered, 2))))
         .isInvalidRequest()
         .hasParam("line_items[0]")
         .hasMessage(
@@ -165,41 +133,35 @@ class CheckoutSubscriptionTest {
                         SessionCreateParams.LineItem.builder().setPrice(plan.getId()).build())))
         .isInvalidRequest()
         .hasParam("line_items[0][quantity]");
-    assertStripeError(() ->
-            create(
-                subscription()
-                    .addLineItem(CheckoutTest.priced(plan, 1))
-                    .addLineItem(CheckoutTest.priced(euros, 1))))
+    assertStripeError(
+            () -> create(subscription().addLineItem(priced(plan, 1)).addLineItem(priced(euros, 1))))
         .isInvalidRequest()
         .hasParam("line_items[1]")
         .hasMessage("All line items must use the same currency.");
     assertStripeError(() ->
-            create(
-                subscription()
-                    .addLineItem(CheckoutTest.priced(plan, 1))
-                    .addLineItem(CheckoutTest.priced(yearly, 1))))
+            create(subscription().addLineItem(priced(plan, 1)).addLineItem(priced(yearly, 1))))
         .isInvalidRequest()
         .hasParam("line_items[1]")
         .hasMessageStartingWith("All recurring prices in a Checkout Session must have the same");
     assertStripeError(() ->
             create(
                 subscription()
-                    .addLineItem(CheckoutTest.priced(plan, 1))
+                    .addLineItem(priced(plan, 1))
                     .setCustomerCreation(SessionCreateParams.CustomerCreation.ALWAYS)))
         .isInvalidRequest()
         .hasParam("customer_creation");
     assertStripeError(() ->
             create(
-                CheckoutTest.session()
-                    .addLineItem(CheckoutTest.adhoc(100, 1))
+                session()
+                    .addLineItem(adhoc(100, 1))
                     .setPaymentMethodCollection(
                         SessionCreateParams.PaymentMethodCollection.IF_REQUIRED)))
         .isInvalidRequest()
         .hasParam("payment_method_collection");
     assertStripeError(() ->
             create(
-                CheckoutTest.session()
-                    .addLineItem(CheckoutTest.adhoc(100, 1))
+                session()
+                    .addLineItem(adhoc(100, 1))
                     .setSubscriptionData(data().setTrialPeriodDays(7L).build())))
         .isInvalidRequest()
         .hasParam("subscription_data")
@@ -207,7 +169,7 @@ class CheckoutSubscriptionTest {
     assertStripeError(() ->
             create(
                 subscription()
-                    .addLineItem(CheckoutTest.priced(plan, 1))
+                    .addLineItem(priced(plan, 1))
                     .setPaymentIntentData(
                         SessionCreateParams.PaymentIntentData.builder()
                             .setDescription("x")
@@ -217,7 +179,7 @@ class CheckoutSubscriptionTest {
     assertStripeError(() ->
             create(
                 subscription()
-                    .addLineItem(CheckoutTest.priced(plan, 1))
+                    .addLineItem(priced(plan, 1))
                     .setSubscriptionData(data().setTrialEnd(now + 24 * 3600).build())))
         .isInvalidRequest()
         .hasParam("subscription_data[trial_end]")
@@ -225,14 +187,14 @@ class CheckoutSubscriptionTest {
     assertStripeError(() ->
             create(
                 subscription()
-                    .addLineItem(CheckoutTest.priced(plan, 1))
+                    .addLineItem(priced(plan, 1))
                     .setSubscriptionData(data().setTrialPeriodDays(731L).build())))
         .isInvalidRequest()
         .hasParam("subscription_data[trial_period_days]");
     assertStripeError(() ->
             create(
                 subscription()
-                    .addLineItem(CheckoutTest.priced(plan, 1))
+                    .addLineItem(priced(plan, 1))
                     .setSubscriptionData(
                         data().setTrialPeriodDays(7L).setTrialEnd(now + 9 * 86_400).build())))
         .isInvalidRequest()
@@ -240,21 +202,21 @@ class CheckoutSubscriptionTest {
     assertStripeError(() ->
             create(
                 subscription()
-                    .addLineItem(CheckoutTest.priced(plan, 1))
+                    .addLineItem(priced(plan, 1))
                     .setSubscriptionData(data().addDefaultTaxRate("txr_123").build())))
         .isInvalidRequest()
         .hasParam("subscription_data[default_tax_rates]");
     assertStripeError(() ->
             create(
                 subscription()
-                    .addLineItem(CheckoutTest.priced(plan, 1))
+                    .addLineItem(priced(plan, 1))
                     .setSubscriptionData(data().setBillingCycleAnchor(now - 60).build())))
         .isInvalidRequest()
         .hasParam("subscription_data[billing_cycle_anchor]");
     assertStripeError(() ->
             create(
                 subscription()
-                    .addLineItem(CheckoutTest.priced(plan, 1))
+                    .addLineItem(priced(plan, 1))
                     .setSubscriptionData(data().setBillingCycleAnchor(now + 40 * 86_400).build())))
         .isInvalidRequest()
         .hasParam("subscription_data[billing_cycle_anchor]")
@@ -262,7 +224,7 @@ class CheckoutSubscriptionTest {
     assertStripeError(() ->
             create(
                 subscription()
-                    .addLineItem(CheckoutTest.priced(plan, 1))
+                    .addLineItem(priced(plan, 1))
                     .setSubscriptionData(
                         data().setTrialPeriodDays(7L).setBillingCycleAnchor(now + 86_400).build())))
         .isInvalidRequest()

@@ -1,6 +1,10 @@
 package tally.checkout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static tally.checkout.CheckoutFixtures.adhoc;
+import static tally.checkout.CheckoutFixtures.expandedLineItems;
+import static tally.checkout.CheckoutFixtures.priced;
+import static tally.checkout.CheckoutFixtures.session;
 import static tally.testing.Fixtures.priceParams;
 import static tally.testing.StripeErrors.assertStripeError;
 
@@ -12,7 +16,6 @@ import com.stripe.model.checkout.Session;
 import com.stripe.param.PriceCreateParams;
 import com.stripe.param.checkout.SessionCreateParams;
 import com.stripe.param.checkout.SessionListParams;
-import com.stripe.param.checkout.SessionRetrieveParams;
 import com.stripe.param.checkout.SessionUpdateParams;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -23,37 +26,8 @@ class CheckoutTest {
   @RegisterExtension static final TallyServer SERVER = new TallyServer();
   private final StripeClient stripe = SERVER.newClient();
 
-  static SessionCreateParams.LineItem adhoc(long unitAmount, long quantity) {
-    return SessionCreateParams.LineItem.builder()
-        .setQuantity(quantity)
-        .setPriceData(
-            SessionCreateParams.LineItem.PriceData.builder()
-                .setCurrency("usd")
-                .setUnitAmount(unitAmount)
-                .setProductData(
-                    SessionCreateParams.LineItem.PriceData.ProductData.builder()
-                        .setName("T-shirt")
-                        .build())
-                .build())
-        .build();
-  }
-
-  static SessionCreateParams.LineItem priced(Price price, long quantity) {
-    return SessionCreateParams.LineItem.builder()
-        .setPrice(price.getId())
-        .setQuantity(quantity)
-        .build();
-  }
-
-  static SessionCreateParams.Builder session() {
-    return SessionCreateParams.builder()
-        .setMode(SessionCreateParams.Mode.PAYMENT)
-        .setSuccessUrl("https://example.com/ok?session={CHECKOUT_SESSION_ID}")
-        .setCancelUrl("https://example.com/cancel");
-  }
-
   private Session create(SessionCreateParams.Builder session) throws StripeException {
-    return stripe.v1().checkout().sessions().create(session.build());
+    return CheckoutFixtures.create(stripe, session);
   }
 
   @Test
@@ -79,13 +53,7 @@ class CheckoutTest {
     var items = stripe.v1().checkout().sessions().lineItems().list(s.getId()).getData();
     assertThat(items).extracting(LineItem::getAmountTotal).containsExactly(1000L, 1500L);
     assertThat(items.getFirst().getPrice().getId()).isEqualTo(price.getId());
-    Session expanded =
-        stripe
-            .v1()
-            .checkout()
-            .sessions()
-            .retrieve(s.getId(), SessionRetrieveParams.builder().addExpand("line_items").build());
-    assertThat(expanded.getLineItems().getData()).hasSize(2);
+    assertThat(expandedLineItems(stripe, s)).hasSize(2);
     Session updated =
         stripe
             .v1()

@@ -10,15 +10,13 @@ import com.stripe.model.Customer;
 import com.stripe.model.billing.CreditBalanceSummary;
 import com.stripe.model.billing.CreditBalanceTransaction;
 import com.stripe.model.billing.CreditGrant;
-import com.stripe.param.billing.CreditBalanceSummaryRetrieveParams;
-import com.stripe.param.billing.CreditBalanceTransactionListParams;
-import com.stripe.param.billing.CreditGrantCreateParams;
 import com.stripe.param.billing.CreditGrantListParams;
 import com.stripe.param.billing.CreditGrantUpdateParams;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import tally.testing.Credits;
 import tally.testing.TallyServer;
 
 class CreditGrantsTest {
@@ -28,27 +26,8 @@ class CreditGrantsTest {
   private CreditGrant grant(String customer, long value, Long effectiveAt, Long expiresAt)
       throws StripeException {
     var b =
-        CreditGrantCreateParams.builder()
-            .setCustomer(customer)
-            .setName("Purchased credits")
-            .setCategory(CreditGrantCreateParams.Category.PAID)
-            .setAmount(
-                CreditGrantCreateParams.Amount.builder()
-                    .setType(CreditGrantCreateParams.Amount.Type.MONETARY)
-                    .setMonetary(
-                        CreditGrantCreateParams.Amount.Monetary.builder()
-                            .setCurrency("usd")
-                            .setValue(value)
-                            .build())
-                    .build())
-            .setApplicabilityConfig(
-                CreditGrantCreateParams.ApplicabilityConfig.builder()
-                    .setScope(
-                        CreditGrantCreateParams.ApplicabilityConfig.Scope.builder()
-                            .setPriceType(
-                                CreditGrantCreateParams.ApplicabilityConfig.Scope.PriceType.METERED)
-                            .build())
-                    .build());
+        Credits.grantParams(customer, value, Credits.meteredScope().build())
+            .setName("Purchased credits");
     if (effectiveAt != null) {
       b.setEffectiveAt(effectiveAt);
     }
@@ -64,39 +43,14 @@ class CreditGrantsTest {
   }
 
   private long available(String customer) throws StripeException {
-    CreditBalanceSummary s =
-        stripe
-            .v1()
-            .billing()
-            .creditBalanceSummary()
-            .retrieve(
-                CreditBalanceSummaryRetrieveParams.builder()
-                    .setCustomer(customer)
-                    .setFilter(
-                        CreditBalanceSummaryRetrieveParams.Filter.builder()
-                            .setType(
-                                CreditBalanceSummaryRetrieveParams.Filter.Type.APPLICABILITY_SCOPE)
-                            .setApplicabilityScope(
-                                CreditBalanceSummaryRetrieveParams.Filter.ApplicabilityScope
-                                    .builder()
-                                    .setPriceType(
-                                        CreditBalanceSummaryRetrieveParams.Filter.ApplicabilityScope
-                                            .PriceType.METERED)
-                                    .build())
-                            .build())
-                    .build());
+    CreditBalanceSummary s = Credits.meteredSummary(stripe, customer);
     return s.getBalances().isEmpty()
         ? 0
         : s.getBalances().getFirst().getAvailableBalance().getMonetary().getValue();
   }
 
   private List<CreditBalanceTransaction> transactions(String customer) throws StripeException {
-    return stripe
-        .v1()
-        .billing()
-        .creditBalanceTransactions()
-        .list(CreditBalanceTransactionListParams.builder().setCustomer(customer).build())
-        .getData();
+    return Credits.transactions(stripe, customer);
   }
 
   @Test

@@ -1,22 +1,20 @@
 package tally.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static tally.testing.Fixtures.customer;
 import static tally.testing.Fixtures.defaultCard;
+import static tally.testing.StripeErrors.assertStripeError;
+import static tally.testing.StripeErrors.catchCardError;
 
 import com.stripe.StripeClient;
 import com.stripe.exception.CardException;
+import com.stripe.exception.StripeException;
 import com.stripe.model.Customer;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.WebhookEndpoint;
 import com.stripe.model.checkout.Session;
-import com.stripe.param.ChargeCreateParams;
-import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.WebhookEndpointCreateParams;
 import com.stripe.param.billing.MeterEventCreateParams;
-import com.stripe.param.checkout.SessionCreateParams;
-import com.stripe.param.testhelpers.TestClockCreateParams;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -40,29 +38,9 @@ class DashboardActionsTest {
 
   @Test
   void expiringACheckoutSession() throws Exception {
-    Session session =
-        stripe
-            .v1()
-            .checkout()
-            .sessions()
-            .create(
-                SessionCreateParams.builder()
-                    .setMode(SessionCreateParams.Mode.PAYMENT)
-                    .setSuccessUrl("https://example.com/ok")
-                    .addLineItem(
-                        SessionCreateParams.LineItem.builder()
-                            .setQuantity(1L)
-                            .setPriceData(
-                                SessionCreateParams.LineItem.PriceData.builder()
-                                    .setCurrency("usd")
-                                    .setUnitAmount(700L)
-                                    .setProductData(
-                                        SessionCreateParams.LineItem.PriceData.ProductData.builder()
-                                            .setName("Mug")
-                                            .build())
-                                    .build())
-                            .build())
-                    .build());
+    var params =
+        Fixtures.checkoutPayment("https://example.com/ok", Fixtures.checkoutItem("Mug", 700L, 1L));
+    Session session = stripe.v1().checkout().sessions().create(params.build());
     assertThat(dash.get("/dashboard/checkout_sessions/" + session.getId()).body())
         .contains("id=\"expire-session\"");
     var reply = dash.post("/dashboard/actions/expire_checkout", "id=" + session.getId());
@@ -77,12 +55,7 @@ class DashboardActionsTest {
   @Test
   void advancingATestClock() throws Exception {
     long start = SERVER.clock().nowSeconds();
-    var clock =
-        stripe
-            .v1()
-            .testHelpers()
-            .testClocks()
-            .create(TestClockCreateParams.builder().setFrozenTime(start).build());
+    var clock = Fixtures.testClock(stripe, start);
     var reply = dash.post("/dashboard/actions/advance_clock", "id=" + clock.getId() + "&by=1+week");
     assertThat(reply.statusCode()).isEqualTo(303);
     SERVER.runJobs();
@@ -100,26 +73,19 @@ class DashboardActionsTest {
     defaultCard(stripe, c.getId(), "tok_visa");
     var reply = dash.post("/dashboard/actions/fail_next_payment", "id=" + c.getId());
     assertThat(reply.statusCode()).isEqualTo(303);
-    assertThatThrownBy(() -> Fixtures.chargeCustomer(stripe, c.getId(), 1000))
-        .isInstanceOfSatisfying(
-            CardException.class, e -> assertThat(e.getDeclineCode()).isEqualTo("generic_decline"));
-    String pm =
-        stripe.v1().customers().retrieve(c.getId()).getInvoiceSettings().getDefaultPaymentMethod();
-    assertThatThrownBy(() ->
-            stripe
-                .v1()
-                .paymentIntents()
-                .create(
-                    PaymentIntentCreateParams.builder()
-                        .setAmount(1000L)
-                        .setCurrency("usd")
-                        .setCustomer(c.getId())
-                        .setPaymentMethod(pm)
-                        .setConfirm(true)
-                        .setOffSession(true)
-                        .build()))
-        .isInstanceOfSatisfying(
-            CardException.class, e -> assertThat(e.getDeclineCode()).isEqualTo("generic_decline"));
+    assertStripeError(() -> Fixtures.chargeCustomer(stripe, c.getId(), 1000))
+        .isCardError()
+        .hasDeclineCode("generic_decline");
+    String pm = Fixtures.defaultPaymentMethodOf(stripe, c.getId());
+    var offSession =
+        Fixtures.intentParams(1000L)
+            .setCustomer(c.getId())
+            .setPaymentMethod(pm)
+            .setConfirm(true)
+            .setOffSession(true);
+    assertStripeError(() -> stripe.v1().paymentIntents().create(offSession.build()))
+        .isCardError()
+        .hasDeclineCode("generic_decline");
   }
 
   @Test
@@ -136,23 +102,11 @@ class DashboardActionsTest {
     receiver.start();
     try {
       WebhookEndpoint endpoint =
-          stripe
-              .v1()
-              .webhookEndpoints()
-              .create(
-                  WebhookEndpointCreateParams.builder()
-                      .setUrl("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook")
-                      .addEnabledEvent(WebhookEndpointCreateParams.EnabledEvent.CUSTOMER__CREATED)
-                      .build());
+          webhookEndpoint(
+              "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook",
+              WebhookEndpointCreateParams.EnabledEvent.CUSTOMER__CREATED);
       Customer c = customer(stripe, "hooked@example.com");
-      String event =
-          stripe
-              .v1()
-              .events()
-              .list(com.stripe.param.EventListParams.builder().setType("customer.created").build())
-              .getData()
-              .getFirst()
-              .getId();
+      String event = Fixtures.events(stripe, "customer.created").getFirst().getId();
       SERVER.runJobs();
       String page = dash.get("/dashboard/events/" + event).body();
       assertThat(page)
@@ -211,11 +165,7 @@ class DashboardActionsTest {
             .v1()
             .paymentIntents()
             .create(
-                PaymentIntentCreateParams.builder()
-                    .setAmount(2500L)
-                    .setCurrency("usd")
-                    .putMetadata("card", "4000 0566 5566 5556")
-                    .build());
+                Fixtures.intentParams(2500L).putMetadata("card", "4000 0566 5566 5556").build());
     stripe.v1().paymentIntents().retrieve(pi.getId());
     stripe
         .v1()
@@ -238,35 +188,26 @@ class DashboardActionsTest {
         .doesNotContain(key);
 
     WebhookEndpoint endpoint =
-        stripe
-            .v1()
-            .webhookEndpoints()
-            .create(
-                WebhookEndpointCreateParams.builder()
-                    .setUrl("https://example.com/hook")
-                    .addEnabledEvent(WebhookEndpointCreateParams.EnabledEvent.ALL)
-                    .build());
+        webhookEndpoint("https://example.com/hook", WebhookEndpointCreateParams.EnabledEvent.ALL);
     String logged =
         awaitRequests(
             "/dashboard/webhook_endpoints/" + endpoint.getId(),
             r -> r.contains("POST /v1/webhook_endpoints"));
     assertThat(logged).contains("\"secret\": \"••••\"").doesNotContain(endpoint.getSecret());
 
-    try {
-      stripe
-          .v1()
-          .charges()
-          .create(
-              ChargeCreateParams.builder()
-                  .setAmount(100L)
-                  .setCurrency("usd")
-                  .setSource("tok_chargeDeclined")
-                  .build());
-    } catch (CardException expected) {
-      String charge = expected.getStripeError().getCharge();
-      assertThat(awaitRequests("/dashboard/charges/" + charge, r -> r.contains("402")))
-          .contains("card_declined");
-    }
+    CardException declined =
+        catchCardError(() -> Fixtures.charge(stripe, "tok_chargeDeclined", 100));
+    String charge = declined.getStripeError().getCharge();
+    assertThat(awaitRequests("/dashboard/charges/" + charge, r -> r.contains("402")))
+        .contains("card_declined");
+  }
+
+  private WebhookEndpoint webhookEndpoint(
+      String url, WebhookEndpointCreateParams.EnabledEvent event) throws StripeException {
+    return stripe
+        .v1()
+        .webhookEndpoints()
+        .create(WebhookEndpointCreateParams.builder().setUrl(url).addEnabledEvent(event).build());
   }
 
   /** The object page's API requests, once the log's writer has caught up. */

@@ -73,25 +73,13 @@ class DashboardSecurityTest {
     DashboardSession s = DashboardSession.open(SERVER, key);
     String action = "/dashboard/actions/fail_next_payment";
     String form = "id=" + c.getId();
-    HttpResponse<String> noToken =
-        SERVER.raw(
-            "POST", action, null, form, Map.of("Cookie", s.cookie(), "Origin", SERVER.baseUrl()));
+    HttpResponse<String> noToken = s.postFrom(SERVER.baseUrl(), action, form);
     assertThat(noToken.statusCode()).isEqualTo(403);
     HttpResponse<String> wrongToken =
-        SERVER.raw(
-            "POST",
-            action,
-            null,
-            form + "&csrf=" + "0".repeat(32),
-            Map.of("Cookie", s.cookie(), "Origin", SERVER.baseUrl()));
+        s.postFrom(SERVER.baseUrl(), action, form + "&csrf=" + "0".repeat(32));
     assertThat(wrongToken.statusCode()).isEqualTo(403);
     HttpResponse<String> otherSite =
-        SERVER.raw(
-            "POST",
-            action,
-            null,
-            form + "&csrf=" + s.csrf(),
-            Map.of("Cookie", s.cookie(), "Origin", "http://evil.example"));
+        s.postFrom("http://evil.example", action, form + "&csrf=" + s.csrf());
     assertThat(otherSite.statusCode()).isEqualTo(403);
     StripeClient stripe = SERVER.client(key);
     assertThat(stripe.v1().customers().retrieve(c.getId()).getInvoiceSettings())

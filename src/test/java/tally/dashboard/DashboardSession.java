@@ -33,11 +33,11 @@ record DashboardSession(TallyServer server, String cookie, String csrf) {
 
   /** A form post from the dashboard's own pages (same origin, with the CSRF token). */
   HttpResponse<String> post(String path, String form) {
-    return server.raw(
-        "POST",
-        path,
-        null,
-        form + "&csrf=" + csrf,
-        Map.of("Cookie", cookie, "Origin", server.baseUrl()));
+    return postFrom(server.baseUrl(), path, form + "&csrf=" + csrf);
+  }
+
+  /** A post with the session's cookie from {@code origin}, its body sent as given. */
+  HttpResponse<String> postFrom(String origin, String path, String body) {
+    return server.raw("POST", path, null, body, Map.of("Cookie", cookie, "Origin", origin));
   }
 }

@@ -16,13 +16,14 @@ import com.stripe.param.RefundCreateParams;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import tally.testing.Fixtures;
 import tally.testing.TallyServer;
 
 class EventsTest {
   @RegisterExtension static final TallyServer SERVER = new TallyServer();
 
   private static List<Event> events(StripeClient stripe) throws StripeException {
-    return stripe.v1().events().list(EventListParams.builder().setLimit(100L).build()).getData();
+    return Fixtures.allEvents(stripe);
   }
 
   @Test

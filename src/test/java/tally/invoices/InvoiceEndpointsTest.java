@@ -11,7 +11,6 @@ import com.stripe.model.InvoiceItem;
 import com.stripe.model.InvoiceLineItem;
 import com.stripe.model.InvoicePayment;
 import com.stripe.param.InvoiceCreateParams;
-import com.stripe.param.InvoiceItemCreateParams;
 import com.stripe.param.InvoiceLineItemListParams;
 import com.stripe.param.InvoicePaymentListParams;
 import com.stripe.param.InvoiceUpdateParams;
@@ -30,30 +29,16 @@ class InvoiceEndpointsTest {
   private final StripeClient stripe = SERVER.newClient();
 
   private InvoiceItem item(Customer c, long amount) throws StripeException {
-    return stripe
-        .v1()
-        .invoiceItems()
-        .create(
-            InvoiceItemCreateParams.builder()
-                .setCustomer(c.getId())
-                .setAmount(amount)
-                .setCurrency("usd")
-                .setDescription("Item " + amount)
-                .build());
+    return InvoiceFixtures.item(stripe, c, amount);
   }
 
   private Invoice draft(Customer c, InvoiceCreateParams.CollectionMethod method)
       throws StripeException {
-    InvoiceCreateParams.Builder params =
-        InvoiceCreateParams.builder()
-            .setCustomer(c.getId())
-            .setCollectionMethod(method)
-            .setPendingInvoiceItemsBehavior(
-                InvoiceCreateParams.PendingInvoiceItemsBehavior.INCLUDE);
+    InvoiceCreateParams.Builder params = InvoiceFixtures.draftParams(c).setCollectionMethod(method);
     if (method == InvoiceCreateParams.CollectionMethod.SEND_INVOICE) {
       params.setDaysUntilDue(30L);
     }
-    return stripe.v1().invoices().create(params.build());
+    return InvoiceFixtures.create(stripe, params);
   }
 
   @Test

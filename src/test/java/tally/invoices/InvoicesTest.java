@@ -9,7 +9,6 @@ import com.stripe.model.Customer;
 import com.stripe.model.Invoice;
 import com.stripe.model.InvoicePayment;
 import com.stripe.param.InvoiceCreateParams;
-import com.stripe.param.InvoiceItemCreateParams;
 import com.stripe.param.InvoicePaymentListParams;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,26 +34,9 @@ class InvoicesTest {
 
   private Invoice draftWithItems(Customer c) throws StripeException {
     for (long amount : new long[] {2500, 500}) {
-      stripe
-          .v1()
-          .invoiceItems()
-          .create(
-              InvoiceItemCreateParams.builder()
-                  .setCustomer(c.getId())
-                  .setAmount(amount)
-                  .setCurrency("usd")
-                  .setDescription("Item " + amount)
-                  .build());
+      InvoiceFixtures.item(stripe, c, amount);
     }
-    return stripe
-        .v1()
-        .invoices()
-        .create(
-            InvoiceCreateParams.builder()
-                .setCustomer(c.getId())
-                .setPendingInvoiceItemsBehavior(
-                    InvoiceCreateParams.PendingInvoiceItemsBehavior.INCLUDE)
-                .build());
+    return InvoiceFixtures.create(stripe, InvoiceFixtures.draftParams(c));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package tally.payments;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static tally.testing.Fixtures.intentParams;
 import static tally.testing.StripeErrors.assertThatStripeError;
 
 import com.stripe.StripeClient;
@@ -9,12 +10,8 @@ import com.stripe.model.BalanceTransaction;
 import com.stripe.model.Charge;
 import com.stripe.model.PaymentIntent;
 import com.stripe.param.BalanceTransactionListParams;
-import com.stripe.param.ChargeListParams;
 import com.stripe.param.PaymentIntentCaptureParams;
-import com.stripe.param.PaymentIntentConfirmParams;
 import com.stripe.param.PaymentIntentCreateParams;
-import com.stripe.param.PaymentMethodAttachParams;
-import com.stripe.param.PaymentMethodCreateParams;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -37,20 +34,12 @@ class PaymentIntentConcurrencyTest {
 
   private PaymentIntent intent(long amount, PaymentIntentCreateParams.CaptureMethod capture)
       throws StripeException {
-    return stripe
-        .v1()
-        .paymentIntents()
-        .create(
-            PaymentIntentCreateParams.builder()
-                .setAmount(amount)
-                .setCurrency("usd")
-                .setPaymentMethod("pm_card_visa")
-                .setCaptureMethod(capture)
-                .build());
+    return IntentCalls.create(
+        stripe, intentParams(amount).setPaymentMethod("pm_card_visa").setCaptureMethod(capture));
   }
 
-  /** Every racer's outcome: the intent it got back, or the error it got. */
-  private record Outcomes(List<PaymentIntent> won, List<Throwable> lost) {
+  /** Every racer's outcome: what it got back, or the error it got. */
+  private record Outcomes<T>(List<T> won, List<Throwable> lost) {
     Outcomes() {
       this(
           Collections.synchronizedList(new ArrayList<>()),
@@ -58,12 +47,12 @@ class PaymentIntentConcurrencyTest {
     }
   }
 
-  private interface Attempt {
-    PaymentIntent run(int index) throws StripeException;
+  private interface Attempt<T> {
+    T run(int index) throws StripeException;
   }
 
-  private static Outcomes race(Attempt attempt) throws Exception {
-    Outcomes outcomes = new Outcomes();
+  private static <T> Outcomes<T> race(Attempt<T> attempt) throws Exception {
+    Outcomes<T> outcomes = new Outcomes<>();
     Concurrently.run(
         RACERS,
         index -> {
@@ -76,25 +65,25 @@ class PaymentIntentConcurrencyTest {
     return outcomes;
   }
 
-  private static void assertOneWon(Outcomes outcomes, String status, String verb) {
+  /** One racer won; every other one got an invalid request error with this code. */
+  private static void assertOneWonTheRestGot(Outcomes<?> outcomes, String code) {
     assertThat(outcomes.won()).hasSize(1);
     assertThat(outcomes.lost()).hasSize(RACERS - 1);
+    for (Throwable e : outcomes.lost()) {
+      assertThatStripeError(e).isInvalidRequest().hasCode(code);
+    }
+  }
+
+  private static void assertOneWon(Outcomes<PaymentIntent> outcomes, String status, String verb) {
+    assertOneWonTheRestGot(outcomes, "payment_intent_unexpected_state");
     assertThat(outcomes.won().getFirst().getStatus()).isEqualTo(status);
     for (Throwable e : outcomes.lost()) {
-      assertThatStripeError(e)
-          .isInvalidRequest()
-          .hasStatus(400)
-          .hasCode("payment_intent_unexpected_state")
-          .hasMessageContaining("could not be " + verb);
+      assertThatStripeError(e).hasStatus(400).hasMessageContaining("could not be " + verb);
     }
   }
 
   private List<Charge> chargesOf(String intent) throws StripeException {
-    return stripe
-        .v1()
-        .charges()
-        .list(ChargeListParams.builder().setPaymentIntent(intent).setLimit(100L).build())
-        .getData();
+    return IntentCalls.chargesOf(stripe, intent);
   }
 
   private List<BalanceTransaction> balanceTransactions(String source) throws StripeException {
@@ -118,7 +107,8 @@ class PaymentIntentConcurrencyTest {
     PaymentIntent pi = intent(2000, PaymentIntentCreateParams.CaptureMethod.AUTOMATIC);
     assertThat(pi.getStatus()).isEqualTo("requires_confirmation");
 
-    Outcomes outcomes = race(index -> stripe.v1().paymentIntents().confirm(pi.getId()));
+    Outcomes<PaymentIntent> outcomes =
+        race(index -> stripe.v1().paymentIntents().confirm(pi.getId()));
 
     assertOneWon(outcomes, "succeeded", "confirmed");
     PaymentIntent after = stripe.v1().paymentIntents().retrieve(pi.getId());
@@ -133,25 +123,12 @@ class PaymentIntentConcurrencyTest {
 
   @Test
   void concurrentConfirmsEachWithANewTestMethodChargeOnce() throws Exception {
-    PaymentIntent waiting =
-        stripe
-            .v1()
-            .paymentIntents()
-            .create(
-                PaymentIntentCreateParams.builder().setAmount(1800L).setCurrency("usd").build());
+    PaymentIntent waiting = IntentCalls.create(stripe, intentParams(1800L));
     Set<String> methods = ConcurrentHashMap.newKeySet();
 
-    Outcomes outcomes =
+    Outcomes<PaymentIntent> outcomes =
         race(index -> {
-          PaymentIntent paid =
-              stripe
-                  .v1()
-                  .paymentIntents()
-                  .confirm(
-                      waiting.getId(),
-                      PaymentIntentConfirmParams.builder()
-                          .setPaymentMethod("pm_card_visa")
-                          .build());
+          PaymentIntent paid = IntentCalls.confirmWith(stripe, waiting.getId(), "pm_card_visa");
           methods.add(paid.getPaymentMethod());
           return paid;
         });
@@ -171,7 +148,7 @@ class PaymentIntentConcurrencyTest {
     assertThat(allBalanceTransactions()).isEmpty();
 
     // Half name the full amount, half leave it implied: either way it is all captured once.
-    Outcomes outcomes =
+    Outcomes<PaymentIntent> outcomes =
         race(index ->
             index % 2 == 0
                 ? stripe.v1().paymentIntents().capture(pi.getId())
@@ -203,17 +180,13 @@ class PaymentIntentConcurrencyTest {
     PaymentIntent pi = intent(3000, PaymentIntentCreateParams.CaptureMethod.MANUAL);
     stripe.v1().paymentIntents().confirm(pi.getId());
 
-    Outcomes outcomes =
+    Outcomes<PaymentIntent> outcomes =
         race(index ->
             index % 2 == 0
                 ? stripe.v1().paymentIntents().capture(pi.getId())
                 : stripe.v1().paymentIntents().cancel(pi.getId()));
 
-    assertThat(outcomes.won()).hasSize(1);
-    assertThat(outcomes.lost()).hasSize(RACERS - 1);
-    for (Throwable e : outcomes.lost()) {
-      assertThatStripeError(e).isInvalidRequest().hasCode("payment_intent_unexpected_state");
-    }
+    assertOneWonTheRestGot(outcomes, "payment_intent_unexpected_state");
     PaymentIntent after = stripe.v1().paymentIntents().retrieve(pi.getId());
     assertThat(after.getStatus()).isEqualTo(outcomes.won().getFirst().getStatus());
     Charge charge = stripe.v1().charges().retrieve(after.getLatestCharge());
@@ -233,46 +206,18 @@ class PaymentIntentConcurrencyTest {
    */
   @Test
   void aLooseMethodRacedAcrossIntentsPaysOnce() throws Exception {
-    String pm =
-        stripe
-            .v1()
-            .paymentMethods()
-            .create(
-                PaymentMethodCreateParams.builder()
-                    .setType(PaymentMethodCreateParams.Type.CARD)
-                    .putExtraParam("card[token]", "tok_visa")
-                    .build())
-            .getId();
+    String pm = Fixtures.card(stripe, "tok_visa").getId();
     List<String> intents = new ArrayList<>();
     for (int i = 0; i < RACERS; i++) {
-      intents.add(
-          stripe
-              .v1()
-              .paymentIntents()
-              .create(
-                  PaymentIntentCreateParams.builder()
-                      .setAmount(1000L + i)
-                      .setCurrency("usd")
-                      .build())
-              .getId());
+      intents.add(IntentCalls.create(stripe, intentParams(1000L + i)).getId());
     }
 
-    Outcomes outcomes =
-        race(index ->
-            stripe
-                .v1()
-                .paymentIntents()
-                .confirm(
-                    intents.get(index),
-                    PaymentIntentConfirmParams.builder().setPaymentMethod(pm).build()));
+    Outcomes<PaymentIntent> outcomes =
+        race(index -> IntentCalls.confirmWith(stripe, intents.get(index), pm));
 
-    assertThat(outcomes.won()).hasSize(1);
-    assertThat(outcomes.lost()).hasSize(RACERS - 1);
+    assertOneWonTheRestGot(outcomes, "payment_method_unexpected_state");
     for (Throwable e : outcomes.lost()) {
-      assertThatStripeError(e)
-          .isInvalidRequest()
-          .hasStatus(400)
-          .hasCode("payment_method_unexpected_state");
+      assertThatStripeError(e).hasStatus(400);
     }
     assertThat(allBalanceTransactions()).hasSize(1);
   }
@@ -280,74 +225,22 @@ class PaymentIntentConcurrencyTest {
   /** Racing attaches of one method to different customers: one customer gets it. */
   @Test
   void concurrentAttachesToDifferentCustomersAttachOnce() throws Exception {
-    String pm =
-        stripe
-            .v1()
-            .paymentMethods()
-            .create(
-                PaymentMethodCreateParams.builder()
-                    .setType(PaymentMethodCreateParams.Type.CARD)
-                    .putExtraParam("card[token]", "tok_visa")
-                    .build())
-            .getId();
+    String pm = Fixtures.card(stripe, "tok_visa").getId();
     List<String> customers = new ArrayList<>();
     for (int i = 0; i < RACERS; i++) {
       customers.add(Fixtures.customer(stripe, "racer" + i + "@example.com").getId());
     }
-    List<String> winners = Collections.synchronizedList(new ArrayList<>());
-    List<Throwable> losers = Collections.synchronizedList(new ArrayList<>());
-    Concurrently.run(
-        RACERS,
-        index -> {
-          try {
-            winners.add(
-                stripe
-                    .v1()
-                    .paymentMethods()
-                    .attach(
-                        pm,
-                        PaymentMethodAttachParams.builder()
-                            .setCustomer(customers.get(index))
-                            .build())
-                    .getCustomer());
-          } catch (StripeException e) {
-            losers.add(e);
-          }
-        });
-    assertThat(winners).hasSize(1);
-    assertThat(losers).hasSize(RACERS - 1);
-    for (Throwable e : losers) {
-      assertThatStripeError(e).isInvalidRequest().hasCode("payment_method_unexpected_state");
-    }
+    Outcomes<String> outcomes =
+        race(index -> Fixtures.attach(stripe, pm, customers.get(index)).getCustomer());
+    assertOneWonTheRestGot(outcomes, "payment_method_unexpected_state");
     assertThat(stripe.v1().paymentMethods().retrieve(pm).getCustomer())
-        .isEqualTo(winners.getFirst());
-    assertThat(
-            stripe
-                .v1()
-                .events()
-                .list(
-                    com.stripe.param.EventListParams.builder()
-                        .setType("payment_method.attached")
-                        .build())
-                .getData())
-        .hasSize(1);
+        .isEqualTo(outcomes.won().getFirst());
+    assertThat(Fixtures.events(stripe, "payment_method.attached")).hasSize(1);
   }
 
   private PaymentIntent needingAuthentication() throws StripeException {
-    PaymentIntent pi =
-        stripe
-            .v1()
-            .paymentIntents()
-            .create(
-                PaymentIntentCreateParams.builder()
-                    .setAmount(4200L)
-                    .setCurrency("usd")
-                    .setPaymentMethod("pm_card_threeDSecure2Required")
-                    .setReturnUrl("https://shop.example/back")
-                    .setConfirm(true)
-                    .build());
-    assertThat(pi.getStatus()).isEqualTo("requires_action");
-    return pi;
+    return IntentCalls.needingAuthentication(
+        stripe, "pm_card_threeDSecure2Required", "https://shop.example/back");
   }
 
   /** The hosted 3-D Secure page answered by {@code RACERS} browsers at once. */

@@ -2,6 +2,7 @@ package tally.payments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static tally.testing.StripeErrors.assertStripeError;
+import static tally.testing.StripeErrors.catchCardError;
 
 import com.stripe.StripeClient;
 import com.stripe.exception.CardException;
@@ -9,11 +10,10 @@ import com.stripe.exception.StripeException;
 import com.stripe.model.Charge;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.Refund;
-import com.stripe.param.ChargeListParams;
 import com.stripe.param.PaymentIntentCancelParams;
 import com.stripe.param.PaymentIntentCaptureParams;
-import com.stripe.param.PaymentIntentConfirmParams;
 import com.stripe.param.PaymentIntentCreateParams;
+import com.stripe.param.PaymentIntentIncrementAuthorizationParams;
 import com.stripe.param.PaymentIntentSearchParams;
 import com.stripe.param.RefundCreateParams;
 import com.stripe.param.RefundListParams;
@@ -26,8 +26,12 @@ class PaymentIntentsTest {
   @RegisterExtension static final TallyServer SERVER = new TallyServer();
   private final StripeClient stripe = SERVER.newClient();
 
-  private PaymentIntentCreateParams.Builder intent(long amount) {
-    return PaymentIntentCreateParams.builder().setAmount(amount).setCurrency("usd");
+  private static PaymentIntentCreateParams.Builder intent(long amount) {
+    return Fixtures.intentParams(amount);
+  }
+
+  private PaymentIntent create(PaymentIntentCreateParams.Builder params) throws StripeException {
+    return IntentCalls.create(stripe, params);
   }
 
   @Test
@@ -47,8 +51,7 @@ class PaymentIntentsTest {
 
   @Test
   void confirmingWithATestMethodPaysThroughACharge() throws StripeException {
-    PaymentIntent pi =
-        stripe.v1().paymentIntents().create(intent(2000).setPaymentMethod("pm_card_visa").build());
+    PaymentIntent pi = create(intent(2000).setPaymentMethod("pm_card_visa"));
     assertThat(pi.getStatus()).isEqualTo("requires_confirmation");
     assertThat(pi.getPaymentMethod()).startsWith("pm_").isNotEqualTo("pm_card_visa");
 
@@ -60,23 +63,14 @@ class PaymentIntentsTest {
     assertThat(charge.getPaymentMethod()).isEqualTo(pi.getPaymentMethod());
     assertThat(charge.getCaptured()).isTrue();
     assertThat(charge.getSource()).isNull();
-    assertThat(
-            stripe
-                .v1()
-                .charges()
-                .list(ChargeListParams.builder().setPaymentIntent(pi.getId()).build())
-                .getData())
+    assertThat(IntentCalls.chargesOf(stripe, pi.getId()))
         .extracting(Charge::getId)
         .containsExactly(charge.getId());
   }
 
   @Test
   void aSucceededIntentCannotBeConfirmedAgain() throws StripeException {
-    PaymentIntent pi =
-        stripe
-            .v1()
-            .paymentIntents()
-            .create(intent(1500).setPaymentMethod("pm_card_visa").setConfirm(true).build());
+    PaymentIntent pi = IntentCalls.paid(stripe, 1500);
     assertThat(pi.getStatus()).isEqualTo("succeeded");
     assertStripeError(() -> stripe.v1().paymentIntents().confirm(pi.getId()))
         .isInvalidRequest()
@@ -89,15 +83,8 @@ class PaymentIntentsTest {
   void aDeclineLeavesTheIntentWaitingForAnotherMethod() throws StripeException {
     PaymentIntent pi = stripe.v1().paymentIntents().create(intent(2000).build());
     CardException e =
-        tally.testing.StripeErrors.catchCardError(() ->
-            stripe
-                .v1()
-                .paymentIntents()
-                .confirm(
-                    pi.getId(),
-                    PaymentIntentConfirmParams.builder()
-                        .setPaymentMethod("pm_card_chargeDeclinedInsufficientFunds")
-                        .build()));
+        catchCardError(() ->
+            IntentCalls.confirmWith(stripe, pi.getId(), "pm_card_chargeDeclinedInsufficientFunds"));
     assertThat(e.getStatusCode()).isEqualTo(402);
     assertThat(e.getDeclineCode()).isEqualTo("insufficient_funds");
     assertThat(e.getStripeError().getPaymentIntent().getId()).isEqualTo(pi.getId());
@@ -111,29 +98,14 @@ class PaymentIntentsTest {
     assertThat(stripe.v1().charges().retrieve(after.getLatestCharge()).getStatus())
         .isEqualTo("failed");
 
-    PaymentIntent retried =
-        stripe
-            .v1()
-            .paymentIntents()
-            .confirm(
-                pi.getId(),
-                PaymentIntentConfirmParams.builder().setPaymentMethod("pm_card_visa").build());
+    PaymentIntent retried = IntentCalls.confirmWith(stripe, pi.getId(), "pm_card_visa");
     assertThat(retried.getStatus()).isEqualTo("succeeded");
     assertThat(retried.getLastPaymentError()).isNull();
   }
 
   @Test
   void manualCaptureAuthorizesThenCapturesPart() throws StripeException {
-    PaymentIntent pi =
-        stripe
-            .v1()
-            .paymentIntents()
-            .create(
-                intent(5000)
-                    .setPaymentMethod("pm_card_visa")
-                    .setCaptureMethod(PaymentIntentCreateParams.CaptureMethod.MANUAL)
-                    .setConfirm(true)
-                    .build());
+    PaymentIntent pi = create(IntentCalls.authorizationParams(5000));
     assertThat(pi.getStatus()).isEqualTo("requires_capture");
     assertThat(pi.getAmountCapturable()).isEqualTo(5000L);
 
@@ -186,11 +158,7 @@ class PaymentIntentsTest {
 
   @Test
   void refundsByPaymentIntent() throws StripeException {
-    PaymentIntent pi =
-        stripe
-            .v1()
-            .paymentIntents()
-            .create(intent(2500).setPaymentMethod("pm_card_visa").setConfirm(true).build());
+    PaymentIntent pi = IntentCalls.paid(stripe, 2500);
     Refund refund =
         stripe
             .v1()
@@ -239,50 +207,25 @@ class PaymentIntentsTest {
   void aCustomersIntentSavesTheCardForLater() throws StripeException {
     var customer = Fixtures.customer(stripe, "save@example.com");
     PaymentIntent pi =
-        stripe
-            .v1()
-            .paymentIntents()
-            .create(
-                intent(2000)
-                    .setCustomer(customer.getId())
-                    .setPaymentMethod("pm_card_visa")
-                    .setSetupFutureUsage(PaymentIntentCreateParams.SetupFutureUsage.OFF_SESSION)
-                    .setConfirm(true)
-                    .build());
+        create(
+            intent(2000)
+                .setCustomer(customer.getId())
+                .setPaymentMethod("pm_card_visa")
+                .setSetupFutureUsage(PaymentIntentCreateParams.SetupFutureUsage.OFF_SESSION)
+                .setConfirm(true));
     assertThat(pi.getStatus()).isEqualTo("succeeded");
     var pm = stripe.v1().paymentMethods().retrieve(pi.getPaymentMethod());
     assertThat(pm.getCustomer()).isEqualTo(customer.getId());
 
-    PaymentIntent later =
-        stripe
-            .v1()
-            .paymentIntents()
-            .create(
-                intent(700)
-                    .setCustomer(customer.getId())
-                    .setPaymentMethod(pm.getId())
-                    .setOffSession(true)
-                    .setConfirm(true)
-                    .build());
+    PaymentIntent later = IntentCalls.offSession(stripe, 700, customer.getId(), pm.getId());
     assertThat(later.getStatus()).isEqualTo("succeeded");
   }
 
   @Test
   void aCardUsedWithoutACustomerCannotBeUsedAgain() throws StripeException {
-    PaymentIntent first =
-        stripe
-            .v1()
-            .paymentIntents()
-            .create(intent(2000).setPaymentMethod("pm_card_visa").setConfirm(true).build());
-    assertStripeError(() ->
-            stripe
-                .v1()
-                .paymentIntents()
-                .create(
-                    intent(2000)
-                        .setPaymentMethod(first.getPaymentMethod())
-                        .setConfirm(true)
-                        .build()))
+    PaymentIntent first = IntentCalls.paid(stripe, 2000);
+    assertStripeError(
+            () -> create(intent(2000).setPaymentMethod(first.getPaymentMethod()).setConfirm(true)))
         .isInvalidRequest()
         .hasCode("payment_method_unexpected_state");
   }
@@ -290,35 +233,10 @@ class PaymentIntentsTest {
   @Test
   void offSessionACardThatAlwaysAsksIsDeclinedWithAuthenticationRequired() throws Exception {
     var customer = Fixtures.customer(stripe, "offsession@example.com");
-    var pm =
-        stripe
-            .v1()
-            .paymentMethods()
-            .create(
-                com.stripe.param.PaymentMethodCreateParams.builder()
-                    .setType(com.stripe.param.PaymentMethodCreateParams.Type.CARD)
-                    .putExtraParam("card[token]", "tok_authenticationRequired")
-                    .build());
-    stripe
-        .v1()
-        .paymentMethods()
-        .attach(
-            pm.getId(),
-            com.stripe.param.PaymentMethodAttachParams.builder()
-                .setCustomer(customer.getId())
-                .build());
+    var pm = Fixtures.card(stripe, "tok_authenticationRequired");
+    Fixtures.attach(stripe, pm.getId(), customer.getId());
     CardException e =
-        tally.testing.StripeErrors.catchCardError(() ->
-            stripe
-                .v1()
-                .paymentIntents()
-                .create(
-                    intent(3000)
-                        .setCustomer(customer.getId())
-                        .setPaymentMethod(pm.getId())
-                        .setOffSession(true)
-                        .setConfirm(true)
-                        .build()));
+        catchCardError(() -> IntentCalls.offSession(stripe, 3000, customer.getId(), pm.getId()));
     assertThat(e.getStatusCode()).isEqualTo(402);
     assertThat(e.getCode()).isEqualTo("authentication_required");
     PaymentIntent pi = e.getStripeError().getPaymentIntent();
@@ -329,14 +247,7 @@ class PaymentIntentsTest {
   @Test
   void withoutAReturnUrlTheSdkIsAskedToAuthenticate() throws StripeException {
     PaymentIntent pi =
-        stripe
-            .v1()
-            .paymentIntents()
-            .create(
-                intent(2000)
-                    .setPaymentMethod("pm_card_threeDSecure2Required")
-                    .setConfirm(true)
-                    .build());
+        create(intent(2000).setPaymentMethod("pm_card_threeDSecure2Required").setConfirm(true));
     assertThat(pi.getStatus()).isEqualTo("requires_action");
     assertThat(pi.getNextAction().getType()).isEqualTo("use_stripe_sdk");
     assertThat(pi.getLatestCharge()).isNull();
@@ -344,16 +255,7 @@ class PaymentIntentsTest {
 
   @Test
   void cancelingAnAuthorizedIntentReleasesItWithoutARefund() throws StripeException {
-    PaymentIntent pi =
-        stripe
-            .v1()
-            .paymentIntents()
-            .create(
-                intent(4000)
-                    .setPaymentMethod("pm_card_visa")
-                    .setCaptureMethod(PaymentIntentCreateParams.CaptureMethod.MANUAL)
-                    .setConfirm(true)
-                    .build());
+    PaymentIntent pi = create(IntentCalls.authorizationParams(4000));
     PaymentIntent canceled = stripe.v1().paymentIntents().cancel(pi.getId());
     assertThat(canceled.getStatus()).isEqualTo("canceled");
     assertThat(canceled.getAmountCapturable()).isZero();
@@ -367,36 +269,29 @@ class PaymentIntentsTest {
         .hasCode("charge_expired_for_capture");
   }
 
+  private PaymentIntent incrementTo(String intent, long amount) throws StripeException {
+    return stripe
+        .v1()
+        .paymentIntents()
+        .incrementAuthorization(
+            intent, PaymentIntentIncrementAuthorizationParams.builder().setAmount(amount).build());
+  }
+
   @Test
   void anAuthorizationIsIncrementedThenCapturedInFull() throws StripeException {
     PaymentIntent pi =
-        stripe
-            .v1()
-            .paymentIntents()
-            .create(
-                intent(5000)
-                    .setPaymentMethod("pm_card_visa")
-                    .setCaptureMethod(PaymentIntentCreateParams.CaptureMethod.MANUAL)
-                    .setPaymentMethodOptions(
-                        PaymentIntentCreateParams.PaymentMethodOptions.builder()
-                            .setCard(
-                                PaymentIntentCreateParams.PaymentMethodOptions.Card.builder()
-                                    .setRequestIncrementalAuthorization(
-                                        PaymentIntentCreateParams.PaymentMethodOptions.Card
-                                            .RequestIncrementalAuthorization.IF_AVAILABLE)
-                                    .build())
-                            .build())
-                    .setConfirm(true)
-                    .build());
-    PaymentIntent raised =
-        stripe
-            .v1()
-            .paymentIntents()
-            .incrementAuthorization(
-                pi.getId(),
-                com.stripe.param.PaymentIntentIncrementAuthorizationParams.builder()
-                    .setAmount(7500L)
-                    .build());
+        create(
+            IntentCalls.authorizationParams(5000)
+                .setPaymentMethodOptions(
+                    PaymentIntentCreateParams.PaymentMethodOptions.builder()
+                        .setCard(
+                            PaymentIntentCreateParams.PaymentMethodOptions.Card.builder()
+                                .setRequestIncrementalAuthorization(
+                                    PaymentIntentCreateParams.PaymentMethodOptions.Card
+                                        .RequestIncrementalAuthorization.IF_AVAILABLE)
+                                .build())
+                        .build()));
+    PaymentIntent raised = incrementTo(pi.getId(), 7500L);
     assertThat(raised.getAmount()).isEqualTo(7500L);
     assertThat(raised.getAmountCapturable()).isEqualTo(7500L);
     Charge charge = stripe.v1().charges().retrieve(pi.getLatestCharge());
@@ -408,25 +303,8 @@ class PaymentIntentsTest {
 
   @Test
   void withoutAskingForItTheAuthorizationCannotGrow() throws StripeException {
-    PaymentIntent pi =
-        stripe
-            .v1()
-            .paymentIntents()
-            .create(
-                intent(5000)
-                    .setPaymentMethod("pm_card_visa")
-                    .setCaptureMethod(PaymentIntentCreateParams.CaptureMethod.MANUAL)
-                    .setConfirm(true)
-                    .build());
-    assertStripeError(() ->
-            stripe
-                .v1()
-                .paymentIntents()
-                .incrementAuthorization(
-                    pi.getId(),
-                    com.stripe.param.PaymentIntentIncrementAuthorizationParams.builder()
-                        .setAmount(7500L)
-                        .build()))
+    PaymentIntent pi = create(IntentCalls.authorizationParams(5000));
+    assertStripeError(() -> incrementTo(pi.getId(), 7500L))
         .isInvalidRequest()
         .hasCode("payment_intent_unexpected_state");
   }

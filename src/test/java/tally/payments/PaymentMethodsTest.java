@@ -9,11 +9,6 @@ import com.stripe.model.Customer;
 import com.stripe.model.Event;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.PaymentMethod;
-import com.stripe.param.CustomerPaymentMethodListParams;
-import com.stripe.param.CustomerUpdateParams;
-import com.stripe.param.EventListParams;
-import com.stripe.param.PaymentIntentCreateParams;
-import com.stripe.param.PaymentMethodAttachParams;
 import com.stripe.param.PaymentMethodCreateParams;
 import com.stripe.param.PaymentMethodListParams;
 import com.stripe.param.PaymentMethodUpdateParams;
@@ -28,29 +23,37 @@ class PaymentMethodsTest {
   private final String key = SERVER.newKey();
   private final StripeClient stripe = SERVER.client(key);
 
+  private static PaymentMethodCreateParams.Builder cardMethod() {
+    return PaymentMethodCreateParams.builder().setType(PaymentMethodCreateParams.Type.CARD);
+  }
+
+  private PaymentMethod create(PaymentMethodCreateParams.Builder params) throws StripeException {
+    return stripe.v1().paymentMethods().create(params.build());
+  }
+
   private PaymentMethod card(String token) throws StripeException {
-    return stripe
-        .v1()
-        .paymentMethods()
-        .create(
-            PaymentMethodCreateParams.builder()
-                .setType(PaymentMethodCreateParams.Type.CARD)
-                .putExtraParam("card[token]", token)
-                .build());
+    return Fixtures.card(stripe, token);
   }
 
   private PaymentMethod attach(String pm, String customer) throws StripeException {
+    return Fixtures.attach(stripe, pm, customer);
+  }
+
+  /** Exactly one event of this type, carrying the method as it was then. */
+  private void assertOneEvent(String type, String pm, String customer) throws StripeException {
+    List<Event> events = Fixtures.events(stripe, type);
+    assertThat(events).hasSize(1);
+    PaymentMethod inEvent =
+        (PaymentMethod) events.getFirst().getDataObjectDeserializer().deserializeUnsafe();
+    assertThat(inEvent.getId()).isEqualTo(pm);
+    assertThat(inEvent.getCustomer()).isEqualTo(customer);
+  }
+
+  private List<PaymentMethod> methodsOf(String customer) throws StripeException {
     return stripe
         .v1()
         .paymentMethods()
-        .attach(pm, PaymentMethodAttachParams.builder().setCustomer(customer).build());
-  }
-
-  private List<Event> events(String type) throws StripeException {
-    return stripe
-        .v1()
-        .events()
-        .list(EventListParams.builder().setType(type).setLimit(100L).build())
+        .list(PaymentMethodListParams.builder().setCustomer(customer).build())
         .getData();
   }
 
@@ -80,9 +83,7 @@ class PaymentMethodsTest {
             .v1()
             .paymentMethods()
             .create(
-                PaymentMethodCreateParams.builder()
-                    .setType(PaymentMethodCreateParams.Type.CARD)
-                    .putExtraParam("card[token]", "tok_visa")
+                Fixtures.cardParams("tok_visa")
                     .setBillingDetails(
                         PaymentMethodCreateParams.BillingDetails.builder()
                             .setName("Jenny Rosen")
@@ -110,21 +111,13 @@ class PaymentMethodsTest {
     assertThat(response.body())
         .contains("invalid_request_error")
         .contains("Sending credit card numbers directly to the Stripe API is generally unsafe");
-    assertStripeError(() ->
-            stripe
-                .v1()
-                .paymentMethods()
-                .create(
-                    PaymentMethodCreateParams.builder()
-                        .setType(PaymentMethodCreateParams.Type.CARD)
-                        .setCard(
-                            PaymentMethodCreateParams.CardDetails.builder()
-                                .setNumber("4242424242424242")
-                                .setExpMonth(12L)
-                                .setExpYear(2030L)
-                                .setCvc("123")
-                                .build())
-                        .build()))
+    var rawCard =
+        PaymentMethodCreateParams.CardDetails.builder()
+            .setNumber("4242424242424242")
+            .setExpMonth(12L)
+            .setExpYear(2030L)
+            .setCvc("123");
+    assertStripeError(() -> create(cardMethod().setCard(rawCard.build())))
         // stripe-java makes every 402 a CardException; the body is Stripe's invalid request.
         .isCardError()
         .hasType("invalid_request_error")
@@ -134,14 +127,7 @@ class PaymentMethodsTest {
 
   @Test
   void aCardWithoutATokenIsAMissingParam() {
-    assertStripeError(() ->
-            stripe
-                .v1()
-                .paymentMethods()
-                .create(
-                    PaymentMethodCreateParams.builder()
-                        .setType(PaymentMethodCreateParams.Type.CARD)
-                        .build()))
+    assertStripeError(() -> create(cardMethod()))
         .isInvalidRequest()
         .hasStatus(400)
         .hasCode("parameter_missing");
@@ -199,9 +185,9 @@ class PaymentMethodsTest {
   void listFiltersByCustomerAndType() throws StripeException {
     Customer alice = Fixtures.customer(stripe, "alice@example.com");
     Customer bob = Fixtures.customer(stripe, "bob@example.com");
-    PaymentMethod a1 = attach(card("tok_visa").getId(), alice.getId());
-    PaymentMethod a2 = attach(card("tok_mastercard").getId(), alice.getId());
-    PaymentMethod b1 = attach(card("tok_amex").getId(), bob.getId());
+    PaymentMethod a1 = Fixtures.attachedCard(stripe, alice.getId(), "tok_visa");
+    PaymentMethod a2 = Fixtures.attachedCard(stripe, alice.getId(), "tok_mastercard");
+    PaymentMethod b1 = Fixtures.attachedCard(stripe, bob.getId(), "tok_amex");
     PaymentMethod loose = card("tok_visa");
 
     List<PaymentMethod> alices =
@@ -226,13 +212,7 @@ class PaymentMethodsTest {
         .extracting(PaymentMethod::getId)
         .contains(a1.getId(), a2.getId(), b1.getId(), loose.getId());
 
-    List<PaymentMethod> bobs =
-        stripe
-            .v1()
-            .paymentMethods()
-            .list(PaymentMethodListParams.builder().setCustomer(bob.getId()).build())
-            .getData();
-    assertThat(bobs).extracting(PaymentMethod::getId).containsExactly(b1.getId());
+    assertThat(methodsOf(bob.getId())).extracting(PaymentMethod::getId).containsExactly(b1.getId());
 
     assertStripeError(() ->
             stripe
@@ -253,22 +233,12 @@ class PaymentMethodsTest {
     assertThat(stripe.v1().paymentMethods().retrieve(pm.getId()).getCustomer())
         .isEqualTo(customer.getId());
 
-    List<Event> attachedEvents = events("payment_method.attached");
-    assertThat(attachedEvents).hasSize(1);
-    PaymentMethod inEvent =
-        (PaymentMethod) attachedEvents.getFirst().getDataObjectDeserializer().deserializeUnsafe();
-    assertThat(inEvent.getId()).isEqualTo(pm.getId());
-    assertThat(inEvent.getCustomer()).isEqualTo(customer.getId());
+    assertOneEvent("payment_method.attached", pm.getId(), customer.getId());
 
     PaymentMethod detached = stripe.v1().paymentMethods().detach(pm.getId());
     assertThat(detached.getCustomer()).isNull();
     assertThat(stripe.v1().paymentMethods().retrieve(pm.getId()).getCustomer()).isNull();
-    List<Event> detachedEvents = events("payment_method.detached");
-    assertThat(detachedEvents).hasSize(1);
-    PaymentMethod detachedInEvent =
-        (PaymentMethod) detachedEvents.getFirst().getDataObjectDeserializer().deserializeUnsafe();
-    assertThat(detachedInEvent.getId()).isEqualTo(pm.getId());
-    assertThat(detachedInEvent.getCustomer()).isNull();
+    assertOneEvent("payment_method.detached", pm.getId(), null);
 
     assertStripeError(() -> stripe.v1().paymentMethods().detach(pm.getId()))
         .isInvalidRequest()
@@ -279,17 +249,17 @@ class PaymentMethodsTest {
   @Test
   void attachingAgainToTheSameCustomerIsHarmless() throws StripeException {
     Customer customer = Fixtures.customer(stripe, "twice@example.com");
-    PaymentMethod pm = card("tok_visa");
-    attach(pm.getId(), customer.getId());
-    assertThat(attach(pm.getId(), customer.getId()).getCustomer()).isEqualTo(customer.getId());
-    assertThat(events("payment_method.attached")).hasSize(1);
+    String pm = card("tok_visa").getId();
+    attach(pm, customer.getId());
+    assertThat(attach(pm, customer.getId()).getCustomer()).isEqualTo(customer.getId());
+    assertThat(Fixtures.events(stripe, "payment_method.attached")).hasSize(1);
   }
 
   @Test
   void aMethodOnOneCustomerCannotBeAttachedToAnother() throws StripeException {
     Customer first = Fixtures.customer(stripe, "first@example.com");
     Customer second = Fixtures.customer(stripe, "second@example.com");
-    PaymentMethod pm = attach(card("tok_visa").getId(), first.getId());
+    PaymentMethod pm = Fixtures.attachedCard(stripe, first.getId(), "tok_visa");
     assertStripeError(() -> attach(pm.getId(), second.getId()))
         .isInvalidRequest()
         .hasStatus(400)
@@ -312,41 +282,23 @@ class PaymentMethodsTest {
   @Test
   void aDetachedMethodCannotPayAnIntent() throws StripeException {
     Customer customer = Fixtures.customer(stripe, "detached@example.com");
-    PaymentMethod pm = attach(card("tok_visa").getId(), customer.getId());
+    PaymentMethod pm = Fixtures.attachedCard(stripe, customer.getId(), "tok_visa");
     stripe.v1().paymentMethods().detach(pm.getId());
 
     assertStripeError(() ->
-            stripe
-                .v1()
-                .paymentIntents()
-                .create(
-                    PaymentIntentCreateParams.builder()
-                        .setAmount(1000L)
-                        .setCurrency("usd")
-                        .setCustomer(customer.getId())
-                        .setPaymentMethod(pm.getId())
-                        .setConfirm(true)
-                        .build()))
+            IntentCalls.create(
+                stripe,
+                Fixtures.intentParams(1000L)
+                    .setCustomer(customer.getId())
+                    .setPaymentMethod(pm.getId())
+                    .setConfirm(true)))
         .isInvalidRequest()
         .hasStatus(400)
         .hasCode("payment_method_unexpected_state")
         .hasParam("payment_method");
 
-    PaymentIntent waiting =
-        stripe
-            .v1()
-            .paymentIntents()
-            .create(
-                PaymentIntentCreateParams.builder().setAmount(1000L).setCurrency("usd").build());
-    assertStripeError(() ->
-            stripe
-                .v1()
-                .paymentIntents()
-                .confirm(
-                    waiting.getId(),
-                    com.stripe.param.PaymentIntentConfirmParams.builder()
-                        .setPaymentMethod(pm.getId())
-                        .build()))
+    PaymentIntent waiting = IntentCalls.create(stripe, Fixtures.intentParams(1000L));
+    assertStripeError(() -> IntentCalls.confirmWith(stripe, waiting.getId(), pm.getId()))
         .isInvalidRequest()
         .hasCode("payment_method_unexpected_state");
     assertThat(stripe.v1().paymentIntents().retrieve(waiting.getId()).getStatus())
@@ -355,138 +307,6 @@ class PaymentMethodsTest {
     assertStripeError(() -> attach(pm.getId(), customer.getId()))
         .isInvalidRequest()
         .hasCode("payment_method_unexpected_state");
-  }
-
-  @Test
-  void aCustomersMethodsAreListedAndRetrievedUnderTheCustomer() throws StripeException {
-    Customer alice = Fixtures.customer(stripe, "alice2@example.com");
-    Customer bob = Fixtures.customer(stripe, "bob2@example.com");
-    PaymentMethod alices = attach(card("tok_visa").getId(), alice.getId());
-    PaymentMethod bobs = attach(card("tok_mastercard").getId(), bob.getId());
-
-    var listed =
-        stripe
-            .v1()
-            .customers()
-            .paymentMethods()
-            .list(
-                alice.getId(),
-                CustomerPaymentMethodListParams.builder()
-                    .setType(CustomerPaymentMethodListParams.Type.CARD)
-                    .build());
-    assertThat(listed.getData()).extracting(PaymentMethod::getId).containsExactly(alices.getId());
-    assertThat(listed.getUrl()).isEqualTo("/v1/customers/" + alice.getId() + "/payment_methods");
-
-    PaymentMethod retrieved =
-        stripe.v1().customers().paymentMethods().retrieve(alice.getId(), alices.getId());
-    assertThat(retrieved.getId()).isEqualTo(alices.getId());
-    assertThat(retrieved.getCustomer()).isEqualTo(alice.getId());
-
-    assertStripeError(
-            () -> stripe.v1().customers().paymentMethods().retrieve(alice.getId(), bobs.getId()))
-        .isInvalidRequest()
-        .hasStatus(404)
-        .hasCode("resource_missing");
-    assertStripeError(() ->
-            stripe
-                .v1()
-                .customers()
-                .paymentMethods()
-                .list("cus_missing", CustomerPaymentMethodListParams.builder().build()))
-        .isInvalidRequest()
-        .hasStatus(404)
-        .hasParam("customer");
-  }
-
-  @Test
-  void aDefaultPaymentMethodMustBeTheCustomersOwn() throws StripeException {
-    Customer customer = Fixtures.customer(stripe, "default@example.com");
-    PaymentMethod attached = attach(card("tok_visa").getId(), customer.getId());
-    PaymentMethod loose = card("tok_mastercard");
-
-    Customer updated =
-        stripe
-            .v1()
-            .customers()
-            .update(
-                customer.getId(),
-                CustomerUpdateParams.builder()
-                    .setInvoiceSettings(
-                        CustomerUpdateParams.InvoiceSettings.builder()
-                            .setDefaultPaymentMethod(attached.getId())
-                            .build())
-                    .build());
-    assertThat(updated.getInvoiceSettings().getDefaultPaymentMethod()).isEqualTo(attached.getId());
-    assertThat(
-            stripe
-                .v1()
-                .customers()
-                .retrieve(customer.getId())
-                .getInvoiceSettings()
-                .getDefaultPaymentMethod())
-        .isEqualTo(attached.getId());
-
-    assertStripeError(() ->
-            stripe
-                .v1()
-                .customers()
-                .update(
-                    customer.getId(),
-                    CustomerUpdateParams.builder()
-                        .setInvoiceSettings(
-                            CustomerUpdateParams.InvoiceSettings.builder()
-                                .setDefaultPaymentMethod(loose.getId())
-                                .build())
-                        .build()))
-        .isInvalidRequest()
-        .hasStatus(400)
-        .hasParam("invoice_settings[default_payment_method]");
-    assertThat(
-            stripe
-                .v1()
-                .customers()
-                .retrieve(customer.getId())
-                .getInvoiceSettings()
-                .getDefaultPaymentMethod())
-        .isEqualTo(attached.getId());
-  }
-
-  @Test
-  void detachingTheDefaultMethodUnsetsIt() throws StripeException {
-    Customer customer = Fixtures.customer(stripe, "unset@example.com");
-    PaymentMethod kept = attach(card("tok_mastercard").getId(), customer.getId());
-    PaymentMethod pm = attach(card("tok_visa").getId(), customer.getId());
-    stripe
-        .v1()
-        .customers()
-        .update(
-            customer.getId(),
-            CustomerUpdateParams.builder()
-                .setInvoiceSettings(
-                    CustomerUpdateParams.InvoiceSettings.builder()
-                        .setDefaultPaymentMethod(pm.getId())
-                        .build())
-                .build());
-
-    stripe.v1().paymentMethods().detach(kept.getId());
-    assertThat(
-            stripe
-                .v1()
-                .customers()
-                .retrieve(customer.getId())
-                .getInvoiceSettings()
-                .getDefaultPaymentMethod())
-        .isEqualTo(pm.getId());
-
-    stripe.v1().paymentMethods().detach(pm.getId());
-    assertThat(
-            stripe
-                .v1()
-                .customers()
-                .retrieve(customer.getId())
-                .getInvoiceSettings()
-                .getDefaultPaymentMethod())
-        .isNull();
   }
 
   @Test
@@ -503,12 +323,7 @@ class PaymentMethodsTest {
     assertThat(attached.getId()).startsWith("pm_").isNotEqualTo("pm_card_visa");
     assertThat(attached.getCustomer()).isEqualTo(customer.getId());
     assertThat(attached.getCard().getLast4()).isEqualTo("4242");
-    assertThat(
-            stripe
-                .v1()
-                .paymentMethods()
-                .list(PaymentMethodListParams.builder().setCustomer(customer.getId()).build())
-                .getData())
+    assertThat(methodsOf(customer.getId()))
         .extracting(PaymentMethod::getId)
         .containsExactly(attached.getId());
   }

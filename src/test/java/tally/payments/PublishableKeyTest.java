@@ -1,6 +1,7 @@
 package tally.payments;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static tally.testing.Fixtures.intentParams;
 import static tally.testing.StripeErrors.assertStripeError;
 
 import com.stripe.StripeClient;
@@ -8,12 +9,11 @@ import com.stripe.exception.StripeException;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.PaymentMethod;
 import com.stripe.param.PaymentIntentConfirmParams;
-import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.PaymentIntentRetrieveParams;
-import com.stripe.param.PaymentMethodCreateParams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tally.auth.ApiKeys;
+import tally.testing.Fixtures;
 import tally.testing.TallyServer;
 
 /**
@@ -28,30 +28,10 @@ class PublishableKeyTest {
 
   @Test
   void aBrowserPaysAnIntentItHasTheSecretOf() throws StripeException {
-    PaymentIntent pi =
-        server
-            .v1()
-            .paymentIntents()
-            .create(
-                PaymentIntentCreateParams.builder().setAmount(3100L).setCurrency("usd").build());
-    PaymentMethod pm =
-        browser
-            .v1()
-            .paymentMethods()
-            .create(
-                PaymentMethodCreateParams.builder()
-                    .setType(PaymentMethodCreateParams.Type.CARD)
-                    .putExtraParam("card[token]", "tok_visa")
-                    .build());
+    PaymentIntent pi = IntentCalls.create(server, intentParams(3100L));
+    PaymentMethod pm = Fixtures.card(browser, "tok_visa");
     PaymentIntent seen =
-        browser
-            .v1()
-            .paymentIntents()
-            .retrieve(
-                pi.getId(),
-                PaymentIntentRetrieveParams.builder()
-                    .setClientSecret(pi.getClientSecret())
-                    .build());
+        browser.v1().paymentIntents().retrieve(pi.getId(), withSecret(pi.getClientSecret()));
     assertThat(seen.getStatus()).isEqualTo("requires_payment_method");
     PaymentIntent paid =
         browser
@@ -66,14 +46,13 @@ class PublishableKeyTest {
     assertThat(paid.getStatus()).isEqualTo("succeeded");
   }
 
+  private static PaymentIntentRetrieveParams withSecret(String clientSecret) {
+    return PaymentIntentRetrieveParams.builder().setClientSecret(clientSecret).build();
+  }
+
   @Test
   void withoutTheRightSecretItSeesNothing() throws StripeException {
-    PaymentIntent pi =
-        server
-            .v1()
-            .paymentIntents()
-            .create(
-                PaymentIntentCreateParams.builder().setAmount(3100L).setCurrency("usd").build());
+    PaymentIntent pi = IntentCalls.create(server, intentParams(3100L));
     assertStripeError(() -> browser.v1().paymentIntents().retrieve(pi.getId()))
         .isInvalidRequest()
         .hasParam("client_secret");
@@ -81,11 +60,7 @@ class PublishableKeyTest {
             browser
                 .v1()
                 .paymentIntents()
-                .retrieve(
-                    pi.getId(),
-                    PaymentIntentRetrieveParams.builder()
-                        .setClientSecret(pi.getId() + "_secret_wrong")
-                        .build()))
+                .retrieve(pi.getId(), withSecret(pi.getId() + "_secret_wrong")))
         .isInvalidRequest()
         .hasParam("client_secret");
   }
@@ -96,15 +71,7 @@ class PublishableKeyTest {
         .isAuthenticationError()
         .hasStatus(401)
         .hasCode("secret_key_required");
-    assertStripeError(() ->
-            browser
-                .v1()
-                .paymentIntents()
-                .create(
-                    PaymentIntentCreateParams.builder()
-                        .setAmount(3100L)
-                        .setCurrency("usd")
-                        .build()))
+    assertStripeError(() -> IntentCalls.create(browser, intentParams(3100L)))
         .isAuthenticationError()
         .hasCode("secret_key_required");
   }

@@ -7,7 +7,6 @@ import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.SetupIntent;
-import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.SetupIntentConfirmParams;
 import com.stripe.param.SetupIntentCreateParams;
 import com.stripe.param.SetupIntentListParams;
@@ -21,9 +20,22 @@ class SetupIntentsTest {
   @RegisterExtension static final TallyServer SERVER = new TallyServer();
   private final StripeClient stripe = SERVER.newClient();
 
+  private SetupIntent create(SetupIntentCreateParams.Builder params) throws StripeException {
+    return stripe.v1().setupIntents().create(params.build());
+  }
+
+  private SetupIntent confirmWith(String setupIntent, String paymentMethod) throws StripeException {
+    return stripe
+        .v1()
+        .setupIntents()
+        .confirm(
+            setupIntent,
+            SetupIntentConfirmParams.builder().setPaymentMethod(paymentMethod).build());
+  }
+
   @Test
   void anUpdateSetsTheDescriptionAndMetadata() throws StripeException {
-    SetupIntent si = stripe.v1().setupIntents().create(SetupIntentCreateParams.builder().build());
+    SetupIntent si = create(SetupIntentCreateParams.builder());
     SetupIntent updated =
         stripe
             .v1()
@@ -42,23 +54,13 @@ class SetupIntentsTest {
   @Test
   void aSetUpCardIsAttachedToTheCustomer() throws StripeException {
     var customer = Fixtures.customer(stripe, "setup@example.com");
-    SetupIntent si =
-        stripe
-            .v1()
-            .setupIntents()
-            .create(SetupIntentCreateParams.builder().setCustomer(customer.getId()).build());
+    SetupIntent si = create(SetupIntentCreateParams.builder().setCustomer(customer.getId()));
     assertThat(si.getId()).startsWith("seti_");
     assertThat(si.getStatus()).isEqualTo("requires_payment_method");
     assertThat(si.getUsage()).isEqualTo("off_session");
     assertThat(si.getClientSecret()).startsWith(si.getId() + "_secret_");
 
-    SetupIntent done =
-        stripe
-            .v1()
-            .setupIntents()
-            .confirm(
-                si.getId(),
-                SetupIntentConfirmParams.builder().setPaymentMethod("pm_card_visa").build());
+    SetupIntent done = confirmWith(si.getId(), "pm_card_visa");
     assertThat(done.getStatus()).isEqualTo("succeeded");
     assertThat(stripe.v1().paymentMethods().retrieve(done.getPaymentMethod()).getCustomer())
         .isEqualTo(customer.getId());
@@ -79,16 +81,12 @@ class SetupIntentsTest {
   void aCardThatAsksOnSetupThenPaysOffSession() throws StripeException {
     var customer = Fixtures.customer(stripe, "onsetup@example.com");
     SetupIntent si =
-        stripe
-            .v1()
-            .setupIntents()
-            .create(
-                SetupIntentCreateParams.builder()
-                    .setCustomer(customer.getId())
-                    .setPaymentMethod("pm_card_authenticationRequiredOnSetup")
-                    .setConfirm(true)
-                    .setReturnUrl(SERVER.baseUrl() + "/healthz")
-                    .build());
+        create(
+            SetupIntentCreateParams.builder()
+                .setCustomer(customer.getId())
+                .setPaymentMethod("pm_card_authenticationRequiredOnSetup")
+                .setConfirm(true)
+                .setReturnUrl(SERVER.baseUrl() + "/healthz"));
     assertThat(si.getStatus()).isEqualTo("requires_action");
     String url = si.getNextAction().getRedirectToUrl().getUrl();
     var page =
@@ -110,33 +108,14 @@ class SetupIntentsTest {
     assertThat(done.getStatus()).isEqualTo("succeeded");
 
     PaymentIntent offSession =
-        stripe
-            .v1()
-            .paymentIntents()
-            .create(
-                PaymentIntentCreateParams.builder()
-                    .setAmount(1999L)
-                    .setCurrency("usd")
-                    .setCustomer(customer.getId())
-                    .setPaymentMethod(done.getPaymentMethod())
-                    .setOffSession(true)
-                    .setConfirm(true)
-                    .build());
+        IntentCalls.offSession(stripe, 1999L, customer.getId(), done.getPaymentMethod());
     assertThat(offSession.getStatus()).isEqualTo("succeeded");
   }
 
   @Test
   void aDecliningCardFailsTheSetup() throws StripeException {
-    SetupIntent si = stripe.v1().setupIntents().create(SetupIntentCreateParams.builder().build());
-    assertStripeError(() ->
-            stripe
-                .v1()
-                .setupIntents()
-                .confirm(
-                    si.getId(),
-                    SetupIntentConfirmParams.builder()
-                        .setPaymentMethod("pm_card_chargeDeclined")
-                        .build()))
+    SetupIntent si = create(SetupIntentCreateParams.builder());
+    assertStripeError(() -> confirmWith(si.getId(), "pm_card_chargeDeclined"))
         .isCardError()
         .hasStatus(402)
         .hasDeclineCode("generic_decline");
@@ -147,7 +126,7 @@ class SetupIntentsTest {
 
   @Test
   void canceled() throws StripeException {
-    SetupIntent si = stripe.v1().setupIntents().create(SetupIntentCreateParams.builder().build());
+    SetupIntent si = create(SetupIntentCreateParams.builder());
     assertThat(stripe.v1().setupIntents().cancel(si.getId()).getStatus()).isEqualTo("canceled");
   }
 }

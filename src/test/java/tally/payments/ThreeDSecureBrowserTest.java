@@ -6,14 +6,13 @@ import static tally.testing.Browser.waitFor;
 import com.stripe.StripeClient;
 import com.stripe.model.Event;
 import com.stripe.model.PaymentIntent;
-import com.stripe.param.EventListParams;
-import com.stripe.param.PaymentIntentCreateParams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import tally.testing.Browser;
+import tally.testing.Fixtures;
 import tally.testing.TallyServer;
 
 /**
@@ -26,18 +25,7 @@ class ThreeDSecureBrowserTest {
 
   private PaymentIntent needingAuthentication(String method) throws Exception {
     PaymentIntent pi =
-        stripe
-            .v1()
-            .paymentIntents()
-            .create(
-                PaymentIntentCreateParams.builder()
-                    .setAmount(4200L)
-                    .setCurrency("usd")
-                    .setPaymentMethod(method)
-                    .setReturnUrl(SERVER.baseUrl() + "/healthz")
-                    .setConfirm(true)
-                    .build());
-    assertThat(pi.getStatus()).isEqualTo("requires_action");
+        IntentCalls.needingAuthentication(stripe, method, SERVER.baseUrl() + "/healthz");
     assertThat(pi.getNextAction().getType()).isEqualTo("redirect_to_url");
     assertThat(pi.getNextAction().getRedirectToUrl().getReturnUrl())
         .isEqualTo(SERVER.baseUrl() + "/healthz");
@@ -72,12 +60,7 @@ class ThreeDSecureBrowserTest {
     assertThat(paid.getNextAction()).isNull();
     assertThat(stripe.v1().charges().retrieve(paid.getLatestCharge()).getPaymentIntent())
         .isEqualTo(pi.getId());
-    assertThat(
-            stripe
-                .v1()
-                .events()
-                .list(EventListParams.builder().setType("payment_intent.requires_action").build())
-                .getData())
+    assertThat(Fixtures.events(stripe, "payment_intent.requires_action"))
         .extracting(Event::getType)
         .isNotEmpty();
   }

@@ -3,6 +3,7 @@ package tally.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,16 +31,12 @@ class DatabaseOutageTest {
   @Test
   void requestsFailRetryablyWhileTheDatabaseIsDownAndRecoverAfter(@TempDir Path dir)
       throws Exception {
-    Path data = dir.resolve("pg");
-    EmbeddedPostgres pg =
-        EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).start();
-    int port = pg.getPort();
-    String spec = "postgresql://postgres:postgres@localhost:" + port + "/postgres";
-    App app = App.start(new App.Config("127.0.0.1", 0, spec, new Clock(), 0));
+    Database pg = new Database(dir.resolve("pg"));
+    App app = pg.startApp();
     try {
       app.accounts().ensure(KEY);
       assertThat(charge(app).statusCode()).isEqualTo(200);
-      pg.close();
+      pg.stop();
       long start = System.nanoTime();
       HttpResponse<String> down = charge(app);
       Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -51,12 +48,7 @@ class DatabaseOutageTest {
       assertThat(down.statusCode()).isEqualTo(500);
       assertThat(down.body()).contains("\"type\": \"api_error\"").doesNotContain("Exception");
       assertThat(down.headers().firstValue("Stripe-Should-Retry")).hasValue("true");
-      pg =
-          EmbeddedPostgres.builder()
-              .setDataDirectory(data)
-              .setCleanDataDirectory(false)
-              .setPort(port)
-              .start();
+      pg.restart();
       HttpResponse<String> back = null;
       for (int i = 0; i < 50 && (back == null || back.statusCode() != 200); i++) {
         back = charge(app);
@@ -80,12 +72,8 @@ class DatabaseOutageTest {
   @Test
   void underLoadNothingHangsNothingAcknowledgedIsLostAndTheServerRecovers(@TempDir Path dir)
       throws Exception {
-    Path data = dir.resolve("pg");
-    EmbeddedPostgres pg =
-        EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).start();
-    int port = pg.getPort();
-    String spec = "postgresql://postgres:postgres@localhost:" + port + "/postgres";
-    App app = App.start(new App.Config("127.0.0.1", 0, spec, new Clock(), 0));
+    Database pg = new Database(dir.resolve("pg"));
+    App app = pg.startApp();
     Queue<String> acknowledged = new ConcurrentLinkedQueue<>();
     Queue<String> wrong = new ConcurrentLinkedQueue<>();
     AtomicInteger retryable = new AtomicInteger();
@@ -121,15 +109,10 @@ class DatabaseOutageTest {
       }
       Thread.sleep(1_500);
       int beforeOutage = acknowledged.size();
-      pg.close();
+      pg.stop();
       Thread.sleep(3_000);
       int duringOutage = retryable.get();
-      pg =
-          EmbeddedPostgres.builder()
-              .setDataDirectory(data)
-              .setCleanDataDirectory(false)
-              .setPort(port)
-              .start();
+      pg.restart();
       int atRestart = acknowledged.size();
       long deadline = System.nanoTime() + 20_000_000_000L;
       while (acknowledged.size() < atRestart + 20 && System.nanoTime() < deadline) {
@@ -157,6 +140,44 @@ class DatabaseOutageTest {
     } finally {
       running.set(false);
       app.close();
+      pg.close();
+    }
+  }
+
+  /** Embedded PostgreSQL whose data directory and port outlive a stop. */
+  private static final class Database implements AutoCloseable {
+    private final Path data;
+    private EmbeddedPostgres pg;
+    private final int port;
+
+    Database(Path data) throws IOException {
+      this.data = data;
+      this.pg =
+          EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).start();
+      this.port = pg.getPort();
+    }
+
+    App startApp() throws Exception {
+      String spec = "postgresql://postgres:postgres@localhost:" + port + "/postgres";
+      return App.start(new App.Config("127.0.0.1", 0, spec, new Clock(), 0));
+    }
+
+    void stop() throws IOException {
+      pg.close();
+    }
+
+    /** Starts PostgreSQL again on the same data and port. */
+    void restart() throws IOException {
+      pg =
+          EmbeddedPostgres.builder()
+              .setDataDirectory(data)
+              .setCleanDataDirectory(false)
+              .setPort(port)
+              .start();
+    }
+
+    @Override
+    public void close() throws IOException {
       pg.close();
     }
   }

@@ -10,7 +10,6 @@ import com.stripe.model.InvoiceLineItem;
 import com.stripe.model.Price;
 import com.stripe.model.Subscription;
 import com.stripe.param.SubscriptionCreateParams;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tally.testing.Fixtures;
@@ -21,12 +20,7 @@ import tally.testing.TallyServer;
  */
 class AddInvoiceItemsTest {
   @RegisterExtension static final TallyServer SERVER = new TallyServer();
-  private BillingClock billing;
-
-  @BeforeEach
-  void clock() throws StripeException {
-    billing = new BillingClock(SERVER, SERVER.newClient());
-  }
+  private final BillingClock billing = BillingClock.onNewAccount(SERVER);
 
   private Price setupFee() throws StripeException {
     return billing.stripe.v1().prices().create(Fixtures.priceParams(500, "Setup fee").build());

@@ -1,7 +1,5 @@
 package tally.subscriptions;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Customer;
@@ -10,13 +8,10 @@ import com.stripe.model.Invoice;
 import com.stripe.model.Price;
 import com.stripe.model.Subscription;
 import com.stripe.model.testhelpers.TestClock;
-import com.stripe.param.CustomerCreateParams;
-import com.stripe.param.EventListParams;
 import com.stripe.param.InvoiceListParams;
 import com.stripe.param.PriceCreateParams;
 import com.stripe.param.SubscriptionCreateParams;
-import com.stripe.param.testhelpers.TestClockAdvanceParams;
-import com.stripe.param.testhelpers.TestClockCreateParams;
+import com.stripe.param.SubscriptionUpdateParams;
 import java.util.List;
 import tally.testing.Fixtures;
 import tally.testing.TallyServer;
@@ -33,37 +28,31 @@ final class BillingClock {
   BillingClock(TallyServer server, StripeClient stripe) throws StripeException {
     this.server = server;
     this.stripe = stripe;
-    this.clock =
-        stripe
-            .v1()
-            .testHelpers()
-            .testClocks()
-            .create(TestClockCreateParams.builder().setFrozenTime(START).build());
+    this.clock = Fixtures.testClock(stripe, START);
+  }
+
+  /** A clock on a new account of the server, made as a test's field is. */
+  static BillingClock onNewAccount(TallyServer server) {
+    try {
+      return new BillingClock(server, server.newClient());
+    } catch (StripeException e) {
+      throw new IllegalStateException("could not make the test clock", e);
+    }
   }
 
   /** Advances the clock to {@code time} and runs what fell due; the clock is ready again. */
   void advanceTo(long time) throws StripeException {
-    stripe
-        .v1()
-        .testHelpers()
-        .testClocks()
-        .advance(clock.getId(), TestClockAdvanceParams.builder().setFrozenTime(time).build());
-    server.runJobs();
-    assertThat(stripe.v1().testHelpers().testClocks().retrieve(clock.getId()).getStatus())
-        .isEqualTo("ready");
+    Fixtures.advanceClockAndRunJobs(server, stripe, clock.getId(), time);
   }
 
   /** A customer on the clock, paying with {@code token} by default (none when null). */
   Customer customer(String token) throws StripeException {
-    Customer customer =
-        stripe
-            .v1()
-            .customers()
-            .create(
-                CustomerCreateParams.builder()
-                    .setEmail("billed@example.com")
-                    .setTestClock(clock.getId())
-                    .build());
+    return customer("billed@example.com", token);
+  }
+
+  /** A customer on the clock with this email, paying with {@code token} (none when null). */
+  Customer customer(String email, String token) throws StripeException {
+    Customer customer = Fixtures.customerOnClock(stripe, email, clock.getId());
     if (token != null) {
       Fixtures.defaultCard(stripe, customer.getId(), token);
     }
@@ -72,20 +61,27 @@ final class BillingClock {
 
   Price price(long unitAmount, PriceCreateParams.Recurring.Interval interval)
       throws StripeException {
+    return price(unitAmount, interval, "Plan");
+  }
+
+  /** A recurring usd price of {@code unitAmount}, its product named {@code product}. */
+  Price price(long unitAmount, PriceCreateParams.Recurring.Interval interval, String product)
+      throws StripeException {
     return stripe
         .v1()
         .prices()
         .create(
-            PriceCreateParams.builder()
-                .setCurrency("usd")
-                .setUnitAmount(unitAmount)
+            Fixtures.priceParams(unitAmount, product)
                 .setRecurring(PriceCreateParams.Recurring.builder().setInterval(interval).build())
-                .setProductData(PriceCreateParams.ProductData.builder().setName("Plan").build())
                 .build());
   }
 
   Price monthly(long unitAmount) throws StripeException {
     return price(unitAmount, PriceCreateParams.Recurring.Interval.MONTH);
+  }
+
+  Price monthly(long unitAmount, String product) throws StripeException {
+    return price(unitAmount, PriceCreateParams.Recurring.Interval.MONTH, product);
   }
 
   /** Create params for one item of {@code price}, to add to. */
@@ -97,6 +93,10 @@ final class BillingClock {
 
   Subscription subscribe(SubscriptionCreateParams.Builder params) throws StripeException {
     return stripe.v1().subscriptions().create(params.build());
+  }
+
+  Subscription update(String id, SubscriptionUpdateParams.Builder params) throws StripeException {
+    return stripe.v1().subscriptions().update(id, params.build());
   }
 
   Subscription retrieve(String id) throws StripeException {
@@ -117,10 +117,6 @@ final class BillingClock {
 
   /** The account's events of {@code type}, newest first. */
   List<Event> events(String type) throws StripeException {
-    return stripe
-        .v1()
-        .events()
-        .list(EventListParams.builder().setType(type).setLimit(100L).build())
-        .getData();
+    return Fixtures.events(stripe, type);
   }
 }

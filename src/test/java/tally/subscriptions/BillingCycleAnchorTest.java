@@ -137,15 +137,10 @@ class BillingCycleAnchorTest {
     Subscription sub = billing.subscribe(BillingClock.params(customer, price));
     billing.advanceTo(START + 10 * DAY);
     Subscription reset =
-        billing
-            .stripe
-            .v1()
-            .subscriptions()
-            .update(
-                sub.getId(),
-                SubscriptionUpdateParams.builder()
-                    .setBillingCycleAnchor(SubscriptionUpdateParams.BillingCycleAnchor.NOW)
-                    .build());
+        billing.update(
+            sub.getId(),
+            SubscriptionUpdateParams.builder()
+                .setBillingCycleAnchor(SubscriptionUpdateParams.BillingCycleAnchor.NOW));
     assertThat(reset.getBillingCycleAnchor()).isEqualTo(START + 10 * DAY);
     assertThat(reset.getItems().getData().getFirst().getCurrentPeriodStart())
         .isEqualTo(START + 10 * DAY);
@@ -159,15 +154,10 @@ class BillingCycleAnchorTest {
 
     // "unchanged" changes nothing.
     Subscription same =
-        billing
-            .stripe
-            .v1()
-            .subscriptions()
-            .update(
-                sub.getId(),
-                SubscriptionUpdateParams.builder()
-                    .setBillingCycleAnchor(SubscriptionUpdateParams.BillingCycleAnchor.UNCHANGED)
-                    .build());
+        billing.update(
+            sub.getId(),
+            SubscriptionUpdateParams.builder()
+                .setBillingCycleAnchor(SubscriptionUpdateParams.BillingCycleAnchor.UNCHANGED));
     assertThat(same.getLatestInvoice()).isEqualTo(invoice.getId());
     assertThat(same.getBillingCycleAnchor()).isEqualTo(START + 10 * DAY);
   }

@@ -1,6 +1,8 @@
 package tally.subscriptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static tally.subscriptions.BillingClock.DAY;
+import static tally.subscriptions.BillingClock.START;
 
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
@@ -8,35 +10,20 @@ import com.stripe.model.Customer;
 import com.stripe.model.Event;
 import com.stripe.model.Invoice;
 import com.stripe.model.InvoiceLineItem;
-import com.stripe.model.Price;
 import com.stripe.model.Subscription;
 import com.stripe.model.billing.AlertTriggered;
-import com.stripe.model.billing.CreditBalanceSummary;
 import com.stripe.model.billing.CreditBalanceTransaction;
 import com.stripe.model.billing.CreditGrant;
-import com.stripe.model.billing.Meter;
-import com.stripe.model.testhelpers.TestClock;
-import com.stripe.param.CustomerCreateParams;
-import com.stripe.param.EventListParams;
 import com.stripe.param.InvoiceCreatePreviewParams;
-import com.stripe.param.PriceCreateParams;
-import com.stripe.param.SubscriptionCreateParams;
 import com.stripe.param.billing.AlertCreateParams;
-import com.stripe.param.billing.CreditBalanceSummaryRetrieveParams;
-import com.stripe.param.billing.CreditBalanceTransactionListParams;
 import com.stripe.param.billing.CreditGrantCreateParams;
-import com.stripe.param.billing.MeterCreateParams;
-import com.stripe.param.billing.MeterEventAdjustmentCreateParams;
-import com.stripe.param.billing.MeterEventCreateParams;
-import com.stripe.param.testhelpers.TestClockAdvanceParams;
-import com.stripe.param.testhelpers.TestClockCreateParams;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import tally.testing.Fixtures;
+import tally.testing.Credits;
 import tally.testing.TallyServer;
 
 /**
@@ -48,207 +35,36 @@ import tally.testing.TallyServer;
 class MeteredBillingTest {
   @RegisterExtension static final TallyServer SERVER = new TallyServer();
   private final StripeClient stripe = SERVER.newClient();
-  private static final long DAY = 86_400;
-  private static final long START = 1_767_225_600L; // 2026-01-01T00:00:00Z
   private static final long PERIOD_END = START + 31 * DAY;
 
-  private TestClock clock;
+  private BillingClock billing;
   private final String tag = UUID.randomUUID().toString().substring(0, 8);
 
   private void advanceTo(long time) throws StripeException {
-    stripe
-        .v1()
-        .testHelpers()
-        .testClocks()
-        .advance(clock.getId(), TestClockAdvanceParams.builder().setFrozenTime(time).build());
-    SERVER.runJobs();
-    assertThat(stripe.v1().testHelpers().testClocks().retrieve(clock.getId()).getStatus())
-        .isEqualTo("ready");
+    billing.advanceTo(time);
   }
 
   private Customer customerOnClock() throws StripeException {
-    clock =
-        stripe
-            .v1()
-            .testHelpers()
-            .testClocks()
-            .create(TestClockCreateParams.builder().setFrozenTime(START).build());
-    Customer customer =
-        stripe
-            .v1()
-            .customers()
-            .create(
-                CustomerCreateParams.builder()
-                    .setEmail("usage@example.com")
-                    .setTestClock(clock.getId())
-                    .build());
-    Fixtures.defaultCard(stripe, customer.getId(), "tok_visa");
-    return customer;
+    billing = new BillingClock(SERVER, stripe);
+    return billing.customer("usage@example.com", "tok_visa");
   }
 
-  private Meter meter(String event, MeterCreateParams.DefaultAggregation.Formula formula)
-      throws StripeException {
-    return stripe
-        .v1()
-        .billing()
-        .meters()
-        .create(Fixtures.meterParams(event, event + "_" + tag, formula).build());
-  }
-
-  private static PriceCreateParams.Recurring meteredMonthly(Meter meter) {
-    return PriceCreateParams.Recurring.builder()
-        .setInterval(PriceCreateParams.Recurring.Interval.MONTH)
-        .setUsageType(PriceCreateParams.Recurring.UsageType.METERED)
-        .setMeter(meter.getId())
-        .build();
-  }
-
-  private static PriceCreateParams.Builder priceOf(String product) {
-    return PriceCreateParams.builder()
-        .setCurrency("usd")
-        .setProductData(PriceCreateParams.ProductData.builder().setName(product).build());
-  }
-
-  private static PriceCreateParams.Tier tier(Long upTo, long unit, Long flat) {
-    var t = PriceCreateParams.Tier.builder().setUnitAmount(unit);
-    if (upTo == null) {
-      t.setUpTo(PriceCreateParams.Tier.UpTo.INF);
-    } else {
-      t.setUpTo(upTo);
-    }
-    if (flat != null) {
-      t.setFlatAmount(flat);
-    }
-    return t.build();
-  }
-
-  /** The four prices: $10 a month licensed, and three metered ones. */
-  private record Plan(Price base, Price tokens, Price requests, Price storage) {}
-
-  private Meter tokens;
-  private Meter requests;
-  private Meter storage;
-
-  private Plan plan() throws StripeException {
-    tokens = meter("tokens", MeterCreateParams.DefaultAggregation.Formula.SUM);
-    requests = meter("requests", MeterCreateParams.DefaultAggregation.Formula.COUNT);
-    storage = meter("storage", MeterCreateParams.DefaultAggregation.Formula.LAST);
-    var prices = stripe.v1().prices();
-    Price base =
-        prices.create(
-            priceOf("Base")
-                .setUnitAmount(1000L)
-                .setRecurring(
-                    PriceCreateParams.Recurring.builder()
-                        .setInterval(PriceCreateParams.Recurring.Interval.MONTH)
-                        .build())
-                .build());
-    // 1.5 cents a token.
-    Price perToken =
-        prices.create(
-            priceOf("Tokens")
-                .setUnitAmountDecimal(new java.math.BigDecimal("1.5"))
-                .setRecurring(meteredMonthly(tokens))
-                .build());
-    // First 5 requests at $1 plus $2 flat, the next 5 at 50¢, then 10¢.
-    Price graduated =
-        prices.create(
-            priceOf("Requests")
-                .setBillingScheme(PriceCreateParams.BillingScheme.TIERED)
-                .setTiersMode(PriceCreateParams.TiersMode.GRADUATED)
-                .addTier(tier(5L, 100, 200L))
-                .addTier(tier(10L, 50, null))
-                .addTier(tier(null, 10, null))
-                .setRecurring(meteredMonthly(requests))
-                .build());
-    // Up to 10 GB at $3 each; past 10 GB every GB at $2, plus $1 flat.
-    Price volume =
-        prices.create(
-            priceOf("Storage")
-                .setBillingScheme(PriceCreateParams.BillingScheme.TIERED)
-                .setTiersMode(PriceCreateParams.TiersMode.VOLUME)
-                .addTier(tier(10L, 300, null))
-                .addTier(tier(null, 200, 100L))
-                .setRecurring(meteredMonthly(storage))
-                .build());
-    return new Plan(base, perToken, graduated, volume);
-  }
-
-  private Subscription subscribe(Customer customer, Plan plan, boolean sendInvoice)
-      throws StripeException {
-    var b = SubscriptionCreateParams.builder().setCustomer(customer.getId());
-    for (Price p : List.of(plan.base(), plan.tokens(), plan.requests(), plan.storage())) {
-      b.addItem(SubscriptionCreateParams.Item.builder().setPrice(p.getId()).build());
-    }
-    if (sendInvoice) {
-      b.setCollectionMethod(SubscriptionCreateParams.CollectionMethod.SEND_INVOICE)
-          .setDaysUntilDue(30L);
-    }
-    return stripe.v1().subscriptions().create(b.build());
-  }
-
-  private String use(Meter meter, Customer customer, String value, long timestamp)
-      throws StripeException {
-    String id = UUID.randomUUID().toString();
-    var b =
-        MeterEventCreateParams.builder()
-            .setEventName(meter.getEventName())
-            .setIdentifier(id)
-            .setTimestamp(timestamp)
-            .putPayload("stripe_customer_id", customer.getId());
-    if (value != null) {
-      b.putPayload("value", value);
-    }
-    stripe.v1().billing().meterEvents().create(b.build());
-    return id;
-  }
-
-  private void cancel(Meter meter, String identifier) throws StripeException {
-    stripe
-        .v1()
-        .billing()
-        .meterEventAdjustments()
-        .create(
-            MeterEventAdjustmentCreateParams.builder()
-                .setEventName(meter.getEventName())
-                .setType(MeterEventAdjustmentCreateParams.Type.CANCEL)
-                .setCancel(
-                    MeterEventAdjustmentCreateParams.Cancel.builder()
-                        .setIdentifier(identifier)
-                        .build())
-                .build());
+  private MeteredPlan plan() throws StripeException {
+    return MeteredPlan.create(stripe, tag);
   }
 
   private CreditGrant grant(
       Customer customer, long value, long priority, Long expiresAt, String onlyPrice)
       throws StripeException {
-    var scope = CreditGrantCreateParams.ApplicabilityConfig.Scope.builder();
-    if (onlyPrice == null) {
-      scope.setPriceType(CreditGrantCreateParams.ApplicabilityConfig.Scope.PriceType.METERED);
-    } else {
-      scope.addPrice(
-          CreditGrantCreateParams.ApplicabilityConfig.Scope.Price.builder()
-              .setId(onlyPrice)
-              .build());
-    }
-    var b =
-        CreditGrantCreateParams.builder()
-            .setCustomer(customer.getId())
-            .setCategory(CreditGrantCreateParams.Category.PAID)
-            .setPriority(priority)
-            .setAmount(
-                CreditGrantCreateParams.Amount.builder()
-                    .setType(CreditGrantCreateParams.Amount.Type.MONETARY)
-                    .setMonetary(
-                        CreditGrantCreateParams.Amount.Monetary.builder()
-                            .setCurrency("usd")
-                            .setValue(value)
-                            .build())
-                    .build())
-            .setApplicabilityConfig(
-                CreditGrantCreateParams.ApplicabilityConfig.builder()
-                    .setScope(scope.build())
-                    .build());
+    var scope =
+        onlyPrice == null
+            ? Credits.meteredScope()
+            : CreditGrantCreateParams.ApplicabilityConfig.Scope.builder()
+                .addPrice(
+                    CreditGrantCreateParams.ApplicabilityConfig.Scope.Price.builder()
+                        .setId(onlyPrice)
+                        .build());
+    var b = Credits.grantParams(customer.getId(), value, scope.build()).setPriority(priority);
     if (expiresAt != null) {
       b.setExpiresAt(expiresAt);
     }
@@ -256,62 +72,34 @@ class MeteredBillingTest {
   }
 
   private long available(Customer customer) throws StripeException {
-    CreditBalanceSummary s =
-        stripe
-            .v1()
-            .billing()
-            .creditBalanceSummary()
-            .retrieve(
-                CreditBalanceSummaryRetrieveParams.builder()
-                    .setCustomer(customer.getId())
-                    .setFilter(
-                        CreditBalanceSummaryRetrieveParams.Filter.builder()
-                            .setType(
-                                CreditBalanceSummaryRetrieveParams.Filter.Type.APPLICABILITY_SCOPE)
-                            .setApplicabilityScope(
-                                CreditBalanceSummaryRetrieveParams.Filter.ApplicabilityScope
-                                    .builder()
-                                    .setPriceType(
-                                        CreditBalanceSummaryRetrieveParams.Filter.ApplicabilityScope
-                                            .PriceType.METERED)
-                                    .build())
-                            .build())
-                    .build());
-    return s.getBalances().stream()
+    return Credits.meteredSummary(stripe, customer.getId()).getBalances().stream()
         .mapToLong(b -> b.getAvailableBalance().getMonetary().getValue())
         .sum();
   }
 
   private List<CreditBalanceTransaction> transactions(Customer customer) throws StripeException {
-    return stripe
-        .v1()
-        .billing()
-        .creditBalanceTransactions()
-        .list(
-            CreditBalanceTransactionListParams.builder()
-                .setCustomer(customer.getId())
-                .setLimit(100L)
-                .build())
-        .getData();
+    return Credits.transactions(stripe, customer.getId());
   }
 
   /** A month of usage: what each meter counts, sent as the clock moves through January. */
-  private String monthOfUsage(Customer customer) throws StripeException {
+  private String monthOfUsage(MeteredPlan plan, Customer customer) throws StripeException {
     advanceTo(START + 10 * DAY);
-    use(tokens, customer, "40", START + 2 * DAY);
-    String mistaken = use(tokens, customer, "25", START + 5 * DAY);
-    use(tokens, customer, "35", START + 9 * DAY); // 100 received since the alert: it fires
+    plan.use(plan.tokens(), customer, "40", START + 2 * DAY);
+    String mistaken = plan.use(plan.tokens(), customer, "25", START + 5 * DAY);
+    // 100 tokens received since the alert was made: it fires.
+    plan.use(plan.tokens(), customer, "35", START + 9 * DAY);
     for (int i = 0; i < 6; i++) {
-      use(requests, customer, null, START + i * DAY);
+      plan.use(plan.requests(), customer, null, START + i * DAY);
     }
-    use(storage, customer, "4", START + 3 * DAY);
-    use(storage, customer, "13", START + 9 * DAY);
+    plan.use(plan.storage(), customer, "4", START + 3 * DAY);
+    plan.use(plan.storage(), customer, "13", START + 9 * DAY);
     advanceTo(START + 20 * DAY);
-    use(tokens, customer, "30", START + 15 * DAY);
+    plan.use(plan.tokens(), customer, "30", START + 15 * DAY);
     for (int i = 0; i < 6; i++) {
-      use(requests, customer, null, START + 11 * DAY + i * 3600);
+      plan.use(plan.requests(), customer, null, START + 11 * DAY + i * 3600);
     }
-    use(storage, customer, "9", START + 8 * DAY); // sent after the 13 but older: not the last
+    // Sent after the 13 but older: not the last.
+    plan.use(plan.storage(), customer, "9", START + 8 * DAY);
     return mistaken;
   }
 
@@ -325,7 +113,7 @@ class MeteredBillingTest {
   @Test
   void aMonthOfUsageIsBilledFromTheMetersAndPaidPartlyByCredits() throws StripeException {
     Customer customer = customerOnClock();
-    Plan plan = plan();
+    MeteredPlan plan = plan();
     var alert =
         stripe
             .v1()
@@ -338,7 +126,7 @@ class MeteredBillingTest {
                     .setUsageThreshold(
                         AlertCreateParams.UsageThreshold.builder()
                             .setGte(100L)
-                            .setMeter(tokens.getId())
+                            .setMeter(plan.tokens().getId())
                             .setRecurrence(AlertCreateParams.UsageThreshold.Recurrence.ONE_TIME)
                             .addFilter(
                                 AlertCreateParams.UsageThreshold.Filter.builder()
@@ -348,20 +136,20 @@ class MeteredBillingTest {
                             .build())
                     .build());
     // Spent in Stripe's order: priority 10 (only for requests), then the one expiring first.
-    CreditGrant forRequests = grant(customer, 300, 10, null, plan.requests().getId());
+    CreditGrant forRequests = grant(customer, 300, 10, null, plan.requestPrice().getId());
     CreditGrant lasting = grant(customer, 2000, 50, null, null);
     CreditGrant expiring = grant(customer, 200, 50, START + 60 * DAY, null);
     assertThat(expiring.getEffectiveAt()).isEqualTo(START);
     // The price_type=metered scope: the grant for one price is not in it.
     assertThat(available(customer)).isEqualTo(2200L);
 
-    Subscription sub = subscribe(customer, plan, false);
+    Subscription sub = plan.subscribe(customer, false);
     Invoice first = stripe.v1().invoices().retrieve(sub.getLatestInvoice());
     // Metered items bill in arrears: the first invoice is the licensed month only.
     assertThat(first.getTotal()).isEqualTo(1000L);
     assertThat(first.getStatus()).isEqualTo("paid");
 
-    String mistaken = monthOfUsage(customer);
+    String mistaken = monthOfUsage(plan, customer);
 
     // Mid-period, the preview shows the usage so far: 130 tokens (1.5¢), 12 requests, 13 GB.
     Invoice preview =
@@ -371,12 +159,12 @@ class MeteredBillingTest {
             .createPreview(
                 InvoiceCreatePreviewParams.builder().setCustomer(customer.getId()).build());
     Map<String, InvoiceLineItem> so = linesByPrice(preview);
-    assertThat(so.get(plan.tokens().getId()).getAmount()).isEqualTo(195L);
-    assertThat(so.get(plan.requests().getId()).getAmount()).isEqualTo(970L);
-    assertThat(so.get(plan.storage().getId()).getAmount()).isEqualTo(2700L);
+    assertThat(so.get(plan.tokenPrice().getId()).getAmount()).isEqualTo(195L);
+    assertThat(so.get(plan.requestPrice().getId()).getAmount()).isEqualTo(970L);
+    assertThat(so.get(plan.storagePrice().getId()).getAmount()).isEqualTo(2700L);
     // It shows what the credits would pay now, in the same order (the expiring grant pays the
     // tokens' 195 and 5 of the requests), and spends nothing.
-    assertThat(so.get(plan.requests().getId()).getPretaxCreditAmounts())
+    assertThat(so.get(plan.requestPrice().getId()).getPretaxCreditAmounts())
         .extracting(InvoiceLineItem.PretaxCreditAmount::getAmount)
         .containsExactly(300L, 5L, 665L);
     assertThat(
@@ -392,31 +180,31 @@ class MeteredBillingTest {
     sub = stripe.v1().subscriptions().retrieve(sub.getId());
     Invoice draft = stripe.v1().invoices().retrieve(sub.getLatestInvoice());
     assertThat(draft.getStatus()).isEqualTo("draft");
-    assertThat(linesByPrice(draft).get(plan.tokens().getId()).getQuantity()).isEqualTo(130L);
+    assertThat(linesByPrice(draft).get(plan.tokenPrice().getId()).getQuantity()).isEqualTo(130L);
     // Late usage for January still counts; a mistaken event is cancelled before finalization.
-    use(tokens, customer, "20", PERIOD_END - 60);
-    use(tokens, customer, "7", PERIOD_END); // February's: next invoice
-    cancel(tokens, mistaken);
+    plan.use(plan.tokens(), customer, "20", PERIOD_END - 60);
+    plan.use(plan.tokens(), customer, "7", PERIOD_END); // February's: next invoice
+    plan.cancel(plan.tokens(), mistaken);
     advanceTo(PERIOD_END + 2 * 3600);
 
     Invoice renewal = stripe.v1().invoices().retrieve(draft.getId());
     assertThat(renewal.getStatus()).isEqualTo("paid");
     assertThat(renewal.getBillingReason()).isEqualTo("subscription_cycle");
     Map<String, InvoiceLineItem> lines = linesByPrice(renewal);
-    InvoiceLineItem tokenLine = lines.get(plan.tokens().getId());
+    InvoiceLineItem tokenLine = lines.get(plan.tokenPrice().getId());
     // 40 + 35 + 30 + 20 late = 125 tokens at 1.5¢ = 187.5¢, rounded half up.
     assertThat(tokenLine.getQuantity()).isEqualTo(125L);
     assertThat(tokenLine.getAmount()).isEqualTo(188L);
     assertThat(tokenLine.getPeriod().getStart()).isEqualTo(START);
     assertThat(tokenLine.getPeriod().getEnd()).isEqualTo(PERIOD_END);
     // 12 requests, graduated: 5 × $1 + $2 flat, 5 × 50¢, 2 × 10¢.
-    assertThat(lines.get(plan.requests().getId()).getQuantity()).isEqualTo(12L);
-    assertThat(lines.get(plan.requests().getId()).getAmount()).isEqualTo(970L);
+    assertThat(lines.get(plan.requestPrice().getId()).getQuantity()).isEqualTo(12L);
+    assertThat(lines.get(plan.requestPrice().getId()).getAmount()).isEqualTo(970L);
     // Last storage value (by timestamp) 13 GB, volume: 13 × $2 + $1 flat.
-    assertThat(lines.get(plan.storage().getId()).getAmount()).isEqualTo(2700L);
+    assertThat(lines.get(plan.storagePrice().getId()).getAmount()).isEqualTo(2700L);
     // February's licensed month, in advance.
-    assertThat(lines.get(plan.base().getId()).getAmount()).isEqualTo(1000L);
-    assertThat(lines.get(plan.base().getId()).getPeriod().getStart()).isEqualTo(PERIOD_END);
+    assertThat(lines.get(plan.basePrice().getId()).getAmount()).isEqualTo(1000L);
+    assertThat(lines.get(plan.basePrice().getId()).getPeriod().getStart()).isEqualTo(PERIOD_END);
     assertThat(renewal.getSubtotal()).isEqualTo(1000L + 188 + 970 + 2700);
 
     // Credits: tokens 188 from the expiring grant (12 left); requests 300 from the priority-10
@@ -424,13 +212,13 @@ class MeteredBillingTest {
     assertThat(tokenLine.getPretaxCreditAmounts())
         .singleElement()
         .satisfies(c -> assertThat(c.getAmount()).isEqualTo(188L));
-    assertThat(lines.get(plan.requests().getId()).getPretaxCreditAmounts())
+    assertThat(lines.get(plan.requestPrice().getId()).getPretaxCreditAmounts())
         .extracting(InvoiceLineItem.PretaxCreditAmount::getAmount)
         .containsExactly(300L, 12L, 658L);
-    assertThat(lines.get(plan.storage().getId()).getPretaxCreditAmounts())
+    assertThat(lines.get(plan.storagePrice().getId()).getPretaxCreditAmounts())
         .extracting(InvoiceLineItem.PretaxCreditAmount::getAmount)
         .containsExactly(1342L);
-    assertThat(lines.get(plan.base().getId()).getPretaxCreditAmounts()).isEmpty();
+    assertThat(lines.get(plan.basePrice().getId()).getPretaxCreditAmounts()).isEmpty();
     assertThat(renewal.getTotalPretaxCreditAmounts())
         .allSatisfy(c -> assertThat(c.getType()).isEqualTo("credit_balance_transaction"))
         .extracting(Invoice.TotalPretaxCreditAmount::getAmount)
@@ -453,7 +241,7 @@ class MeteredBillingTest {
         .satisfies(t -> {
           assertThat(t.getDebit().getAmount().getMonetary().getValue()).isEqualTo(300L);
           assertThat(t.getDebit().getCreditsApplied().getInvoiceLineItem())
-              .isEqualTo(lines.get(plan.requests().getId()).getId());
+              .isEqualTo(lines.get(plan.requestPrice().getId()).getId());
         });
     assertThat(
             applied.stream()
@@ -464,12 +252,7 @@ class MeteredBillingTest {
 
     // The alert fired once, on the customer's clock, when 100 tokens had been received.
     List<Event> fired =
-        stripe
-            .v1()
-            .events()
-            .list(EventListParams.builder().setType("billing.alert.triggered").build())
-            .getData()
-            .stream()
+        billing.events("billing.alert.triggered").stream()
             .filter(e ->
                 ((AlertTriggered) e.getDataObjectDeserializer().getObject().orElseThrow())
                     .getAlert()
@@ -491,18 +274,18 @@ class MeteredBillingTest {
   void voidingTheInvoiceGivesTheCreditsBackAndADeactivatedMeterBillsNothing()
       throws StripeException {
     Customer customer = customerOnClock();
-    Plan plan = plan();
+    MeteredPlan plan = plan();
     CreditGrant credits = grant(customer, 1000, 50, null, null);
-    Subscription sub = subscribe(customer, plan, true);
-    monthOfUsage(customer);
-    stripe.v1().billing().meters().deactivate(storage.getId());
+    Subscription sub = plan.subscribe(customer, true);
+    monthOfUsage(plan, customer);
+    stripe.v1().billing().meters().deactivate(plan.storage().getId());
 
     advanceTo(PERIOD_END + 2 * 3600);
     sub = stripe.v1().subscriptions().retrieve(sub.getId());
     Invoice open = stripe.v1().invoices().retrieve(sub.getLatestInvoice());
     assertThat(open.getStatus()).isEqualTo("open");
     Map<String, InvoiceLineItem> lines = linesByPrice(open);
-    assertThat(lines.get(plan.storage().getId()).getAmount()).isZero();
+    assertThat(lines.get(plan.storagePrice().getId()).getAmount()).isZero();
     // 130 tokens (none cancelled here) = 195¢ and 970 for the requests; the grant pays 195 + 805.
     assertThat(open.getSubtotal()).isEqualTo(1000L + 195 + 970);
     assertThat(open.getTotal()).isEqualTo(1000L + 195 + 970 - 1000);
@@ -530,10 +313,10 @@ class MeteredBillingTest {
   @Test
   void theLastPeriodsUsageIsBilledWhenTheSubscriptionEndsAtThePeriodEnd() throws StripeException {
     Customer customer = customerOnClock();
-    Plan plan = plan();
-    Subscription sub = subscribe(customer, plan, false);
+    MeteredPlan plan = plan();
+    Subscription sub = plan.subscribe(customer, false);
     String first = sub.getLatestInvoice();
-    monthOfUsage(customer);
+    monthOfUsage(plan, customer);
     stripe
         .v1()
         .subscriptions()
@@ -549,11 +332,11 @@ class MeteredBillingTest {
     assertThat(last.getId()).isNotEqualTo(first);
     // Usage in arrears only: no licensed line for a period that will not come.
     Map<String, InvoiceLineItem> lines = linesByPrice(last);
-    assertThat(lines).doesNotContainKey(plan.base().getId());
+    assertThat(lines).doesNotContainKey(plan.basePrice().getId());
     // 130 tokens at 1.5 cents, 12 requests on the graduated tiers, 13 GB on the volume tiers.
-    assertThat(lines.get(plan.tokens().getId()).getAmount()).isEqualTo(195L);
-    assertThat(lines.get(plan.requests().getId()).getAmount()).isEqualTo(970L);
-    assertThat(lines.get(plan.storage().getId()).getAmount()).isEqualTo(2700L);
+    assertThat(lines.get(plan.tokenPrice().getId()).getAmount()).isEqualTo(195L);
+    assertThat(lines.get(plan.requestPrice().getId()).getAmount()).isEqualTo(970L);
+    assertThat(lines.get(plan.storagePrice().getId()).getAmount()).isEqualTo(2700L);
     assertThat(last.getTotal()).isEqualTo(195L + 970 + 2700);
     assertThat(last.getStatus()).isEqualTo("paid");
     assertThat(last.getPeriodStart()).isEqualTo(START);

@@ -16,7 +16,6 @@ import com.stripe.param.SubscriptionUpdateParams.PauseCollection.Behavior;
 import com.stripe.param.common.EmptyParam;
 import java.util.Comparator;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tally.testing.Fixtures;
@@ -32,27 +31,17 @@ class PauseTest {
   private static final long MAR = START + 59 * DAY;
   private static final long APR = START + 90 * DAY;
 
-  private BillingClock billing;
-
-  @BeforeEach
-  void clock() throws StripeException {
-    billing = new BillingClock(SERVER, SERVER.newClient());
-  }
+  private final BillingClock billing = BillingClock.onNewAccount(SERVER);
 
   private Subscription pause(String id, Behavior behavior, Long resumesAt) throws StripeException {
-    return billing
-        .stripe
-        .v1()
-        .subscriptions()
-        .update(
-            id,
-            SubscriptionUpdateParams.builder()
-                .setPauseCollection(
-                    SubscriptionUpdateParams.PauseCollection.builder()
-                        .setBehavior(behavior)
-                        .setResumesAt(resumesAt)
-                        .build())
-                .build());
+    return billing.update(
+        id,
+        SubscriptionUpdateParams.builder()
+            .setPauseCollection(
+                SubscriptionUpdateParams.PauseCollection.builder()
+                    .setBehavior(behavior)
+                    .setResumesAt(resumesAt)
+                    .build()));
   }
 
   /** The subscription's invoices, oldest first. */
@@ -78,13 +67,8 @@ class PauseTest {
     assertThat(billing.retrieve(sub.getId()).getStatus()).isEqualTo("active");
 
     Subscription resumed =
-        billing
-            .stripe
-            .v1()
-            .subscriptions()
-            .update(
-                sub.getId(),
-                SubscriptionUpdateParams.builder().setPauseCollection(EmptyParam.EMPTY).build());
+        billing.update(
+            sub.getId(), SubscriptionUpdateParams.builder().setPauseCollection(EmptyParam.EMPTY));
     assertThat(resumed.getPauseCollection()).isNull();
     billing.advanceTo(MAR + 2 * 3600);
     Invoice march = billing.invoice(billing.retrieve(sub.getId()).getLatestInvoice());

@@ -12,7 +12,6 @@ import com.stripe.model.Price;
 import com.stripe.model.Subscription;
 import com.stripe.param.SubscriptionCreateParams.PaymentBehavior;
 import com.stripe.param.SubscriptionListParams;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tally.testing.TallyServer;
@@ -23,12 +22,7 @@ import tally.testing.TallyServer;
  */
 class PaymentBehaviorTest {
   @RegisterExtension static final TallyServer SERVER = new TallyServer();
-  private BillingClock billing;
-
-  @BeforeEach
-  void clock() throws StripeException {
-    billing = new BillingClock(SERVER, SERVER.newClient());
-  }
+  private final BillingClock billing = BillingClock.onNewAccount(SERVER);
 
   @Test
   void defaultIncompleteLeavesTheFirstInvoiceOpenUnpaidUntilTheCustomerPays()

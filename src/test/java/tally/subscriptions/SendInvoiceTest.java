@@ -9,7 +9,6 @@ import com.stripe.model.Customer;
 import com.stripe.model.Invoice;
 import com.stripe.model.Subscription;
 import com.stripe.param.SubscriptionCreateParams.CollectionMethod;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tally.testing.Fixtures;
@@ -22,12 +21,7 @@ import tally.testing.TallyServer;
  */
 class SendInvoiceTest {
   @RegisterExtension static final TallyServer SERVER = new TallyServer();
-  private BillingClock billing;
-
-  @BeforeEach
-  void clock() throws StripeException {
-    billing = new BillingClock(SERVER, SERVER.newClient());
-  }
+  private final BillingClock billing = BillingClock.onNewAccount(SERVER);
 
   @Test
   void anInvoiceUnpaidAtItsDueDateMakesTheSubscriptionPastDueUntilPaid() throws StripeException {

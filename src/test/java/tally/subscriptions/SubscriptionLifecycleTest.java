@@ -1,6 +1,8 @@
 package tally.subscriptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static tally.subscriptions.BillingClock.DAY;
+import static tally.subscriptions.BillingClock.START;
 
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
@@ -9,15 +11,7 @@ import com.stripe.model.Event;
 import com.stripe.model.Invoice;
 import com.stripe.model.Price;
 import com.stripe.model.Subscription;
-import com.stripe.model.testhelpers.TestClock;
-import com.stripe.param.CustomerCreateParams;
-import com.stripe.param.EventListParams;
-import com.stripe.param.InvoiceListParams;
-import com.stripe.param.PriceCreateParams;
-import com.stripe.param.SubscriptionCreateParams;
 import com.stripe.param.SubscriptionUpdateParams;
-import com.stripe.param.testhelpers.TestClockAdvanceParams;
-import com.stripe.param.testhelpers.TestClockCreateParams;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,84 +25,27 @@ import tally.testing.TallyServer;
 class SubscriptionLifecycleTest {
   @RegisterExtension static final TallyServer SERVER = new TallyServer();
   private final StripeClient stripe = SERVER.newClient();
-  private static final long DAY = 86_400;
-  private static final long START = 1_767_225_600L; // 2026-01-01T00:00:00Z
-
-  private TestClock clock;
+  private BillingClock billing;
 
   private void advanceTo(long time) throws StripeException {
-    stripe
-        .v1()
-        .testHelpers()
-        .testClocks()
-        .advance(clock.getId(), TestClockAdvanceParams.builder().setFrozenTime(time).build());
-    SERVER.runJobs();
-    assertThat(stripe.v1().testHelpers().testClocks().retrieve(clock.getId()).getStatus())
-        .isEqualTo("ready");
+    billing.advanceTo(time);
   }
 
   /** A new test clock at START, and a customer on it paying with a Visa by default. */
   private Customer customerOnClock() throws StripeException {
-    clock =
-        stripe
-            .v1()
-            .testHelpers()
-            .testClocks()
-            .create(TestClockCreateParams.builder().setFrozenTime(START).build());
-    Customer customer =
-        stripe
-            .v1()
-            .customers()
-            .create(
-                CustomerCreateParams.builder()
-                    .setEmail("billed@example.com")
-                    .setTestClock(clock.getId())
-                    .build());
-    Fixtures.defaultCard(stripe, customer.getId(), "tok_visa");
-    return customer;
-  }
-
-  private Price monthly(long unitAmount, String product) throws StripeException {
-    return stripe
-        .v1()
-        .prices()
-        .create(
-            PriceCreateParams.builder()
-                .setCurrency("usd")
-                .setUnitAmount(unitAmount)
-                .setRecurring(
-                    PriceCreateParams.Recurring.builder()
-                        .setInterval(PriceCreateParams.Recurring.Interval.MONTH)
-                        .build())
-                .setProductData(PriceCreateParams.ProductData.builder().setName(product).build())
-                .build());
+    billing = new BillingClock(SERVER, stripe);
+    return billing.customer("tok_visa");
   }
 
   private Subscription subscribe(Customer customer, Price price, Long trialDays)
       throws StripeException {
-    return stripe
-        .v1()
-        .subscriptions()
-        .create(
-            SubscriptionCreateParams.builder()
-                .setCustomer(customer.getId())
-                .addItem(SubscriptionCreateParams.Item.builder().setPrice(price.getId()).build())
-                .setTrialPeriodDays(trialDays)
-                .build());
-  }
-
-  private List<Invoice> invoices(String subscription) throws StripeException {
-    return stripe
-        .v1()
-        .invoices()
-        .list(InvoiceListParams.builder().setSubscription(subscription).setLimit(100L).build())
-        .getData();
+    return billing.subscribe(BillingClock.params(customer, price).setTrialPeriodDays(trialDays));
   }
 
   @Test
   void aYearOfMonthlyBillingOnATestClock() throws StripeException {
     Customer customer = customerOnClock();
-    Price price = monthly(1500L, "Pro");
+    Price price = billing.monthly(1500L, "Pro");
 
     Subscription sub = subscribe(customer, price, 14L);
     assertThat(sub.getStatus()).isEqualTo("trialing");
@@ -154,34 +91,23 @@ class SubscriptionLifecycleTest {
         .v1()
         .subscriptions()
         .update(sub.getId(), SubscriptionUpdateParams.builder().setCancelAtPeriodEnd(true).build());
-    int invoicesBefore = invoices(sub.getId()).size();
+    int invoicesBefore = billing.invoices(sub.getId()).size();
     advanceTo(START + 120 * DAY);
     sub = stripe.v1().subscriptions().retrieve(sub.getId());
     assertThat(sub.getStatus()).isEqualTo("canceled");
     assertThat(sub.getEndedAt()).isEqualTo(START + 14 * DAY + 31 * DAY + 28 * DAY);
-    assertThat(invoices(sub.getId())).hasSize(invoicesBefore);
+    assertThat(billing.invoices(sub.getId())).hasSize(invoicesBefore);
 
-    assertThat(
-            stripe
-                .v1()
-                .events()
-                .list(EventListParams.builder().setType("customer.subscription.deleted").build())
-                .getData())
+    assertThat(billing.events("customer.subscription.deleted"))
         .extracting(Event::getType)
         .containsExactly("customer.subscription.deleted");
-    assertThat(
-            stripe
-                .v1()
-                .events()
-                .list(EventListParams.builder().setType("invoice.payment_failed").build())
-                .getData())
-        .hasSize(1);
+    assertThat(billing.events("invoice.payment_failed")).hasSize(1);
   }
 
   @Test
   void anUpgradeMidPeriodIsProratedOnTheNextInvoice() throws StripeException {
     Customer customer = customerOnClock();
-    Price price = monthly(3000L, "Team");
+    Price price = billing.monthly(3000L, "Team");
     Subscription sub = subscribe(customer, price, null);
     assertThat(sub.getStatus()).isEqualTo("active");
     assertThat(stripe.v1().invoices().retrieve(sub.getLatestInvoice()).getAmountPaid())
@@ -226,26 +152,18 @@ class SubscriptionLifecycleTest {
   @Test
   void aYearOfRenewalsInOneAdvance() throws StripeException {
     Customer customer = customerOnClock();
-    Price price = monthly(1000L, "Yearly");
+    Price price = billing.monthly(1000L, "Yearly");
     Subscription sub = subscribe(customer, price, 7L);
     long started = System.nanoTime();
     advanceTo(START + 7 * DAY + 365 * DAY + 2 * 3600);
     long millis = (System.nanoTime() - started) / 1_000_000;
     System.out.println("a year of monthly renewals in one advance: " + millis + " ms");
-    List<Invoice> all = invoices(sub.getId());
+    List<Invoice> all = billing.invoices(sub.getId());
     // The trial's $0 invoice and twelve monthly ones (Jan 8 → Jan 8), each paid.
     assertThat(all).hasSize(14);
     assertThat(all).allMatch(i -> "paid".equals(i.getStatus()));
     assertThat(all.stream().mapToLong(Invoice::getAmountPaid).sum()).isEqualTo(13 * 1000L);
-    assertThat(
-            stripe
-                .v1()
-                .events()
-                .list(
-                    EventListParams.builder()
-                        .setType("customer.subscription.trial_will_end")
-                        .build())
-                .getData())
+    assertThat(billing.events("customer.subscription.trial_will_end"))
         .singleElement()
         .satisfies(e -> assertThat(e.getCreated()).isEqualTo(START + 4 * DAY));
   }

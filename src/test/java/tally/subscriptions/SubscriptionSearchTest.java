@@ -79,6 +79,10 @@ class SubscriptionSearchTest {
     assertThat(ids("metadata['order']:null")).isEmpty();
   }
 
+  private static SubscriptionSearchParams.Builder activeOnePerPage() {
+    return SubscriptionSearchParams.builder().setQuery("status:'active'").setLimit(1L);
+  }
+
   @Test
   void pagesThroughResults() throws StripeException {
     BillingClock billing = new BillingClock(SERVER, stripe);
@@ -87,29 +91,13 @@ class SubscriptionSearchTest {
     Subscription first = billing.subscribe(BillingClock.params(customer, price));
     Subscription second = billing.subscribe(BillingClock.params(customer, price));
     StripeSearchResult<Subscription> page =
-        stripe
-            .v1()
-            .subscriptions()
-            .search(
-                SubscriptionSearchParams.builder()
-                    .setQuery("status:'active'")
-                    .setLimit(1L)
-                    .addExpand("total_count")
-                    .build());
+        stripe.v1().subscriptions().search(activeOnePerPage().addExpand("total_count").build());
     assertThat(page.getUrl()).isEqualTo("/v1/subscriptions/search");
     assertThat(page.getData()).extracting(Subscription::getId).containsExactly(second.getId());
     assertThat(page.getHasMore()).isTrue();
     assertThat(page.getTotalCount()).isEqualTo(2L);
     StripeSearchResult<Subscription> next =
-        stripe
-            .v1()
-            .subscriptions()
-            .search(
-                SubscriptionSearchParams.builder()
-                    .setQuery("status:'active'")
-                    .setLimit(1L)
-                    .setPage(page.getNextPage())
-                    .build());
+        stripe.v1().subscriptions().search(activeOnePerPage().setPage(page.getNextPage()).build());
     assertThat(next.getData()).extracting(Subscription::getId).containsExactly(first.getId());
     assertThat(next.getHasMore()).isFalse();
   }

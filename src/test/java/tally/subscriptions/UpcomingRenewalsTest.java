@@ -11,13 +11,13 @@ import com.stripe.model.Customer;
 import com.stripe.model.Event;
 import com.stripe.model.Price;
 import com.stripe.model.Subscription;
-import com.stripe.param.EventListParams;
 import com.stripe.param.SubscriptionCreateParams;
 import com.stripe.param.SubscriptionUpdateParams;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import tally.testing.Fixtures;
 import tally.testing.TallyServer;
 
 /**
@@ -36,12 +36,7 @@ class UpcomingRenewalsTest {
   private List<Event> events(String... types) throws StripeException {
     List<Event> all =
         new ArrayList<>(
-            stripe
-                .v1()
-                .events()
-                .list(EventListParams.builder().setLimit(100L).build())
-                .getData()
-                .stream()
+            Fixtures.allEvents(stripe).stream()
                 .filter(e -> List.of(types).contains(e.getType()))
                 .toList());
     return all.reversed();

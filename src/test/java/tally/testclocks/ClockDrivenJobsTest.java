@@ -16,12 +16,7 @@ import com.stripe.model.testhelpers.TestClock;
 import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.DisputeListParams;
 import com.stripe.param.DisputeUpdateParams;
-import com.stripe.param.EventListParams;
-import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.RefundCreateParams;
-import com.stripe.param.checkout.SessionCreateParams;
-import com.stripe.param.testhelpers.TestClockAdvanceParams;
-import com.stripe.param.testhelpers.TestClockCreateParams;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -44,12 +39,7 @@ class ClockDrivenJobsTest {
   private final TestClock clock;
 
   ClockDrivenJobsTest() throws StripeException {
-    clock =
-        stripe
-            .v1()
-            .testHelpers()
-            .testClocks()
-            .create(TestClockCreateParams.builder().setFrozenTime(START).build());
+    clock = Fixtures.testClock(stripe, START);
   }
 
   private Customer customerPayingWith(String token) throws StripeException {
@@ -66,34 +56,21 @@ class ClockDrivenJobsTest {
 
   /** The customer pays {@code amount} with its card through a PaymentIntent; its charge. */
   private Charge pay(Customer customer, long amount) throws StripeException {
-    PaymentIntent pi =
-        stripe
-            .v1()
-            .paymentIntents()
-            .create(
-                PaymentIntentCreateParams.builder()
-                    .setAmount(amount)
-                    .setCurrency("usd")
-                    .setCustomer(customer.getId())
-                    .setPaymentMethod(cards.get(customer.getId()))
-                    .setConfirm(true)
-                    .build());
+    var params =
+        Fixtures.intentParams(amount)
+            .setCustomer(customer.getId())
+            .setPaymentMethod(cards.get(customer.getId()))
+            .setConfirm(true);
+    PaymentIntent pi = stripe.v1().paymentIntents().create(params.build());
     return stripe.v1().charges().retrieve(pi.getLatestCharge());
   }
 
   private void advanceTo(long time) throws StripeException {
-    stripe
-        .v1()
-        .testHelpers()
-        .testClocks()
-        .advance(clock.getId(), TestClockAdvanceParams.builder().setFrozenTime(time).build());
-    SERVER.runJobs();
-    assertThat(stripe.v1().testHelpers().testClocks().retrieve(clock.getId()).getStatus())
-        .isEqualTo("ready");
+    Fixtures.advanceClockAndRunJobs(SERVER, stripe, clock.getId(), time);
   }
 
   private List<Event> events(String type) throws StripeException {
-    return stripe.v1().events().list(EventListParams.builder().setType(type).build()).getData();
+    return Fixtures.events(stripe, type);
   }
 
   private long pendingUsd() throws StripeException {
@@ -241,24 +218,10 @@ class ClockDrivenJobsTest {
             .checkout()
             .sessions()
             .create(
-                SessionCreateParams.builder()
-                    .setMode(SessionCreateParams.Mode.PAYMENT)
+                Fixtures.checkoutPayment(
+                        "https://example.com/ok", Fixtures.checkoutItem("Mug", 1_500L, 1L))
                     .setCustomer(customer.getId())
-                    .setSuccessUrl("https://example.com/ok")
                     .setExpiresAt(START + 3_600)
-                    .addLineItem(
-                        SessionCreateParams.LineItem.builder()
-                            .setQuantity(1L)
-                            .setPriceData(
-                                SessionCreateParams.LineItem.PriceData.builder()
-                                    .setCurrency("usd")
-                                    .setUnitAmount(1_500L)
-                                    .setProductData(
-                                        SessionCreateParams.LineItem.PriceData.ProductData.builder()
-                                            .setName("Mug")
-                                            .build())
-                                    .build())
-                            .build())
                     .build());
     assertThat(session.getCreated()).isEqualTo(START);
     assertThat(session.getExpiresAt()).isEqualTo(START + 3_600);

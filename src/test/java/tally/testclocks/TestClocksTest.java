@@ -14,10 +14,10 @@ import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.CustomerListParams;
 import com.stripe.param.EventListParams;
 import com.stripe.param.PaymentIntentCreateParams;
-import com.stripe.param.testhelpers.TestClockAdvanceParams;
 import com.stripe.param.testhelpers.TestClockCreateParams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import tally.testing.Fixtures;
 import tally.testing.TallyServer;
 
 /** Test clocks move the time of their customers' objects, and only theirs. */
@@ -77,14 +77,7 @@ class TestClocksTest {
     assertThat(stripe.v1().charges().retrieve(charge.getId()).getCaptured()).isFalse();
     assertThat(expiredEvents()).isZero();
 
-    TestClock advancing =
-        stripe
-            .v1()
-            .testHelpers()
-            .testClocks()
-            .advance(
-                clock.getId(),
-                TestClockAdvanceParams.builder().setFrozenTime(start + 8 * DAY).build());
+    TestClock advancing = Fixtures.advanceClock(stripe, clock.getId(), start + 8 * DAY);
     assertThat(advancing.getStatus()).isEqualTo("advancing");
     assertThat(advancing.getStatusDetails().getAdvancing().getTargetFrozenTime())
         .isEqualTo(start + 8 * DAY);
@@ -131,30 +124,11 @@ class TestClocksTest {
   @Test
   void aClockOnlyMovesForwardAndOneAdvanceAtATime() throws StripeException {
     TestClock clock = clockAt(1_767_225_600L);
-    assertStripeError(() ->
-            stripe
-                .v1()
-                .testHelpers()
-                .testClocks()
-                .advance(
-                    clock.getId(),
-                    TestClockAdvanceParams.builder().setFrozenTime(1_767_225_000L).build()))
+    assertStripeError(() -> Fixtures.advanceClock(stripe, clock.getId(), 1_767_225_000L))
         .isInvalidRequest()
         .hasParam("frozen_time");
-    stripe
-        .v1()
-        .testHelpers()
-        .testClocks()
-        .advance(
-            clock.getId(), TestClockAdvanceParams.builder().setFrozenTime(1_767_300_000L).build());
-    assertStripeError(() ->
-            stripe
-                .v1()
-                .testHelpers()
-                .testClocks()
-                .advance(
-                    clock.getId(),
-                    TestClockAdvanceParams.builder().setFrozenTime(1_767_400_000L).build()))
+    Fixtures.advanceClock(stripe, clock.getId(), 1_767_300_000L);
+    assertStripeError(() -> Fixtures.advanceClock(stripe, clock.getId(), 1_767_400_000L))
         .isInvalidRequest()
         .hasCode("test_clock_status_invalid");
   }

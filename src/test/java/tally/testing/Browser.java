@@ -39,6 +39,36 @@ public final class Browser {
     return new ChromeDriver(service, options);
   }
 
+  /** What a test does in the browser. */
+  @FunctionalInterface
+  public interface Visit<T> {
+    T in(WebDriver browser) throws Exception;
+  }
+
+  /** What a test does in the browser, with nothing to bring back. */
+  @FunctionalInterface
+  public interface Steps {
+    void in(WebDriver browser) throws Exception;
+  }
+
+  /** Opens a browser, runs the visit and closes the browser however the visit ends. */
+  public static <T> T visit(Visit<T> visit) throws Exception {
+    WebDriver browser = open();
+    try {
+      return visit.in(browser);
+    } finally {
+      browser.quit();
+    }
+  }
+
+  /** Opens a browser, takes the steps and closes the browser however they end. */
+  public static void run(Steps steps) throws Exception {
+    visit(browser -> {
+      steps.in(browser);
+      return null;
+    });
+  }
+
   /** Waits up to 15 seconds for what the page is to show. */
   public static WebDriverWait waitFor(WebDriver browser) {
     WebDriverWait wait = new WebDriverWait(browser, java.time.Duration.ofSeconds(15));

@@ -50,15 +50,7 @@ public final class TallyProcess implements AutoCloseable {
     List<String> command =
         new ArrayList<>(List.of("./tally", "serve", "--port", String.valueOf(port)));
     command.addAll(List.of(args));
-    ProcessBuilder pb =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-    if (apiKeys == null) {
-      pb.environment().remove("TALLY_API_KEYS");
-    } else {
-      pb.environment().put("TALLY_API_KEYS", apiKeys);
-    }
+    ProcessBuilder pb = serve(command, log, apiKeys);
     TallyProcess server = new TallyProcess(pb.start(), port, log);
     try {
       // The first start after a new jar trains the JVM's AOT cache (./tally): over 60 s measured
@@ -72,6 +64,20 @@ public final class TallyProcess implements AutoCloseable {
     return server;
   }
 
+  /** The process for {@code command}, its output appended to {@code log}, with these keys. */
+  private static ProcessBuilder serve(List<String> command, Path log, String apiKeys) {
+    ProcessBuilder pb =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    if (apiKeys == null) {
+      pb.environment().remove("TALLY_API_KEYS");
+    } else {
+      pb.environment().put("TALLY_API_KEYS", apiKeys);
+    }
+    return pb;
+  }
+
   /** How a start that should fail ended: its exit code, output and duration. */
   public record Exit(int code, String output, Duration took) {}
 
@@ -83,15 +89,7 @@ public final class TallyProcess implements AutoCloseable {
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of("./tally", "serve"));
     command.addAll(List.of(args));
-    ProcessBuilder pb =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-    if (apiKeys == null) {
-      pb.environment().remove("TALLY_API_KEYS");
-    } else {
-      pb.environment().put("TALLY_API_KEYS", apiKeys);
-    }
+    ProcessBuilder pb = serve(command, log, apiKeys);
     long start = System.nanoTime();
     Process process = pb.start();
     boolean exited =
