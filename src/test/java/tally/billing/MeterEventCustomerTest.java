@@ -11,7 +11,6 @@ import com.stripe.model.billing.Meter;
 import com.stripe.model.billing.MeterEvent;
 import com.stripe.model.v2.core.Event;
 import com.stripe.param.billing.MeterEventCreateParams;
-import com.stripe.param.billing.MeterEventSummaryListParams;
 import com.stripe.param.v2.billing.MeterEventStreamCreateParams;
 import com.stripe.param.v2.core.EventListParams;
 import java.math.BigDecimal;
@@ -34,22 +33,7 @@ class MeterEventCustomerTest {
   private final StripeClient stripe = SERVER.client(key);
 
   private BigDecimal usage(Meter m, String customer) throws StripeException {
-    long end = (SERVER.clock().nowSeconds() / 60 + 10) * 60;
-    var params =
-        MeterEventSummaryListParams.builder()
-            .setCustomer(customer)
-            .setStartTime(end - 86_400)
-            .setEndTime(end)
-            .build();
-    return stripe
-        .v1()
-        .billing()
-        .meters()
-        .eventSummaries()
-        .list(m.getId(), params)
-        .getData()
-        .getFirst()
-        .getAggregatedValue();
+    return tally.testing.Fixtures.usage(stripe, SERVER.clock().nowSeconds(), m, customer, 1);
   }
 
   /** The error types of the meter's one error report, as sent (stripe-java has no getters). */

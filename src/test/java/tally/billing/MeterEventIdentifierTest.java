@@ -11,7 +11,6 @@ import com.stripe.exception.StripeException;
 import com.stripe.model.billing.Meter;
 import com.stripe.model.billing.MeterEvent;
 import com.stripe.param.billing.MeterEventCreateParams;
-import com.stripe.param.billing.MeterEventSummaryListParams;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,22 +40,7 @@ class MeterEventIdentifierTest {
   }
 
   private BigDecimal usage(Meter m, String customer) throws StripeException {
-    long end = (SERVER.clock().nowSeconds() / 60 + 10) * 60;
-    var params =
-        MeterEventSummaryListParams.builder()
-            .setCustomer(customer)
-            .setStartTime(end - 36L * 86_400)
-            .setEndTime(end)
-            .build();
-    return stripe
-        .v1()
-        .billing()
-        .meters()
-        .eventSummaries()
-        .list(m.getId(), params)
-        .getData()
-        .getFirst()
-        .getAggregatedValue();
+    return tally.testing.Fixtures.usage(stripe, SERVER.clock().nowSeconds(), m, customer, 36);
   }
 
   @Test

@@ -14,7 +14,6 @@ import com.stripe.model.billing.Meter;
 import com.stripe.model.v2.billing.MeterEventAdjustment;
 import com.stripe.model.v2.billing.MeterEventSession;
 import com.stripe.model.v2.core.Event;
-import com.stripe.param.billing.MeterEventSummaryListParams;
 import com.stripe.param.v2.billing.MeterEventAdjustmentCreateParams;
 import com.stripe.param.v2.billing.MeterEventCreateParams;
 import com.stripe.param.v2.billing.MeterEventStreamCreateParams;
@@ -65,23 +64,7 @@ class MeterEventStreamTest {
   }
 
   private BigDecimal usage(Meter m, String customer) throws StripeException {
-    long now = SERVER.clock().nowSeconds();
-    long end = (now / 60 + 10) * 60;
-    var params =
-        MeterEventSummaryListParams.builder()
-            .setCustomer(customer)
-            .setStartTime(end - 30L * 86_400)
-            .setEndTime(end)
-            .build();
-    return stripe
-        .v1()
-        .billing()
-        .meters()
-        .eventSummaries()
-        .list(m.getId(), params)
-        .getData()
-        .getFirst()
-        .getAggregatedValue();
+    return tally.testing.Fixtures.usage(stripe, SERVER.clock().nowSeconds(), m, customer, 30);
   }
 
   private Instant now() {

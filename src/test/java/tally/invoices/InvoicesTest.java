@@ -39,6 +39,15 @@ class InvoicesTest {
     return InvoiceFixtures.create(stripe, InvoiceFixtures.draftParams(c));
   }
 
+  private Customer nextInvoiceSequence(Customer c, long next) throws StripeException {
+    return stripe
+        .v1()
+        .customers()
+        .update(
+            c.getId(),
+            com.stripe.param.CustomerUpdateParams.builder().setNextInvoiceSequence(next).build());
+  }
+
   @Test
   void theCustomerSaysAndSetsItsNextInvoiceNumber() throws Exception {
     Customer c = customerWithCard();
@@ -47,27 +56,11 @@ class InvoicesTest {
     assertThat(first.getNumber()).isEqualTo(c.getInvoicePrefix() + "-0001");
     assertThat(stripe.v1().customers().retrieve(c.getId()).getNextInvoiceSequence()).isEqualTo(2L);
 
-    Customer moved =
-        stripe
-            .v1()
-            .customers()
-            .update(
-                c.getId(),
-                com.stripe.param.CustomerUpdateParams.builder()
-                    .setNextInvoiceSequence(40L)
-                    .build());
+    Customer moved = nextInvoiceSequence(c, 40);
     assertThat(moved.getNextInvoiceSequence()).isEqualTo(40L);
     Invoice next = stripe.v1().invoices().finalizeInvoice(draftWithItems(c).getId());
     assertThat(next.getNumber()).isEqualTo(c.getInvoicePrefix() + "-0040");
-    assertStripeError(() ->
-            stripe
-                .v1()
-                .customers()
-                .update(
-                    c.getId(),
-                    com.stripe.param.CustomerUpdateParams.builder()
-                        .setNextInvoiceSequence(0L)
-                        .build()))
+    assertStripeError(() -> nextInvoiceSequence(c, 0))
         .isInvalidRequest()
         .hasParam("next_invoice_sequence");
   }

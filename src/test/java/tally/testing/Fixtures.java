@@ -271,4 +271,28 @@ public final class Fixtures {
         .list(EventListParams.builder().setType(type).setLimit(100L).build())
         .getData();
   }
+
+  /**
+   * A customer's summed usage on a meter over the {@code days} up to ten minutes past {@code now}
+   * (one summary for the whole window).
+   */
+  public static java.math.BigDecimal usage(
+      StripeClient stripe, long now, Meter m, String customer, int days) throws StripeException {
+    long end = (now / 60 + 10) * 60;
+    var params =
+        com.stripe.param.billing.MeterEventSummaryListParams.builder()
+            .setCustomer(customer)
+            .setStartTime(end - days * 86_400L)
+            .setEndTime(end)
+            .build();
+    return stripe
+        .v1()
+        .billing()
+        .meters()
+        .eventSummaries()
+        .list(m.getId(), params)
+        .getData()
+        .getFirst()
+        .getAggregatedValue();
+  }
 }
